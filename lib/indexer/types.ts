@@ -1,0 +1,93 @@
+/**
+ * The JSON the indexer's API routes serve (indexer/src/api). Big numbers travel as decimal
+ * strings and stay strings (or become bigint) until they are formatted for a person. The app
+ * parses every response with these schemas: the indexer is ours, but what it relays (descriptions,
+ * reasons) came from the chain and is untrusted.
+ */
+import { z } from "zod";
+
+const uint = z.string().regex(/^\d{1,78}$/, { message: "must be a decimal integer string" });
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+const hex = z.string().regex(/^0x[0-9a-fA-F]*$/);
+const hash = z.string().regex(/^0x[0-9a-fA-F]{64}$/);
+
+/** What the indexer knows of a proposal's life from events (the live state comes from the chain). */
+export const indexedStatus = z.enum(["created", "queued", "executed", "canceled"]);
+
+export const indexedProposalSchema = z.object({
+  /** Proposal id as a decimal string (uint256). */
+  id: uint,
+  chainId: z.number().int(),
+  governor: address,
+  proposer: address,
+  targets: z.array(address),
+  values: z.array(uint),
+  signatures: z.array(z.string()),
+  calldatas: z.array(hex),
+  description: z.string(),
+  /** First heading or line of the description, plain text, at most 200 characters. */
+  title: z.string(),
+  voteStart: uint,
+  voteEnd: uint,
+  createdBlock: uint,
+  createdTimestamp: z.number().int(),
+  createdTx: hash,
+  forVotes: uint,
+  againstVotes: uint,
+  abstainVotes: uint,
+  voteCount: z.number().int(),
+  status: indexedStatus,
+  /** Timelock ETA (seconds) once queued. */
+  eta: uint.nullable(),
+  queuedBlock: uint.nullable(),
+  queuedTx: hash.nullable(),
+  executedBlock: uint.nullable(),
+  executedTx: hash.nullable(),
+  canceledBlock: uint.nullable(),
+  canceledTx: hash.nullable(),
+});
+
+export const indexedVoteSchema = z.object({
+  proposalId: uint,
+  voter: address,
+  /** 0 = Against, 1 = For, 2 = Abstain (GovernorBravo/OZ simple counting). */
+  support: z.number().int().min(0).max(255),
+  weight: uint,
+  reason: z.string(),
+  /** Raw params of VoteCastWithParams (fractional voting), "0x" otherwise. */
+  params: hex,
+  block: uint,
+  timestamp: z.number().int(),
+  tx: hash,
+});
+
+export const indexedDelegateSchema = z.object({
+  address,
+  votingPower: uint,
+  /** Accounts whose current delegate is this address (self-delegation included). */
+  delegatorsCount: z.number().int(),
+  votesCount: z.number().int(),
+});
+
+export const indexedAccountSchema = z.object({
+  address,
+  balance: uint,
+  delegate: address.nullable(),
+  votingPower: uint,
+  delegatorsCount: z.number().int(),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+
+export const indexerStatusSchema = z.object({
+  daos: z.array(
+    z.object({ slug: z.string(), chainId: z.number().int(), governor: address, indexedBlock: uint.nullable() }),
+  ),
+});
+
+export type IndexedProposal = z.infer<typeof indexedProposalSchema>;
+export type IndexedVote = z.infer<typeof indexedVoteSchema>;
+export type IndexedDelegate = z.infer<typeof indexedDelegateSchema>;
+export type IndexedAccount = z.infer<typeof indexedAccountSchema>;
+export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
