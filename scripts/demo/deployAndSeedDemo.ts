@@ -1,0 +1,163 @@
+/**
+ * Deploys the demo DAO on a fresh anvil and writes a realistic history into it: token holders
+ * and delegations, a funded treasury, and four rounds of proposals days apart, ending with
+ * proposals that are Pending and Active "now". Then checks every proposal's state on chain.
+ */
+import { type Address, zeroAddress } from "viem";
+import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
+import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
+import { demoTokenAbi } from "../../contracts-abi/demoToken";
+import { proposalTitle } from "../../lib/proposals/proposalTitle";
+import { demoHolders, devActors } from "./actors";
+import { deployDemoContracts, multicall3Address } from "./deployContracts";
+import { distributeTokens, reshuffleHoldings } from "./distributeTokens";
+import { expectedState } from "./proposals";
+import { runRound, type SeededProposal } from "./runRound";
+import { SeedSession } from "./seedSession";
+import type { DemoActors, DemoDeployment, DemoProposal, DemoSettings } from "./types";
+import { defeatCause, verifyDemoState } from "./verifyDemo";
+
+const day = 86_400;
+
+/** How far back the seeded history reaches (the genesis must be at least this old). */
+export const demoHistoryDays = 46;
+
+/**
+ * Extra anvil flags for a chain that will be seeded: a genesis {@link demoHistoryDays} days ago, so
+ * the history's timestamps lie in the past and its last block is close to "now".
+ *
+ * @example
+ * const anvil = await startAnvil({ port, extraArgs: demoAnvilArgs() });
+ * await deployAndSeedDemo(anvil.rpcUrl);
+ */
+export function demoAnvilArgs(now = Date.now()): string[] {
+  return ["--timestamp", String(Math.floor(now / 1000) - demoHistoryDays * day)];
+}
+
+/** When each part of the history happens (seconds). */
+type Schedule = { setup: number; step: number; rounds: Record<1 | 2 | 3 | 4, number>; reshuffle: number };
+
+async function planSchedule(session: SeedSession, log: (line: string) => void): Promise<Schedule> {
+  const head = await session.headTimestamp();
+  const now = Math.floor(Date.now() / 1000);
+  let unit = day;
+  let end = now - 60;
+  if (head > now - 45 * day - 3600) {
+    // No room in the past (anvil started without demoAnvilArgs()): compress days into 15 minutes.
+    unit = 900;
+    end = head + 46 * unit;
+    log(
+      `warning: the chain's genesis is recent, so the demo history runs ${Math.round((end - now) / 60)} min ahead of the clock`,
+    );
+  }
+  // Round 4 needs ~16 blocks of 12 s before the end; the others are days apart.
+  return {
+    setup: end - 45 * unit,
+    step: Math.round(unit / 24),
+    rounds: { 1: end - 40 * unit, 2: end - 26 * unit, 3: end - 12 * unit, 4: end - 16 * 12 - 60 },
+    reshuffle: end - 20 * unit,
+  };
+}
+
+async function readSettings(session: SeedSession, governor: Address, timelock: Address): Promise<DemoSettings> {
+  const base = { address: governor, abi: demoGovernorAbi } as const;
+  const [votingDelay, votingPeriod, proposalThreshold, quorumNumerator, minDelay] = await Promise.all([
+    session.client.readContract({ ...base, functionName: "votingDelay" }),
+    session.client.readContract({ ...base, functionName: "votingPeriod" }),
+    session.client.readContract({ ...base, functionName: "proposalThreshold" }),
+    session.client.readContract({ ...base, functionName: "quorumNumerator" }),
+    session.client.readContract({ address: timelock, abi: demoTimelockAbi, functionName: "getMinDelay" }),
+  ]);
+  return {
+    votingDelay: Number(votingDelay),
+    votingPeriod: Number(votingPeriod),
+    proposalThreshold: proposalThreshold.toString(),
+    quorumNumerator: Number(quorumNumerator),
+    timelockMinDelay: Number(minDelay),
+  };
+}
+
+async function readActors(session: SeedSession, token: Address): Promise<DemoActors> {
+  const delegates = await Promise.all(
+    demoHolders.map((holder) =>
+      session.client.readContract({
+        address: token,
+        abi: demoTokenAbi,
+        functionName: "delegates",
+        args: [holder.address],
+      }),
+    ),
+  );
+  const holders = demoHolders.map((holder, index) => {
+    const delegate = delegates[index] ?? zeroAddress;
+    const delegation = delegate === zeroAddress ? "never" : delegate === holder.address ? "self" : delegate;
+    return { name: holder.name, address: holder.address, delegation } as const;
+  });
+  return { ...devActors, holders };
+}
+
+async function describeProposals(session: SeedSession, governor: Address, seeded: SeededProposal[]) {
+  const proposals: DemoProposal[] = [];
+  for (const proposal of seeded) {
+    const { outcome, key } = proposal.plan;
+    const defeatedBy =
+      outcome === "defeatedByQuorum" ? "quorum" : outcome === "defeatedByMajority" ? "majority" : undefined;
+    proposals.push({
+      id: proposal.id.toString(),
+      key,
+      title: proposalTitle(proposal.description),
+      proposer: proposal.proposer,
+      expectedState: expectedState(outcome),
+      ...(defeatedBy ? { defeatedBy } : {}),
+    });
+    if (defeatedBy && (await defeatCause(session.client, governor, proposal.id)) !== defeatedBy) {
+      throw new Error(`"${key}" was meant to be defeated by ${defeatedBy}; check the planned votes`);
+    }
+  }
+  return proposals;
+}
+
+/**
+ * Deploys and seeds the demo DAO on the anvil at `rpcUrl` (fresh, started with
+ * {@link demoAnvilArgs}), verifies every proposal's state and returns where everything is. Leaves
+ * the chain in automine mode.
+ *
+ * @example
+ * const deployment = await deployAndSeedDemo(anvil.rpcUrl);
+ * deployment.proposals.find((p) => p.expectedState === "Active")?.id
+ */
+export async function deployAndSeedDemo(
+  rpcUrl: string,
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<DemoDeployment> {
+  const session = await SeedSession.open(rpcUrl);
+  const chainId = await session.client.getChainId();
+  if ((await session.client.getBlockNumber()) !== 0n) throw new Error(`the demo needs a fresh chain; ${rpcUrl} is not`);
+  const schedule = await planSchedule(session, log);
+
+  const { contracts, startBlock } = await deployDemoContracts(session, schedule.setup);
+  await distributeTokens(session, contracts, schedule.setup + schedule.step, schedule.step);
+  const seeded: SeededProposal[] = [];
+  for (const round of [1, 2, 3, 4] as const) {
+    if (round === 3) await reshuffleHoldings(session, contracts, schedule.reshuffle);
+    seeded.push(...(await runRound(session, contracts, round, schedule.rounds[round])));
+    log(`  round ${round} of proposals seeded (block ${await session.client.getBlockNumber()})`);
+  }
+  await session.close();
+
+  const deployment: DemoDeployment = {
+    chainId,
+    governor: contracts.governor,
+    token: contracts.token,
+    timelock: contracts.timelock,
+    tokens: { musdc: contracts.musdc, mweth: contracts.mweth },
+    multicall3: multicall3Address,
+    startBlock,
+    headBlock: Number(await session.client.getBlockNumber()),
+    settings: await readSettings(session, contracts.governor, contracts.timelock),
+    proposals: await describeProposals(session, contracts.governor, seeded),
+    actors: await readActors(session, contracts.token),
+  };
+  await verifyDemoState(session.client, deployment);
+  return deployment;
+}

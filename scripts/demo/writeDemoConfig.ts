@@ -1,0 +1,55 @@
+/**
+ * Writes the DAO config that points the app and the indexer at the seeded demo DAO. The file is
+ * validated with the same schema the app uses before it is written.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
+import type { CommonsConfig } from "../../lib/config/schema";
+import type { DemoDeployment } from "./types";
+
+/**
+ * The demo DAO's config entry for `rpcUrl`.
+ *
+ * @example
+ * demoConfig(deployment, "http://127.0.0.1:8545").daos[0].slug // "demo"
+ */
+export function demoConfig(deployment: DemoDeployment, rpcUrl: string): CommonsConfig {
+  const config = {
+    daos: [
+      {
+        slug: "demo",
+        name: "Commons Demo DAO",
+        chainId: deployment.chainId,
+        rpcUrl,
+        governor: deployment.governor,
+        startBlock: deployment.startBlock,
+        token: deployment.token,
+        timelock: deployment.timelock,
+        forumHosts: ["forum.commons.example"],
+        labels: {
+          [deployment.governor]: "Commons Demo Governor",
+          [deployment.token]: "COMM token",
+          [deployment.timelock]: "Treasury (timelock)",
+          [deployment.tokens.musdc]: "mUSDC (mock USD Coin)",
+          [deployment.tokens.mweth]: "mWETH (mock Wrapped Ether)",
+          [deployment.multicall3]: "Multicall3",
+        },
+      },
+    ],
+  };
+  return parseCommonsConfig(JSON.stringify(config), "the demo DAO config");
+}
+
+/**
+ * Validates and writes the demo DAO config to `path` (creating its directory).
+ *
+ * @example
+ * writeDemoConfig(deployment, anvil.rpcUrl, "dao.config.json");
+ */
+export function writeDemoConfig(deployment: DemoDeployment, rpcUrl: string, path: string): CommonsConfig {
+  const config = demoConfig(deployment, rpcUrl);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
+  return config;
+}

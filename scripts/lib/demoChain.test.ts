@@ -1,0 +1,292 @@
+/**
+ * The seeded demo DAO, read back from the chain: enough holders, every proposal state, both kinds
+ * of defeat, a funded treasury, the timelock wired like production, the dev accounts' roles, and
+ * a cached state that loads to the same chain and keeps mining.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type Address,
+  createPublicClient,
+  getAbiItem,
+  http,
+  keccak256,
+  type PublicClient,
+  parseEther,
+  stringToHex,
+  zeroAddress,
+  zeroHash,
+} from "viem";
+import { foundry } from "viem/chains";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
+import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
+import { demoTokenAbi } from "../../contracts-abi/demoToken";
+import { mockErc20Abi } from "../../contracts-abi/mockErc20";
+import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
+import { type DemoDeployment, governorStates } from "../demo/types";
+import { defeatCause } from "../demo/verifyDemo";
+import { demoConfig } from "../demo/writeDemoConfig";
+import { freePort, rpc, waitFor } from "./anvil";
+import { type DemoChain, startDemoChain } from "./demoChain";
+
+const cacheDir = mkdtempSync(join(tmpdir(), "commons-demo-"));
+let seeded: DemoChain | undefined;
+let loaded: DemoChain | undefined;
+let client: PublicClient;
+let deployment: DemoDeployment;
+
+beforeAll(async () => {
+  const quiet = () => {};
+  // First start seeds into an empty cache; the second must load that cache.
+  seeded = await startDemoChain({ port: await freePort(), cacheDir, log: quiet });
+  await seeded.anvil.stop();
+  const lines: string[] = [];
+  loaded = await startDemoChain({ port: await freePort(), cacheDir, log: (line) => lines.push(line) });
+  expect(lines.join("\n")).toContain("loaded from");
+  deployment = loaded.deployment;
+  client = createPublicClient({ chain: foundry, transport: http(loaded.rpcUrl), cacheTime: 0 });
+});
+
+afterAll(async () => {
+  await Promise.all([seeded?.anvil.stop(), loaded?.anvil.stop()]);
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+async function proposalIds(): Promise<bigint[]> {
+  const logs = await client.getLogs({
+    address: deployment.governor,
+    event: getAbiItem({ abi: demoGovernorAbi, name: "ProposalCreated" }),
+    fromBlock: BigInt(deployment.startBlock),
+    toBlock: "latest",
+  });
+  return logs.map((log) => log.args.proposalId as bigint);
+}
+
+function cachedFile(prefix: string): string {
+  const name = readdirSync(cacheDir).find((entry) => entry.startsWith(prefix));
+  if (!name) throw new Error(`no ${prefix}* in ${cacheDir}`);
+  return join(cacheDir, name);
+}
+
+const governor = () => ({ address: deployment.governor, abi: demoGovernorAbi }) as const;
+const token = () => ({ address: deployment.token, abi: demoTokenAbi }) as const;
+
+describe("the cached demo chain", () => {
+  it("loads to the same head block and deployment as the seeded one", async () => {
+    const cached = JSON.parse(readFileSync(cachedFile("demo-deployment-"), "utf8"));
+    expect(cached).toEqual(seeded?.deployment);
+    expect(deployment).toEqual(seeded?.deployment);
+    expect(Number(await client.getBlockNumber())).toBe(deployment.headBlock);
+  });
+
+  it("answers calls at past blocks (historical states are kept)", async () => {
+    const supply = await client.readContract({
+      ...token(),
+      functionName: "totalSupply",
+      blockNumber: BigInt(deployment.startBlock + 5),
+    });
+    expect(supply).toBe(parseEther("10000000"));
+  });
+});
+
+describe("the demo DAO's history", () => {
+  it("has at least 30 holders with a balance, and the treasury is not counted", async () => {
+    const transfers = await client.getLogs({
+      address: deployment.token,
+      event: getAbiItem({ abi: demoTokenAbi, name: "Transfer" }),
+      fromBlock: BigInt(deployment.startBlock),
+      toBlock: "latest",
+    });
+    const recipients = [...new Set(transfers.map((log) => log.args.to as Address))].filter(
+      (address) => address !== deployment.timelock,
+    );
+    const balances = await Promise.all(
+      recipients.map((address) => client.readContract({ ...token(), functionName: "balanceOf", args: [address] })),
+    );
+    expect(balances.filter((balance) => balance > 0n).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("has at least 12 proposals in every state a timelocked Governor shows", async () => {
+    const ids = await proposalIds();
+    expect(ids.length).toBeGreaterThanOrEqual(12);
+    const states = await Promise.all(
+      ids.map((id) => client.readContract({ ...governor(), functionName: "state", args: [id] })),
+    );
+    const names = new Set(states.map((state) => governorStates[state]));
+    for (const state of ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Executed"]) {
+      expect(names, state).toContain(state);
+    }
+    expect(deployment.proposals.map((proposal) => proposal.id).sort()).toEqual(ids.map(String).sort());
+    const expected = deployment.proposals.map((proposal) => proposal.expectedState);
+    const byId = new Map(ids.map((id, index) => [id.toString(), governorStates[states[index] ?? -1]]));
+    expect(deployment.proposals.map((proposal) => byId.get(proposal.id))).toEqual(expected);
+  });
+
+  it("has one proposal defeated by quorum and one by majority", async () => {
+    const ids = await proposalIds();
+    const states = await Promise.all(
+      ids.map((id) => client.readContract({ ...governor(), functionName: "state", args: [id] })),
+    );
+    const defeated = ids.filter((_, index) => governorStates[states[index] ?? -1] === "Defeated");
+    const causes = await Promise.all(defeated.map((id) => defeatCause(client, deployment.governor, id)));
+    expect(causes).toContain("quorum");
+    expect(causes).toContain("majority");
+  });
+
+  it("has many votes with reasons, For, Against and Abstain", async () => {
+    const votes = await client.getLogs({
+      address: deployment.governor,
+      event: getAbiItem({ abi: demoGovernorAbi, name: "VoteCast" }),
+      fromBlock: BigInt(deployment.startBlock),
+      toBlock: "latest",
+    });
+    expect(votes.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(votes.map((vote) => vote.args.voter)).size).toBeGreaterThanOrEqual(18);
+    expect(new Set(votes.map((vote) => vote.args.support))).toEqual(new Set([0, 1, 2]));
+    expect(votes.filter((vote) => vote.args.reason).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("keeps the hostile proposal's markup in its on-chain description", async () => {
+    const hostile = deployment.proposals.find((proposal) => proposal.key === "hostile");
+    const created = await client.getLogs({
+      address: deployment.governor,
+      event: getAbiItem({ abi: demoGovernorAbi, name: "ProposalCreated" }),
+      fromBlock: BigInt(deployment.startBlock),
+      toBlock: "latest",
+    });
+    const description = created.find((log) => String(log.args.proposalId) === hostile?.id)?.args.description ?? "";
+    expect(description.split("\n")[0]).toBe("# <img src=x onerror=alert(1)> Hostile <b>title</b>");
+    for (const markup of ["<script>alert(1)</script>", "[click](javascript:alert(1))", "<iframe", 'style="']) {
+      expect(description).toContain(markup);
+    }
+  });
+});
+
+describe("the demo DAO's contracts", () => {
+  it("has the COMM voting token and a block-clock governor counting For/Against/Abstain", async () => {
+    const [name, symbol, decimals, supply, clock] = await Promise.all([
+      client.readContract({ ...token(), functionName: "name" }),
+      client.readContract({ ...token(), functionName: "symbol" }),
+      client.readContract({ ...token(), functionName: "decimals" }),
+      client.readContract({ ...token(), functionName: "totalSupply" }),
+      client.readContract({ ...token(), functionName: "CLOCK_MODE" }),
+    ]);
+    expect({ name, symbol, decimals, supply, clock }).toEqual({
+      name: "Commons",
+      symbol: "COMM",
+      decimals: 18,
+      supply: parseEther("10000000"),
+      clock: "mode=blocknumber&from=default",
+    });
+    expect(await client.readContract({ ...governor(), functionName: "COUNTING_MODE" })).toBe(
+      "support=bravo&quorum=for,abstain",
+    );
+    expect(await client.readContract({ ...governor(), functionName: "token" })).toBe(deployment.token);
+    expect(await client.readContract({ ...governor(), functionName: "timelock" })).toBe(deployment.timelock);
+  });
+
+  it("has a treasury holding ETH, COMM, mUSDC and mWETH", async () => {
+    const holds = (asset: Address) =>
+      client.readContract({
+        address: asset,
+        abi: mockErc20Abi,
+        functionName: "balanceOf",
+        args: [deployment.timelock],
+      });
+    expect(await client.getBalance({ address: deployment.timelock })).toBeGreaterThan(0n);
+    expect(await holds(deployment.token)).toBeGreaterThan(0n);
+    expect(await holds(deployment.tokens.musdc)).toBeGreaterThan(0n);
+    expect(await holds(deployment.tokens.mweth)).toBeGreaterThan(0n);
+  });
+
+  it("has Multicall3 at the canonical address, usable by viem", async () => {
+    expect(await client.getCode({ address: deployment.multicall3 })).toMatch(/^0x[0-9a-f]{100,}/);
+    const [name, threshold] = await client.multicall({
+      multicallAddress: deployment.multicall3,
+      allowFailure: false,
+      contracts: [
+        { ...governor(), functionName: "name" },
+        { ...governor(), functionName: "proposalThreshold" },
+      ],
+    });
+    expect(name).toBe("Commons Demo Governor");
+    expect(threshold).toBe(parseEther("1000"));
+  });
+
+  it("wires the timelock like production: governor proposes and cancels, anyone executes, no admin", async () => {
+    const hasRole = (role: `0x${string}`, account: Address) =>
+      client.readContract({
+        address: deployment.timelock,
+        abi: demoTimelockAbi,
+        functionName: "hasRole",
+        args: [role, account],
+      });
+    const role = (name: string) => keccak256(stringToHex(name));
+    expect(await hasRole(role("PROPOSER_ROLE"), deployment.governor)).toBe(true);
+    expect(await hasRole(role("CANCELLER_ROLE"), deployment.governor)).toBe(true);
+    expect(await hasRole(role("EXECUTOR_ROLE"), zeroAddress)).toBe(true);
+    expect(await hasRole(zeroHash, deployment.actors.deployer)).toBe(false);
+    expect(await hasRole(zeroHash, deployment.timelock)).toBe(true);
+    expect(deployment.settings).toEqual({
+      votingDelay: 10,
+      votingPeriod: 60,
+      proposalThreshold: parseEther("1000").toString(),
+      quorumNumerator: 4,
+      timelockMinDelay: 120,
+    });
+  });
+
+  it("gives the dev accounts the documented roles", async () => {
+    const { actors } = deployment;
+    const votes = (account: Address) => client.readContract({ ...token(), functionName: "getVotes", args: [account] });
+    const balance = (account: Address) =>
+      client.readContract({ ...token(), functionName: "balanceOf", args: [account] });
+    const quorum = await client.readContract({
+      ...governor(),
+      functionName: "quorum",
+      args: [BigInt(deployment.headBlock - 1)],
+    });
+    expect(await votes(actors.delegate)).toBeGreaterThan(quorum);
+    expect(await votes(actors.deployer)).toBeGreaterThanOrEqual(parseEther("1000"));
+    expect(await balance(actors.undelegatedHolder)).toBeGreaterThan(0n);
+    expect(await votes(actors.undelegatedHolder)).toBe(0n);
+    expect(await client.readContract({ ...token(), functionName: "delegates", args: [actors.delegator] })).toBe(
+      actors.delegate,
+    );
+    expect(await balance(actors.noTokens)).toBe(0n);
+    expect(await votes(actors.belowThreshold)).toBeLessThan(parseEther("1000"));
+    expect(await votes(actors.belowThreshold)).toBeGreaterThan(0n);
+
+    const active = deployment.proposals.filter((proposal) => proposal.expectedState === "Active");
+    const hasVoted = (id: string, account: Address) =>
+      client.readContract({ ...governor(), functionName: "hasVoted", args: [BigInt(id), account] });
+    for (const proposal of active) expect(await hasVoted(proposal.id, actors.delegate)).toBe(false);
+    const conduct = active.find((proposal) => proposal.key === "code-of-conduct");
+    expect(conduct && (await hasVoted(conduct.id, actors.votedDelegate))).toBe(true);
+  });
+
+  it("writes a DAO config the app's schema accepts", () => {
+    const config = demoConfig(deployment, "http://127.0.0.1:8545");
+    expect(parseCommonsConfig(JSON.stringify(config)).daos[0]).toMatchObject({
+      slug: "demo",
+      chainId: 31337,
+      governor: deployment.governor,
+      startBlock: deployment.startBlock,
+    });
+  });
+
+  it("keeps mining transactions after switching to interval mining", async () => {
+    const url = (loaded as DemoChain).rpcUrl;
+    await rpc(url, "evm_setIntervalMining", [1]);
+    const hash = await rpc<`0x${string}`>(url, "eth_sendTransaction", [
+      { from: deployment.actors.noTokens, to: deployment.actors.deployer, value: "0x1" },
+    ]);
+    const receipt = await waitFor(() => rpc<{ status: string } | null>(url, "eth_getTransactionReceipt", [hash]), {
+      what: "the transaction to be mined by interval mining",
+      timeoutMs: 10_000,
+    });
+    expect(receipt.status).toBe("0x1");
+  });
+});

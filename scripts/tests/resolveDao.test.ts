@@ -1,0 +1,70 @@
+/**
+ * resolveDao against a real anvil: each way a config can point at the wrong thing stops the
+ * start with one ConfigError naming the field.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
+import { ConfigError } from "../../lib/config/ConfigError";
+import { resolveDao } from "../../lib/config/resolveDao";
+import type { DaoConfig } from "../../lib/config/schema";
+import { type AnvilInstance, freePort, rpc, startAnvil } from "../lib/anvil";
+
+let anvil: AnvilInstance;
+const notAGovernor = "0x00000000000000000000000000000000000C0DE1";
+const emptyAccount = "0x000000000000000000000000000000000000dEaD";
+
+beforeAll(async () => {
+  anvil = await startAnvil({ port: await freePort() });
+  await rpc(anvil.rpcUrl, "anvil_setCode", [notAGovernor, multicall3DeployedBytecode]);
+});
+
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+function dao(patch: Partial<DaoConfig> = {}): DaoConfig {
+  return {
+    slug: "test",
+    name: "Test DAO",
+    chainId: 31337,
+    rpcUrl: anvil.rpcUrl,
+    governor: notAGovernor,
+    startBlock: 0,
+    ...patch,
+  };
+}
+
+async function configErrorOf(promise: Promise<unknown>): Promise<ConfigError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  return error as ConfigError;
+}
+
+describe("resolveDao", () => {
+  it("refuses an RPC that serves another chain", async () => {
+    const error = await configErrorOf(resolveDao(dao({ chainId: 1 })));
+    expect(error.field).toBe("chainId");
+    expect(error.message).toContain("rpcUrl serves chain 31337");
+  });
+
+  it("refuses an RPC that does not answer", async () => {
+    const error = await configErrorOf(resolveDao(dao({ rpcUrl: `http://127.0.0.1:${await freePort()}` })));
+    expect(error.field).toBe("rpcUrl");
+    expect(error.message).toContain("did not answer");
+  });
+
+  it("refuses a governor address with no code", async () => {
+    const error = await configErrorOf(resolveDao(dao({ governor: emptyAccount })));
+    expect(error.field).toBe("governor");
+    expect(error.message).toContain("has no contract code");
+  });
+
+  it("refuses a contract that is not a Governor", async () => {
+    const error = await configErrorOf(resolveDao(dao()));
+    expect(error.field).toBe("governor");
+    expect(error.message).toMatch(/is not a Governor \(no votingDelay\(\), votingPeriod\(\), proposalThreshold\(\)\)/);
+  });
+});
