@@ -1,0 +1,116 @@
+/**
+ * Compares what the indexer serves for a DAO with what its contracts say now: every proposal's
+ * tallies (OZ `proposalVotes`) and voters (`hasVoted`), and every delegate's voting power, order,
+ * balance and delegate. Meant for CI and for spot-checking a real DAO; not part of the Ponder app.
+ *
+ * Usage: tsx indexer/checkAgainstChain.ts [slug] (DAO_CONFIG and INDEXER_URL as for the app).
+ * Run it when the indexer has caught up with the chain head and nothing is being mined.
+ */
+import { pathToFileURL } from "node:url";
+import { type Address, createPublicClient, getAddress, http, parseAbi, zeroAddress } from "viem";
+import { knownChain } from "../lib/chains";
+import { readCommonsConfig } from "../lib/config/readCommonsConfig";
+import { resolveDao } from "../lib/config/resolveDao";
+import type { DaoConfig } from "../lib/config/schema";
+import { createIndexerClient, type IndexerClient } from "../lib/indexer/client";
+import type { Page } from "../lib/indexer/types";
+
+const governorAbi = parseAbi([
+  "function proposalVotes(uint256 proposalId) view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes)",
+  "function hasVoted(uint256 proposalId, address account) view returns (bool)",
+]);
+const tokenAbi = parseAbi([
+  "function getVotes(address account) view returns (uint256)",
+  "function balanceOf(address account) view returns (uint256)",
+  "function delegates(address account) view returns (address)",
+]);
+
+async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  for (;;) {
+    const page = await read(items.length);
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
+}
+
+/**
+ * @example
+ * const problems = await checkIndexerAgainstChain(config.daos[0], createIndexerClient());
+ * // [] when the indexer agrees with the chain
+ */
+export async function checkIndexerAgainstChain(dao: DaoConfig, indexer: IndexerClient): Promise<string[]> {
+  const client = createPublicClient({ chain: knownChain(dao.chainId), transport: http(dao.rpcUrl) });
+  const { token } = await resolveDao(dao);
+  const problems: string[] = [];
+
+  const proposals = await allPages((offset) => indexer.listProposals(dao.slug, { limit: 100, offset }));
+  for (const proposal of proposals) {
+    const id = BigInt(proposal.id);
+    const [against, forVotes, abstain] = await client.readContract({
+      address: dao.governor,
+      abi: governorAbi,
+      functionName: "proposalVotes",
+      args: [id],
+    });
+    const served = [proposal.againstVotes, proposal.forVotes, proposal.abstainVotes].join("/");
+    const onChain = [against, forVotes, abstain].join("/");
+    if (served !== onChain) problems.push(`proposal ${id}: tallies ${served} but the governor says ${onChain}`);
+
+    const votes = await allPages((offset) => indexer.listVotes(dao.slug, id, { limit: 100, offset }));
+    if (votes.length !== proposal.voteCount) {
+      problems.push(`proposal ${id}: voteCount ${proposal.voteCount} but ${votes.length} votes listed`);
+    }
+    for (const vote of votes) {
+      const voted = await client.readContract({
+        address: dao.governor,
+        abi: governorAbi,
+        functionName: "hasVoted",
+        args: [id, vote.voter as Address],
+      });
+      if (!voted) problems.push(`proposal ${id}: ${vote.voter} listed as a voter but hasVoted is false`);
+    }
+  }
+
+  const delegates = await allPages((offset) => indexer.listDelegates(dao.slug, { limit: 100, offset }));
+  let previous: bigint | undefined;
+  for (const delegate of delegates) {
+    const address = delegate.address as Address;
+    const read = (functionName: "getVotes" | "balanceOf") =>
+      client.readContract({ address: token, abi: tokenAbi, functionName, args: [address] });
+    const [votes, balance, delegatee, account] = await Promise.all([
+      read("getVotes"),
+      read("balanceOf"),
+      client.readContract({ address: token, abi: tokenAbi, functionName: "delegates", args: [address] }),
+      indexer.getAccount(dao.slug, address),
+    ]);
+    if (delegate.votingPower !== String(votes)) {
+      problems.push(`delegate ${address}: votingPower ${delegate.votingPower} but getVotes says ${votes}`);
+    }
+    if (previous !== undefined && BigInt(delegate.votingPower) > previous) {
+      problems.push(`delegate ${address}: listed after a delegate with less voting power`);
+    }
+    previous = BigInt(delegate.votingPower);
+    if (account.balance !== String(balance)) {
+      problems.push(`account ${address}: balance ${account.balance} but balanceOf says ${balance}`);
+    }
+    if (getAddress(account.delegate ?? zeroAddress) !== getAddress(delegatee)) {
+      problems.push(`account ${address}: delegate ${account.delegate} but delegates() says ${delegatee}`);
+    }
+  }
+  return problems;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const slug = process.argv[2];
+  const daos = readCommonsConfig().daos.filter((dao) => slug === undefined || dao.slug === slug);
+  const indexer = createIndexerClient();
+  let failed = false;
+  for (const dao of daos) {
+    const problems = await checkIndexerAgainstChain(dao, indexer);
+    console.log(`${dao.slug}: ${problems.length === 0 ? "the indexer agrees with the chain" : "MISMATCHES"}`);
+    for (const problem of problems) console.log(`  ${problem}`);
+    failed ||= problems.length > 0;
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -1,0 +1,60 @@
+/**
+ * Ponder config built from the DAO config (see daos.ts): one chain per chain id, one Governor
+ * source listing every governor on that chain and one Token source listing their voting tokens.
+ * Storage is PGlite in COMMONS_INDEXER_DB_DIR (default indexer/.ponder/pglite), or PostgreSQL
+ * when DATABASE_URL is set.
+ */
+import { resolve } from "node:path";
+import { createConfig } from "ponder";
+import { governorEventsAbi, votesTokenEventsAbi } from "../contracts-abi/governorEvents";
+import { indexedChains, indexedDaos, indexedTokens, indexerDir } from "./daos";
+
+const chainNameOf = (chainId: number) => indexedChains.find((chain) => chain.chainId === chainId)?.name ?? "";
+
+function perChain(sources: readonly { chainId: number; address: `0x${string}`; startBlock: number }[]) {
+  const byChain: Record<string, { address: `0x${string}`[]; startBlock: number }> = {};
+  for (const source of sources) {
+    const name = chainNameOf(source.chainId);
+    const entry = byChain[name];
+    if (entry === undefined) byChain[name] = { address: [source.address], startBlock: source.startBlock };
+    else {
+      if (!entry.address.includes(source.address)) entry.address.push(source.address);
+      entry.startBlock = Math.min(entry.startBlock, source.startBlock);
+    }
+  }
+  return byChain;
+}
+
+export default createConfig({
+  database: process.env.DATABASE_URL
+    ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
+    : {
+        kind: "pglite",
+        directory: process.env.COMMONS_INDEXER_DB_DIR
+          ? resolve(process.env.COMMONS_INDEXER_DB_DIR)
+          : resolve(indexerDir, ".ponder", "pglite"),
+      },
+  chains: Object.fromEntries(
+    indexedChains.map((chain) => [
+      chain.name,
+      {
+        id: chain.chainId,
+        rpc: chain.rpcUrls.length === 1 ? chain.rpcUrls[0] : chain.rpcUrls,
+        // A local chain mines every few seconds: poll often so the app sees its own writes soon.
+        pollingInterval: chain.local ? 500 : 2_000,
+        // Ponder caches RPC results by chain id; a local chain (or fork) reuses ids with new history.
+        disableCache: chain.local,
+      },
+    ]),
+  ),
+  contracts: {
+    Governor: {
+      abi: governorEventsAbi,
+      chain: perChain(indexedDaos.map((dao) => ({ ...dao, address: dao.governor }))),
+    },
+    Token: {
+      abi: votesTokenEventsAbi,
+      chain: perChain(indexedTokens.map((token) => ({ ...token, address: token.token }))),
+    },
+  },
+});

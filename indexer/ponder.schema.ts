@@ -1,0 +1,150 @@
+/**
+ * The indexer's tables. Every row is keyed by chain id plus the governor (or the voting token)
+ * that emitted it, so several DAOs, on one chain or many, share the same tables. Token-derived
+ * rows (balances, delegation, voting power) are keyed by token, because DAOs may share a token
+ * (a Governor and its successor); what a voter did on one governor is keyed by that governor.
+ */
+import { index, onchainTable, primaryKey } from "ponder";
+
+/** What the events tell of a proposal; the live state (Active, Defeated…) comes from the chain. */
+export const proposal = onchainTable(
+  "proposal",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    governor: t.hex().notNull(),
+    proposalId: t.bigint().notNull(),
+    proposer: t.hex().notNull(),
+    targets: t.hex().array().notNull(),
+    callValues: t.bigint().array().notNull(),
+    signatures: t.text().array().notNull(),
+    calldatas: t.hex().array().notNull(),
+    description: t.text().notNull(),
+    title: t.text().notNull(),
+    voteStart: t.bigint().notNull(),
+    voteEnd: t.bigint().notNull(),
+    /** Set by ProposalExtended (late-quorum protection); the effective deadline when present. */
+    extendedVoteEnd: t.bigint(),
+    createdBlock: t.bigint().notNull(),
+    createdLogIndex: t.integer().notNull(),
+    createdTimestamp: t.int8({ mode: "number" }).notNull(),
+    createdTx: t.hex().notNull(),
+    forVotes: t.bigint().notNull(),
+    againstVotes: t.bigint().notNull(),
+    abstainVotes: t.bigint().notNull(),
+    voteCount: t.integer().notNull(),
+    status: t.text({ enum: ["created", "queued", "executed", "canceled"] }).notNull(),
+    eta: t.bigint(),
+    queuedBlock: t.bigint(),
+    queuedTx: t.hex(),
+    executedBlock: t.bigint(),
+    executedTx: t.hex(),
+    canceledBlock: t.bigint(),
+    canceledTx: t.hex(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.governor, table.proposalId] }),
+    newestIdx: index().on(table.chainId, table.governor, table.createdBlock, table.createdLogIndex),
+    proposerIdx: index().on(table.chainId, table.governor, table.proposer),
+  }),
+);
+
+/** One row per voter per proposal (a fractional voter's later partial votes add to the row). */
+export const vote = onchainTable(
+  "vote",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    governor: t.hex().notNull(),
+    proposalId: t.bigint().notNull(),
+    voter: t.hex().notNull(),
+    support: t.integer().notNull(),
+    weight: t.bigint().notNull(),
+    reason: t.text().notNull(),
+    params: t.hex().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    timestamp: t.int8({ mode: "number" }).notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.governor, table.proposalId, table.voter] }),
+    weightIdx: index().on(table.chainId, table.governor, table.proposalId, table.weight),
+    recentIdx: index().on(table.chainId, table.governor, table.proposalId, table.block, table.logIndex),
+    voterIdx: index().on(table.chainId, table.governor, table.voter),
+  }),
+);
+
+/** A holder or delegate of a voting token. */
+export const account = onchainTable(
+  "account",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    address: t.hex().notNull(),
+    balance: t.bigint().notNull(),
+    /** Null until the account delegates (an undelegated ERC20Votes balance carries no votes). */
+    delegate: t.hex(),
+    votingPower: t.bigint().notNull(),
+    /** Accounts whose current delegate is this one (self-delegation included). */
+    delegatorsCount: t.integer().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token, table.address] }),
+    votingPowerIdx: index().on(table.chainId, table.token, table.votingPower),
+  }),
+);
+
+/** What an address did on one governor (votesCount of the delegates list). */
+export const voter = onchainTable(
+  "voter",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    governor: t.hex().notNull(),
+    address: t.hex().notNull(),
+    votesCount: t.integer().notNull(),
+    lastVoteBlock: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.governor, table.address] }),
+  }),
+);
+
+/** Every DelegateVotesChanged: a delegate's voting power over time. */
+export const votingPowerChange = onchainTable(
+  "voting_power_change",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    delegate: t.hex().notNull(),
+    previousVotes: t.bigint().notNull(),
+    newVotes: t.bigint().notNull(),
+    timestamp: t.int8({ mode: "number" }).notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token, table.block, table.logIndex] }),
+    delegateIdx: index().on(table.chainId, table.token, table.delegate, table.block),
+  }),
+);
+
+/** Every DelegateChanged: who delegated to whom, and when. */
+export const delegationChange = onchainTable(
+  "delegation_change",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    delegator: t.hex().notNull(),
+    fromDelegate: t.hex().notNull(),
+    toDelegate: t.hex().notNull(),
+    timestamp: t.int8({ mode: "number" }).notNull(),
+    tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token, table.block, table.logIndex] }),
+    delegatorIdx: index().on(table.chainId, table.token, table.delegator, table.block),
+    toDelegateIdx: index().on(table.chainId, table.token, table.toDelegate, table.block),
+  }),
+);

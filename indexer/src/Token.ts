@@ -1,0 +1,115 @@
+/**
+ * Voting-token event handlers: balances (Transfer), delegation (DelegateChanged) and voting power
+ * (DelegateVotesChanged, with one history row per change). Rows are keyed by chain id + token, so
+ * every DAO using the token reads the same accounts.
+ */
+import { type Context, ponder } from "ponder:registry";
+import { account, delegationChange, votingPowerChange } from "ponder:schema";
+import { type Address, zeroAddress } from "viem";
+import { votesTokenReadAbi } from "../../contracts-abi/governorEvents";
+import { tokenHistoryIsComplete } from "../daos";
+
+type AccountKey = { chainId: number; token: Address; address: Address };
+
+/**
+ * What the token says of an account just before the indexer first meets it. Only needed when the
+ * indexer started after the token's first block (see IndexedToken.historyComplete); otherwise an
+ * account first seen is new.
+ */
+async function priorState(context: Context, key: AccountKey, blockNumber: bigint) {
+  if (tokenHistoryIsComplete(key.chainId, key.token) || blockNumber === 0n) return { balance: 0n, delegate: null };
+  const read = {
+    address: key.token,
+    abi: votesTokenReadAbi,
+    args: [key.address],
+    blockNumber: blockNumber - 1n,
+  } as const;
+  try {
+    const [balance, delegate] = await Promise.all([
+      context.client.readContract({ ...read, functionName: "balanceOf" }),
+      context.client.readContract({ ...read, functionName: "delegates" }),
+    ]);
+    return { balance, delegate: delegate === zeroAddress ? null : delegate };
+  } catch (error) {
+    console.warn(`could not read ${key.address}'s prior state on token ${key.token}: ${(error as Error).message}`);
+    return { balance: 0n, delegate: null };
+  }
+}
+
+async function ensureAccount(context: Context, key: AccountKey, blockNumber: bigint): Promise<void> {
+  if ((await context.db.find(account, key)) !== null) return;
+  const prior = await priorState(context, key, blockNumber);
+  await context.db.insert(account).values({ ...key, ...prior, votingPower: 0n, delegatorsCount: 0 });
+  if (prior.delegate !== null) {
+    // Count the delegation read from the chain, so the delegator's next DelegateChanged undoes it.
+    const delegateKey = { ...key, address: prior.delegate };
+    await ensureAccount(context, delegateKey, blockNumber);
+    await context.db.update(account, delegateKey).set((row) => ({ delegatorsCount: row.delegatorsCount + 1 }));
+  }
+}
+
+function accountKey(context: Context, event: { log: { address: Address } }, address: Address): AccountKey {
+  return { chainId: context.chain.id, token: event.log.address, address };
+}
+
+ponder.on("Token:Transfer", async ({ event, context }) => {
+  const { from, to, value } = event.args;
+  if (from !== zeroAddress) {
+    const key = accountKey(context, event, from);
+    await ensureAccount(context, key, event.block.number);
+    // Never below zero, even if history before startBlock could not be read.
+    await context.db.update(account, key).set((row) => ({ balance: row.balance > value ? row.balance - value : 0n }));
+  }
+  if (to !== zeroAddress) {
+    const key = accountKey(context, event, to);
+    await ensureAccount(context, key, event.block.number);
+    await context.db.update(account, key).set((row) => ({ balance: row.balance + value }));
+  }
+});
+
+ponder.on("Token:DelegateChanged", async ({ event, context }) => {
+  const { delegator, fromDelegate, toDelegate } = event.args;
+  const delegatorKey = accountKey(context, event, delegator);
+  await ensureAccount(context, delegatorKey, event.block.number);
+  await context.db.update(account, delegatorKey).set({ delegate: toDelegate === zeroAddress ? null : toDelegate });
+  if (fromDelegate !== zeroAddress) {
+    const key = accountKey(context, event, fromDelegate);
+    await ensureAccount(context, key, event.block.number);
+    await context.db.update(account, key).set((row) => ({ delegatorsCount: Math.max(0, row.delegatorsCount - 1) }));
+  }
+  if (toDelegate !== zeroAddress) {
+    const key = accountKey(context, event, toDelegate);
+    await ensureAccount(context, key, event.block.number);
+    await context.db.update(account, key).set((row) => ({ delegatorsCount: row.delegatorsCount + 1 }));
+  }
+  await context.db.insert(delegationChange).values({
+    chainId: context.chain.id,
+    token: event.log.address,
+    block: event.block.number,
+    logIndex: event.log.logIndex,
+    delegator,
+    fromDelegate,
+    toDelegate,
+    timestamp: Number(event.block.timestamp),
+    tx: event.transaction.hash,
+  });
+});
+
+ponder.on("Token:DelegateVotesChanged", async ({ event, context }) => {
+  const { delegate, previousVotes, newVotes } = event.args;
+  const key = accountKey(context, event, delegate);
+  await ensureAccount(context, key, event.block.number);
+  // newVotes is absolute: voting power is exact even when earlier history was never indexed.
+  await context.db.update(account, key).set({ votingPower: newVotes });
+  await context.db.insert(votingPowerChange).values({
+    chainId: context.chain.id,
+    token: event.log.address,
+    block: event.block.number,
+    logIndex: event.log.logIndex,
+    delegate,
+    previousVotes,
+    newVotes,
+    timestamp: Number(event.block.timestamp),
+    tx: event.transaction.hash,
+  });
+});
