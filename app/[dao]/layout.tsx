@@ -1,0 +1,42 @@
+/** Layout of one DAO's pages: its header (name, sections, wallet) above the page. */
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ConfigErrorView } from "@/components/ConfigErrorView";
+import { DaoHeader } from "@/components/dao/DaoHeader";
+import { knownChain } from "@/lib/chains";
+import { getDaos } from "@/lib/server/daos";
+import { loadDao } from "@/lib/server/loadDao";
+
+type Props = { children: ReactNode; params: Promise<{ dao: string }> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const loaded = await loadDao((await params).dao);
+  if (loaded.status === "ready" || loaded.status === "chainUnreachable") {
+    return { title: { default: loaded.config.name, template: `%s · ${loaded.config.name}` } };
+  }
+  return {};
+}
+
+export default async function DaoLayout({ children, params }: Props) {
+  const loaded = await loadDao((await params).dao);
+  if (loaded.status === "notFound") notFound();
+  if (loaded.status === "misconfigured") return <ConfigErrorView error={loaded.error} />;
+  const { config } = loaded;
+  const dao = loaded.status === "ready" ? loaded.dao : null;
+  return (
+    <>
+      <DaoHeader
+        slug={config.slug}
+        name={config.name}
+        chainId={config.chainId}
+        chainName={knownChain(config.chainId)?.name ?? `chain ${config.chainId}`}
+        token={dao ? { address: dao.token, decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
+        showAllDaos={getDaos().length > 1}
+      />
+      <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:py-10">
+        {children}
+      </main>
+    </>
+  );
+}

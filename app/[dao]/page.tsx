@@ -1,0 +1,44 @@
+/** A DAO's proposals, newest first, from the indexer, each with its live state from the chain. */
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { loadDao } from "@/lib/server/loadDao";
+import { ProposalList, ProposalListSkeleton } from "./_components/ProposalList";
+import { ProposalSearch } from "./_components/ProposalSearch";
+
+type Props = {
+  params: Promise<{ dao: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+function pageNumber(value: string | string[] | undefined): number {
+  const page = typeof value === "string" && /^\d{1,5}$/.test(value) ? Number(value) : 1;
+  return Math.max(page, 1);
+}
+
+function searchQuery(value: string | string[] | undefined): string {
+  return typeof value === "string" ? value.trim().slice(0, 100) : "";
+}
+
+export default async function ProposalsPage({ params, searchParams }: Props) {
+  const [{ dao: slug }, query] = await Promise.all([params, searchParams]);
+  const loaded = await loadDao(slug);
+  if (loaded.status === "notFound") notFound();
+  // The layout shows the config error in place of the page.
+  if (loaded.status === "misconfigured") return null;
+  const page = pageNumber(query.page);
+  const q = searchQuery(query.q);
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="font-semibold text-2xl tracking-tight">Proposals</h1>
+          <p className="mt-1 text-muted-foreground text-sm">Newest first. States are read live from the chain.</p>
+        </div>
+        <ProposalSearch q={q} className="w-full sm:w-72" />
+      </div>
+      <Suspense key={`${page}:${q}`} fallback={<ProposalListSkeleton />}>
+        <ProposalList loaded={loaded} page={page} q={q} />
+      </Suspense>
+    </div>
+  );
+}

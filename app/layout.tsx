@@ -1,0 +1,68 @@
+/**
+ * Root layout: reads the DAO config (a bad config renders a page naming the field instead of the
+ * app) and restores the wallet connection from wagmi's cookie so the first render knows it.
+ */
+import "@rainbow-me/rainbowkit/styles.css";
+import "./globals.css";
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { ConfigErrorView } from "@/components/ConfigErrorView";
+import { Providers } from "@/components/providers";
+import { knownChain } from "@/lib/chains";
+import { ConfigError } from "@/lib/config/ConfigError";
+import { getDaos } from "@/lib/server/daos";
+import type { WalletChain } from "@/lib/wagmi/getConfig";
+import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+
+export const metadata: Metadata = {
+  title: { default: "Commons", template: "%s · Commons" },
+  description: "Read proposals, vote and delegate in your DAO's on-chain governance.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fafafa" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
+};
+
+function walletChainsOrError(): { walletChains: WalletChain[] } | { error: ConfigError } {
+  try {
+    const walletChains = getDaos().map((dao) => ({
+      chainId: dao.chainId,
+      rpcUrl: dao.rpcUrl,
+      name: knownChain(dao.chainId)?.name ?? `Chain ${dao.chainId}`,
+    }));
+    return { walletChains };
+  } catch (error) {
+    if (error instanceof ConfigError) return { error };
+    throw error;
+  }
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const loaded = walletChainsOrError();
+  const cookie = wagmiCookie((await headers()).get("cookie"));
+  return (
+    <html lang="en">
+      <body>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2 focus:shadow"
+        >
+          Skip to content
+        </a>
+        {"error" in loaded ? (
+          <ConfigErrorView error={loaded.error} />
+        ) : (
+          <Providers walletChains={loaded.walletChains} cookie={cookie}>
+            {children}
+          </Providers>
+        )}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "./ConfigError";
+import { parseCommonsConfig } from "./parseCommonsConfig";
+
+const governor = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const valid = {
+  daos: [
+    {
+      slug: "demo",
+      name: "Demo DAO",
+      chainId: 31337,
+      rpcUrl: "http://127.0.0.1:8545",
+      governor,
+      startBlock: 0,
+    },
+  ],
+};
+
+function errorOf(input: unknown): ConfigError {
+  try {
+    parseCommonsConfig(typeof input === "string" ? input : JSON.stringify(input), "test.json");
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+function withDao(patch: Record<string, unknown>) {
+  return { daos: [{ ...valid.daos[0], ...patch }] };
+}
+
+describe("parseCommonsConfig", () => {
+  it("accepts a minimal config and checksums addresses", () => {
+    const config = parseCommonsConfig(JSON.stringify(withDao({ governor: governor.toLowerCase() })));
+    expect(config.daos[0]?.governor).toBe(governor);
+  });
+
+  it("names the file when the JSON is malformed", () => {
+    const error = errorOf("{ daos: [");
+    expect(error.message).toMatch(/^test\.json is not valid JSON/);
+  });
+
+  it("names a missing required field", () => {
+    const { rpcUrl: _omitted, ...dao } = valid.daos[0] as Record<string, unknown>;
+    const error = errorOf({ daos: [dao] });
+    expect(error.field).toBe("daos[0].rpcUrl");
+    expect(error.message).toContain("daos[0].rpcUrl is required");
+  });
+
+  it("refuses an address that is not 20 bytes of hex", () => {
+    const error = errorOf(withDao({ governor: "0x1234" }));
+    expect(error.field).toBe("daos[0].governor");
+    expect(error.message).toContain("20-byte hex address");
+  });
+
+  it("refuses an unknown chain id", () => {
+    const error = errorOf(withDao({ chainId: 999_999_999 }));
+    expect(error.field).toBe("daos[0].chainId");
+    expect(error.message).toContain("is not a chain Commons knows");
+  });
+
+  it("refuses non-http RPC and explorer URLs", () => {
+    expect(errorOf(withDao({ rpcUrl: "javascript:alert(1)" })).field).toBe("daos[0].rpcUrl");
+    expect(errorOf(withDao({ explorerUrl: "ftp://example.org" })).field).toBe("daos[0].explorerUrl");
+  });
+
+  it("refuses forum hosts given as URLs", () => {
+    expect(errorOf(withDao({ forumHosts: ["https://forum.example.org/t/1"] })).field).toBe("daos[0].forumHosts[0]");
+  });
+
+  it("refuses unknown fields so typos do not pass silently", () => {
+    const error = errorOf(withDao({ govenor: governor }));
+    expect(error.message).toContain("unknown field govenor");
+  });
+
+  it("refuses duplicate slugs and an empty list", () => {
+    expect(errorOf({ daos: [valid.daos[0], valid.daos[0]] }).field).toBe("daos[1].slug");
+    expect(errorOf({ daos: [] }).field).toBe("daos");
+  });
+
+  it("refuses label keys that are not addresses", () => {
+    expect(errorOf(withDao({ labels: { treasury: "Treasury" } })).field).toBe("daos[0].labels.treasury");
+  });
+});
