@@ -1,0 +1,151 @@
+/**
+ * The e2e harness: production build → upstream chain → anvil fork → indexer → `next start` →
+ * Playwright, then everything stopped by the PIDs we started.
+ *
+ * Upstream is, by default, a local anvil holding the seeded demo DAO. With FORK_URL (and
+ * DAO_CONFIG naming a DAO on that network) the same suite forks a real network instead;
+ * FORK_BLOCK_NUMBER pins the fork (default: the upstream's latest block).
+ *
+ * Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- e2e/specs/wallet.spec.ts`).
+ * E2E_SKIP_BUILD=1 reuses an existing .next build while iterating on specs.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { createPublicClient, http } from "viem";
+import { readCommonsConfig } from "../lib/config/readCommonsConfig";
+import type { CommonsConfig } from "../lib/config/schema";
+import { writeDemoConfig } from "./demo/writeDemoConfig";
+import { startAnvil } from "./lib/anvil";
+import { startApp } from "./lib/appService";
+import { ensureChromium } from "./lib/chromium";
+import { startDemoChain } from "./lib/demoChain";
+import { startIndexer, waitForIndexedBlock } from "./lib/indexerService";
+import { bin, repoRoot, workDir } from "./lib/paths";
+import { type Service, stopAll } from "./lib/services";
+
+const ports = {
+  upstream: Number(process.env.E2E_UPSTREAM_PORT ?? 8645),
+  fork: Number(process.env.E2E_FORK_PORT ?? 8646),
+  indexer: Number(process.env.E2E_INDEXER_PORT ?? 42169),
+  app: Number(process.env.E2E_APP_PORT ?? 3100),
+};
+const e2eDir = resolve(workDir, "e2e");
+
+type Stoppable = { stop(): Promise<void> };
+
+function step(message: string) {
+  console.log(`[e2e] ${message}`);
+}
+
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const child = spawn(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...env } });
+  return new Promise((resolveExit) => child.on("exit", (code, signal) => resolveExit(code ?? (signal ? 1 : 0))));
+}
+
+async function main(): Promise<number> {
+  mkdirSync(e2eDir, { recursive: true });
+  const chromium = ensureChromium();
+  step(`browser: ${chromium}`);
+
+  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(resolve(repoRoot, ".next/BUILD_ID"))) {
+    step("reusing the existing production build (E2E_SKIP_BUILD=1)");
+  } else {
+    step("building the app once for every spec (next build)…");
+    const started = Date.now();
+    const code = await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+    if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+    step(`built in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+
+  const stoppables: Stoppable[] = [];
+  const services: Service[] = [];
+  const stopEverything = async () => {
+    await stopAll(services);
+    for (const item of stoppables.reverse()) await item.stop().catch(() => undefined);
+  };
+  const onSignal = () => {
+    void stopEverything().then(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  try {
+    let upstreamUrl: string;
+    let config: CommonsConfig;
+    const isDemo = !process.env.FORK_URL;
+    if (process.env.FORK_URL) {
+      upstreamUrl = process.env.FORK_URL;
+      config = readCommonsConfig();
+      step(
+        `upstream: ${upstreamUrl.replace(/\/\/([^/]*@)?([^/]+).*/, "//$2/…")} with ${config.daos.length} DAO(s) from the DAO config`,
+      );
+    } else {
+      step("upstream: the seeded demo DAO on a local anvil");
+      const demo = await startDemoChain({ port: ports.upstream });
+      stoppables.push(demo.anvil);
+      upstreamUrl = demo.rpcUrl;
+      const demoConfigPath = resolve(e2eDir, "upstream.dao.config.json");
+      writeDemoConfig(demo.deployment, upstreamUrl, demoConfigPath);
+      config = readCommonsConfig(demoConfigPath);
+    }
+
+    const upstream = createPublicClient({ transport: http(upstreamUrl) });
+    const forkBlock = process.env.FORK_BLOCK_NUMBER
+      ? BigInt(process.env.FORK_BLOCK_NUMBER)
+      : await upstream.getBlockNumber({ cacheTime: 0 });
+    const fork = await startAnvil({ port: ports.fork, forkUrl: upstreamUrl, forkBlockNumber: forkBlock });
+    stoppables.push(fork);
+    step(`fork: anvil at ${fork.rpcUrl}, forked at block ${forkBlock}`);
+
+    const configPath = resolve(e2eDir, "dao.config.json");
+    const forkConfig: CommonsConfig = { daos: config.daos.map((dao) => ({ ...dao, rpcUrl: fork.rpcUrl })) };
+    writeFileSync(configPath, `${JSON.stringify(forkConfig, null, 2)}\n`);
+
+    step("indexer: backfilling the fork…");
+    const indexerStarted = Date.now();
+    const indexer = await startIndexer({
+      configPath,
+      port: ports.indexer,
+      dbDir: resolve(e2eDir, "pglite"),
+      schema: `e2e_${Date.now()}`,
+      logFile: resolve(e2eDir, "indexer.log"),
+      databaseUrl: process.env.E2E_DATABASE_URL,
+    });
+    services.push(indexer.service);
+    await waitForIndexedBlock(indexer.url, forkBlock, indexer.service);
+    step(`indexer ready at ${indexer.url} in ${Math.round((Date.now() - indexerStarted) / 1000)} s`);
+
+    const app = await startApp({
+      mode: "start",
+      port: ports.app,
+      configPath,
+      indexerUrl: indexer.url,
+      logFile: resolve(e2eDir, "app.log"),
+    });
+    services.push(app.service);
+    step(`app: ${app.url}`);
+
+    const code = await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
+      CHROMIUM_PATH: chromium,
+      E2E_BASE_URL: app.url,
+      E2E_DAO_CONFIG: configPath,
+      E2E_DEMO: isDemo ? "1" : "0",
+      E2E_INDEXER_URL: indexer.url,
+    });
+    if (code !== 0) {
+      step(`Playwright failed; logs: ${resolve(e2eDir, "app.log")}, ${resolve(e2eDir, "indexer.log")}`);
+    }
+    return code;
+  } finally {
+    await stopEverything();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,45 @@
+/** Starts the Next.js app (dev server or production build) and waits until it serves pages. */
+import { resolve } from "node:path";
+import { isPortFree } from "./anvil";
+import { bin, repoRoot } from "./paths";
+import { type Service, startService, waitUntil } from "./services";
+
+export type AppOptions = {
+  mode: "dev" | "start";
+  port: number;
+  configPath: string;
+  indexerUrl: string;
+  logFile: string;
+  echo?: boolean;
+};
+
+export async function startApp(options: AppOptions): Promise<{ service: Service; url: string }> {
+  if (!(await isPortFree(options.port))) {
+    throw new Error(`port ${options.port} (for the app) is already in use by another program`);
+  }
+  const service = startService({
+    name: "app",
+    command: bin("next"),
+    args: [options.mode, "--port", String(options.port), "--hostname", "127.0.0.1"],
+    cwd: repoRoot,
+    env: {
+      DAO_CONFIG: resolve(options.configPath),
+      INDEXER_URL: options.indexerUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // `next start` must not inherit the dev server's NODE_ENV or vice versa.
+      NODE_ENV: options.mode === "dev" ? "development" : "production",
+    },
+    logFile: options.logFile,
+    echo: options.echo,
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  // Any HTTP answer means the server is up (the first dev compile of "/" can take a while).
+  await waitUntil(
+    async () => {
+      const response = await fetch(`${url}/`, { redirect: "manual", signal: AbortSignal.timeout(120_000) });
+      return response.status > 0;
+    },
+    { what: `the app at ${url}`, timeoutMs: 180_000, intervalMs: 500, service },
+  );
+  return { service, url };
+}

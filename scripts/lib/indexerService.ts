@@ -1,0 +1,69 @@
+/** Starts the Ponder indexer (indexer/) for a DAO config and waits until its backfill is done. */
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { isPortFree } from "./anvil";
+import { bin, repoRoot } from "./paths";
+import { httpOk, type Service, startService, waitUntil } from "./services";
+
+export type IndexerOptions = {
+  configPath: string;
+  port: number;
+  /** Embedded PGlite directory (wiped first); ignored when DATABASE_URL is set. */
+  dbDir: string;
+  /** Database schema Ponder writes to; a fresh one per chain lifetime (see DESIGN.md). */
+  schema: string;
+  logFile: string;
+  echo?: boolean;
+  databaseUrl?: string;
+  /** "ready" waits for the backfill to finish; "health" only for the server to answer. */
+  waitFor?: "ready" | "health";
+};
+
+export async function startIndexer(options: IndexerOptions): Promise<{ service: Service; url: string }> {
+  // Ponder silently moves to the next free port when --port is taken; we would then wait on the wrong URL.
+  if (!(await isPortFree(options.port))) {
+    throw new Error(`port ${options.port} (for the indexer) is already in use by another program`);
+  }
+  if (!options.databaseUrl) rmSync(options.dbDir, { recursive: true, force: true });
+  const service = startService({
+    name: "indexer",
+    command: bin("ponder"),
+    args: ["start", "--root", "indexer", "--schema", options.schema, "--port", String(options.port)],
+    cwd: repoRoot,
+    env: {
+      DAO_CONFIG: resolve(options.configPath),
+      PONDER_TELEMETRY_DISABLED: "1",
+      COMMONS_INDEXER_DB_DIR: options.dbDir,
+      // undefined removes an inherited DATABASE_URL: the caller decides the backend.
+      DATABASE_URL: options.databaseUrl,
+    },
+    logFile: options.logFile,
+    echo: options.echo,
+  });
+  const url = `http://127.0.0.1:${options.port}`;
+  const endpoint = options.waitFor ?? "ready";
+  await waitUntil(() => httpOk(`${url}/${endpoint}`), {
+    what: endpoint === "ready" ? `the indexer to finish its backfill (${url}/ready)` : `the indexer at ${url}`,
+    timeoutMs: 180_000,
+    intervalMs: 500,
+    service,
+  });
+  return { service, url };
+}
+
+/**
+ * Waits until the indexer has processed `block` for every DAO. Ponder's /ready fires when the
+ * backfill reaches head minus its finality depth (30 blocks on unknown chains); the newest blocks
+ * follow in the live phase a moment later.
+ */
+export async function waitForIndexedBlock(url: string, block: bigint, service: Service): Promise<void> {
+  await waitUntil(
+    async () => {
+      const response = await fetch(`${url}/api/status`, { signal: AbortSignal.timeout(5_000) });
+      if (!response.ok) return false;
+      const status = (await response.json()) as { daos: { indexedBlock: string | null }[] };
+      return status.daos.every((dao) => dao.indexedBlock !== null && BigInt(dao.indexedBlock) >= block);
+    },
+    { what: `the indexer to reach block ${block}`, timeoutMs: 120_000, intervalMs: 250, service },
+  );
+}
