@@ -7,7 +7,9 @@
  * FORK_BLOCK_NUMBER pins the fork (default: the upstream's latest block).
  *
  * Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- e2e/specs/wallet.spec.ts`).
- * E2E_SKIP_BUILD=1 reuses an existing .next build while iterating on specs.
+ * E2E_SKIP_BUILD=1 reuses an existing build while iterating on specs; NEXT_DIST_DIR picks the build
+ * directory (default .next) and E2E_UPSTREAM_PORT/E2E_FORK_PORT/E2E_INDEXER_PORT/E2E_APP_PORT the ports,
+ * so two harnesses can run side by side.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -48,7 +50,8 @@ async function main(): Promise<number> {
   const chromium = ensureChromium();
   step(`browser: ${chromium}`);
 
-  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(resolve(repoRoot, ".next/BUILD_ID"))) {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(resolve(repoRoot, distDir, "BUILD_ID"))) {
     step("reusing the existing production build (E2E_SKIP_BUILD=1)");
   } else {
     step("building the app once for every spec (next build)…");
