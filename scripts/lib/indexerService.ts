@@ -33,6 +33,8 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
     env: {
       DAO_CONFIG: resolve(options.configPath),
       PONDER_TELEMETRY_DISABLED: "1",
+      // Ponder prefers $PORT over --port; `PORT=3001 npm run dev` means the app's port, not its.
+      PORT: String(options.port),
       COMMONS_INDEXER_DB_DIR: options.dbDir,
       // undefined removes an inherited DATABASE_URL: the caller decides the backend.
       DATABASE_URL: options.databaseUrl,

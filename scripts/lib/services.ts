@@ -114,7 +114,7 @@ export function startService(options: StartServiceOptions): Service {
 
 /**
  * Waits (see `waitFor`) for `check` to succeed, failing at once — with the tail of its log — when
- * `service` exits, and adding that tail to a timeout too.
+ * `service` exits, and adding that tail to a timeout too. On failure `service` is stopped.
  *
  * @example await waitUntil(() => httpOk(url), { what: "the app", timeoutMs: 60_000, service: app })
  */
@@ -133,7 +133,10 @@ export async function waitUntil<T>(
         service?.hasExited() ? new Error(`${service.name} exited while waiting for ${options.what}`) : undefined,
     });
   } catch (error) {
-    throw new Error(`${(error as Error).message}${tail()}`);
+    const message = `${(error as Error).message}${tail()}`;
+    // The caller has not registered a service that never came up; don't leave it running.
+    await service?.stop();
+    throw new Error(message);
   }
 }
 
