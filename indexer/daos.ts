@@ -6,6 +6,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Address, createPublicClient, getAddress, http } from "viem";
+import { isTimestampClock } from "../lib/chain/clock";
 import { knownChain } from "../lib/chains";
 import { ConfigError } from "../lib/config/ConfigError";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
@@ -19,6 +20,10 @@ export type IndexedDao = {
   chainId: number;
   governor: Address;
   token: Address;
+  /** Who holds the DAO's funds and runs its proposals: the timelock, or the governor without one. */
+  treasury: Address;
+  /** ERC-6372 `mode=timestamp`: proposal snapshots and deadlines are timestamps, not blocks. */
+  timestampClock: boolean;
   startBlock: number;
 };
 
@@ -81,6 +86,8 @@ async function loadIndexedDaos() {
     chainId: dao.chainId,
     governor: getAddress(dao.governor),
     token: getAddress(dao.token),
+    treasury: getAddress(dao.timelock ?? dao.governor),
+    timestampClock: isTimestampClock(dao.clockMode),
     startBlock: dao.startBlock,
   }));
 

@@ -1,6 +1,7 @@
 /**
  * Ponder config built from the DAO config (see daos.ts): one chain per chain id, one Governor
- * source listing every governor on that chain and one Token source listing their voting tokens.
+ * source listing every governor on that chain, one Token source listing their voting tokens, and
+ * one TreasuryToken source: ERC20 Transfers from any contract to a DAO's treasury.
  * Storage is PGlite in COMMONS_INDEXER_DB_DIR (default indexer/.ponder/pglite), or PostgreSQL
  * when DATABASE_URL is set.
  */
@@ -8,6 +9,7 @@ import { resolve } from "node:path";
 import { createConfig } from "ponder";
 import { governorEventsAbi, votesTokenEventsAbi } from "../contracts-abi/governorEvents";
 import { indexedChains, indexedDaos, indexedTokens, indexerDir } from "./daos";
+import { erc20TransferEventAbi } from "./treasuryTransferAbi";
 
 const chainNameOf = (chainId: number) => indexedChains.find((chain) => chain.chainId === chainId)?.name ?? "";
 
@@ -20,6 +22,26 @@ function perChain(sources: readonly { chainId: number; address: `0x${string}`; s
     else {
       if (!entry.address.includes(source.address)) entry.address.push(source.address);
       entry.startBlock = Math.min(entry.startBlock, source.startBlock);
+    }
+  }
+  return byChain;
+}
+
+/**
+ * Per chain: Transfer logs of any contract (no address: a wildcard log filter on the `to` topic)
+ * whose recipient is one of the chain's DAO treasuries, from the earliest DAO start block.
+ */
+function treasuryTransfers() {
+  const byChain: Record<string, { startBlock: number; filter: { event: "Transfer"; args: { to: `0x${string}`[] } } }> =
+    {};
+  for (const dao of indexedDaos) {
+    const name = chainNameOf(dao.chainId);
+    const entry = byChain[name];
+    if (entry === undefined) {
+      byChain[name] = { startBlock: dao.startBlock, filter: { event: "Transfer", args: { to: [dao.treasury] } } };
+    } else {
+      if (!entry.filter.args.to.includes(dao.treasury)) entry.filter.args.to.push(dao.treasury);
+      entry.startBlock = Math.min(entry.startBlock, dao.startBlock);
     }
   }
   return byChain;
@@ -55,6 +77,10 @@ export default createConfig({
     Token: {
       abi: votesTokenEventsAbi,
       chain: perChain(indexedTokens.map((token) => ({ ...token, address: token.token }))),
+    },
+    TreasuryToken: {
+      abi: erc20TransferEventAbi,
+      chain: treasuryTransfers(),
     },
   },
 });

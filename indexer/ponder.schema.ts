@@ -90,6 +90,8 @@ export const account = onchainTable(
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.token, table.address] }),
     votingPowerIdx: index().on(table.chainId, table.token, table.votingPower),
+    /** A delegate's delegators (the delegate page). */
+    delegateIdx: index().on(table.chainId, table.token, table.delegate),
   }),
 );
 
@@ -146,5 +148,28 @@ export const delegationChange = onchainTable(
     pk: primaryKey({ columns: [table.chainId, table.token, table.block, table.logIndex] }),
     delegatorIdx: index().on(table.chainId, table.token, table.delegator, table.block),
     toDelegateIdx: index().on(table.chainId, table.token, table.toDelegate, table.block),
+  }),
+);
+
+/**
+ * An ERC20 a DAO's treasury (its timelock, or the governor when there is none) has received, found
+ * from Transfer logs of any contract whose `to` is the treasury (a wildcard log filter, see
+ * ponder.config.ts). Zero-value transfers are ignored (address poisoning). Only discovery: the
+ * balances are read live from the chain; ERC721 Transfers (three indexed topics) fail to decode
+ * against the ERC20 event and never reach the handler.
+ */
+export const treasuryToken = onchainTable(
+  "treasury_token",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    treasury: t.hex().notNull(),
+    token: t.hex().notNull(),
+    firstBlock: t.bigint().notNull(),
+    firstTx: t.hex().notNull(),
+    lastBlock: t.bigint().notNull(),
+    transfersIn: t.integer().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.treasury, table.token] }),
   }),
 );

@@ -8,12 +8,20 @@ import type { z } from "zod";
 import {
   type IndexedAccount,
   type IndexedDelegate,
+  type IndexedDelegator,
   type IndexedProposal,
+  type IndexedTreasuryTokens,
   type IndexedVote,
+  type IndexedVoterVote,
+  type IndexedVotingPowerChange,
   indexedAccountSchema,
   indexedDelegateSchema,
+  indexedDelegatorSchema,
   indexedProposalSchema,
+  indexedTreasuryTokensSchema,
+  indexedVoterVoteSchema,
   indexedVoteSchema,
+  indexedVotingPowerChangeSchema,
   indexerStatusSchema,
   type Page,
   pageOf,
@@ -57,7 +65,11 @@ export class IndexerResponseError extends Error {
 }
 
 export type PageParams = { limit?: number; offset?: number };
-export type ProposalListParams = PageParams & { q?: string };
+export type ProposalListParams = PageParams & {
+  q?: string;
+  /** Only proposals whose indexed status is one of these (what events say; the live state is the chain's). */
+  status?: readonly ("created" | "queued" | "executed" | "canceled")[];
+};
 export type VoteListParams = PageParams & { support?: 0 | 1 | 2; sort?: "weight" | "recent" };
 export type DelegateListParams = PageParams & { q?: string };
 export type IndexerStatus = z.infer<typeof indexerStatusSchema>;
@@ -76,12 +88,25 @@ export type IndexerClient = {
   listVotes(slug: string, id: string | bigint, params?: VoteListParams): Promise<Page<IndexedVote>>;
   listDelegates(slug: string, params?: DelegateListParams): Promise<Page<IndexedDelegate>>;
   getAccount(slug: string, address: string): Promise<IndexedAccount>;
+  /** One delegate's figures (zeros for an address the token never mentioned), with participation. */
+  getDelegate(slug: string, address: string): Promise<IndexedDelegate>;
+  /** Accounts delegating to `address`, largest balance first. */
+  listDelegators(slug: string, address: string, params?: PageParams): Promise<Page<IndexedDelegator>>;
+  /** `address`'s voting power changes, newest first (limit up to 1000). */
+  listVotingPowerChanges(slug: string, address: string, params?: PageParams): Promise<Page<IndexedVotingPowerChange>>;
+  /** Votes cast by `address` on the DAO's governor, newest first, with proposal titles. */
+  listVoterVotes(slug: string, address: string, params?: PageParams): Promise<Page<IndexedVoterVote>>;
+  /** ERC20s the DAO's treasury has received. */
+  listTreasuryTokens(slug: string): Promise<IndexedTreasuryTokens>;
   status(): Promise<IndexerStatus>;
 };
 
 const proposalPageSchema = pageOf(indexedProposalSchema);
 const votePageSchema = pageOf(indexedVoteSchema);
 const delegatePageSchema = pageOf(indexedDelegateSchema);
+const delegatorPageSchema = pageOf(indexedDelegatorSchema);
+const votingPowerPageSchema = pageOf(indexedVotingPowerChangeSchema);
+const voterVotePageSchema = pageOf(indexedVoterVoteSchema);
 
 function errorMessage(body: unknown, fallback: string): string {
   if (typeof body === "object" && body !== null && "error" in body && typeof body.error === "string") {
@@ -158,7 +183,11 @@ export function createIndexerClient(
   return {
     baseUrl: root,
     listProposals: (slug, params = {}) =>
-      get(`${dao(slug)}/proposals`, { limit: params.limit, offset: params.offset, q: params.q }, proposalPageSchema),
+      get(
+        `${dao(slug)}/proposals`,
+        { limit: params.limit, offset: params.offset, q: params.q, status: params.status?.join(",") },
+        proposalPageSchema,
+      ),
     getProposal: (slug, id) =>
       get(`${dao(slug)}/proposals/${encodeURIComponent(String(id))}`, {}, indexedProposalSchema),
     listVotes: (slug, id, params = {}) =>
@@ -171,6 +200,27 @@ export function createIndexerClient(
       get(`${dao(slug)}/delegates`, { limit: params.limit, offset: params.offset, q: params.q }, delegatePageSchema),
     getAccount: (slug, address) =>
       get(`${dao(slug)}/accounts/${encodeURIComponent(address)}`, {}, indexedAccountSchema),
+    getDelegate: (slug, address) =>
+      get(`${dao(slug)}/delegates/${encodeURIComponent(address)}`, {}, indexedDelegateSchema),
+    listDelegators: (slug, address, params = {}) =>
+      get(
+        `${dao(slug)}/delegates/${encodeURIComponent(address)}/delegators`,
+        { limit: params.limit, offset: params.offset },
+        delegatorPageSchema,
+      ),
+    listVotingPowerChanges: (slug, address, params = {}) =>
+      get(
+        `${dao(slug)}/delegates/${encodeURIComponent(address)}/voting-power`,
+        { limit: params.limit, offset: params.offset },
+        votingPowerPageSchema,
+      ),
+    listVoterVotes: (slug, address, params = {}) =>
+      get(
+        `${dao(slug)}/delegates/${encodeURIComponent(address)}/votes`,
+        { limit: params.limit, offset: params.offset },
+        voterVotePageSchema,
+      ),
+    listTreasuryTokens: (slug) => get(`${dao(slug)}/treasury/tokens`, {}, indexedTreasuryTokensSchema),
     status: () => get("/api/status", {}, indexerStatusSchema),
   };
 }

@@ -61,12 +61,61 @@ export const indexedVoteSchema = z.object({
   tx: hash,
 });
 
+/**
+ * Participation on the DAO's governor: of the proposals whose voting has closed (not canceled)
+ * and at whose snapshot the delegate had voting power above zero, how many they voted on.
+ */
+export const participationSchema = z.object({
+  voted: z.number().int().nonnegative(),
+  eligible: z.number().int().nonnegative(),
+});
+
 export const indexedDelegateSchema = z.object({
   address,
   votingPower: uint,
   /** Accounts whose current delegate is this address (self-delegation included). */
   delegatorsCount: z.number().int(),
   votesCount: z.number().int(),
+  /** Absent from indexers older than the delegates pages. */
+  participation: participationSchema.optional(),
+});
+
+/** An account whose current delegate is a given address, with its token balance. */
+export const indexedDelegatorSchema = z.object({
+  address,
+  balance: uint,
+  /** When it last delegated to this address (null if that was before the indexer's start block). */
+  delegatedBlock: uint.nullable(),
+  delegatedTimestamp: z.number().int().nullable(),
+});
+
+/** One DelegateVotesChanged of a delegate: their voting power from that block on. */
+export const indexedVotingPowerChangeSchema = z.object({
+  block: uint,
+  timestamp: z.number().int(),
+  previousVotes: uint,
+  newVotes: uint,
+  tx: hash,
+});
+
+/** A vote by a given voter, with the title of the proposal it was cast on. */
+export const indexedVoterVoteSchema = indexedVoteSchema.extend({
+  /** Null when the proposal was created before the indexer's start block. */
+  proposalTitle: z.string().nullable(),
+});
+
+/** ERC20 tokens the DAO's treasury has received (non-zero Transfer events to it). */
+export const indexedTreasuryTokensSchema = z.object({
+  /** The timelock, or the governor when the DAO has none. */
+  treasury: address,
+  items: z.array(
+    z.object({
+      token: address,
+      firstBlock: uint,
+      lastBlock: uint,
+      transfersIn: z.number().int(),
+    }),
+  ),
 });
 
 export const indexedAccountSchema = z.object({
@@ -90,4 +139,9 @@ export type IndexedProposal = z.infer<typeof indexedProposalSchema>;
 export type IndexedVote = z.infer<typeof indexedVoteSchema>;
 export type IndexedDelegate = z.infer<typeof indexedDelegateSchema>;
 export type IndexedAccount = z.infer<typeof indexedAccountSchema>;
+export type Participation = z.infer<typeof participationSchema>;
+export type IndexedDelegator = z.infer<typeof indexedDelegatorSchema>;
+export type IndexedVotingPowerChange = z.infer<typeof indexedVotingPowerChangeSchema>;
+export type IndexedVoterVote = z.infer<typeof indexedVoterVoteSchema>;
+export type IndexedTreasuryTokens = z.infer<typeof indexedTreasuryTokensSchema>;
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestClient, http, parseAbi, publicActions, walletActions } from "viem";
+import { createTestClient, http, parseAbi, parseAbiItem, publicActions, walletActions } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIndexerAgainstChain } from "../../indexer/checkAgainstChain";
@@ -96,6 +96,83 @@ function indexerSuite(backend: "pglite" | "postgres") {
     expect((await get(`/api/daos/${dao.slug}/proposals/12x`)).status).toBe(400);
     expect((await get(`/api/daos/${dao.slug}/proposals/1/votes?support=7`)).status).toBe(400);
     expect((await get(`/api/daos/${dao.slug}/accounts/0x1234`)).status).toBe(400);
+  });
+
+  it("serves the delegates and treasury pages' routes as the contracts say", async () => {
+    const chain = createTestClient({
+      mode: "anvil",
+      chain: foundry,
+      transport: http(demo.rpcUrl),
+      cacheTime: 0,
+    }).extend(publicActions);
+    const { token, timelock, governor, actors, tokens } = demo.deployment;
+    const readToken = parseAbi([
+      "function getVotes(address account) view returns (uint256)",
+      "function delegates(address account) view returns (address)",
+    ]);
+    const indexer = createIndexerClient(url);
+    const delegate = actors.delegate;
+    const votes = await chain.readContract({
+      address: token,
+      abi: readToken,
+      functionName: "getVotes",
+      args: [delegate],
+    });
+
+    // One delegate, with participation: closed, uncanceled proposals where it had power at the snapshot.
+    const served = await indexer.getDelegate(dao.slug, delegate);
+    expect(BigInt(served.votingPower)).toBe(votes);
+    expect(served.participation?.eligible).toBeGreaterThan(0);
+    expect(served.participation?.voted).toBeLessThanOrEqual(served.participation?.eligible ?? 0);
+    const listed = await indexer.listDelegates(dao.slug, { limit: 100 });
+    expect(listed.items.find((item) => item.address === delegate)?.participation).toEqual(served.participation);
+
+    // Its power history ends at its current votes.
+    const history = await indexer.listVotingPowerChanges(dao.slug, delegate, { limit: 1000 });
+    expect(BigInt(history.items[0]?.newVotes ?? "-1")).toBe(votes);
+
+    // Delegators: exactly the holders whose delegate() is this address.
+    const delegators = await indexer.listDelegators(dao.slug, delegate, { limit: 100 });
+    const expected = [];
+    for (const holder of actors.holders) {
+      const to = await chain.readContract({
+        address: token,
+        abi: readToken,
+        functionName: "delegates",
+        args: [holder.address],
+      });
+      if (to.toLowerCase() === delegate.toLowerCase()) expected.push(holder.address.toLowerCase());
+    }
+    expect(delegators.items.map((item) => item.address.toLowerCase()).sort()).toEqual(expected.sort());
+
+    // Votes by this voter: one per VoteCast log, with the proposal's title.
+    const voteLogs = await chain.getLogs({
+      address: governor,
+      event: parseAbiItem(
+        "event VoteCast(address indexed voter, uint256 proposalId, uint8 support, uint256 weight, string reason)",
+      ),
+      args: { voter: delegate },
+      fromBlock: BigInt(dao.startBlock),
+    });
+    const voterVotes = await indexer.listVoterVotes(dao.slug, delegate, { limit: 100 });
+    expect(voterVotes.total).toBe(voteLogs.length);
+    for (const vote of voterVotes.items) {
+      expect(vote.proposalTitle).toBe(demo.deployment.proposals.find((p) => p.id === vote.proposalId)?.title);
+    }
+
+    // Treasury: the tokens sent to the timelock, and the executed proposals.
+    const received = await indexer.listTreasuryTokens(dao.slug);
+    expect(received.treasury.toLowerCase()).toBe(timelock.toLowerCase());
+    expect(received.items.map((item) => item.token.toLowerCase())).toEqual(
+      expect.arrayContaining([token, tokens.musdc, tokens.mweth].map((address) => address.toLowerCase())),
+    );
+    const executed = await indexer.listProposals(dao.slug, { status: ["executed"], limit: 100 });
+    expect(executed.items.map((p) => p.id).sort()).toEqual(
+      demo.deployment.proposals
+        .filter((p) => p.expectedState === "Executed")
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   it("follows a live vote within a few blocks", async () => {

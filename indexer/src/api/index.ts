@@ -4,10 +4,13 @@
  * tables, so every query names the indexer's own database schema.
  */
 import { db } from "ponder:api";
-import { account, proposal, vote, voter } from "ponder:schema";
+import { account, delegationChange, proposal, treasuryToken, vote, voter, votingPowerChange } from "ponder:schema";
 import { Hono } from "hono";
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from "ponder";
+import type { Address } from "viem";
+import { getAddress } from "viem";
 import { daoBySlug, type IndexedDao, indexedDaos } from "../../daos";
+import { participationOf } from "./delegateParticipation";
 import {
   likeLiteral,
   ParamError,
@@ -16,10 +19,18 @@ import {
   readPage,
   readProposalId,
   readSearch,
+  readStatuses,
   readSupport,
   readVoteSort,
 } from "./params";
-import { serializeAccount, serializeDelegate, serializeProposal, serializeVote } from "./serialize";
+import {
+  serializeAccount,
+  serializeDelegate,
+  serializeProposal,
+  serializeVote,
+  serializeVoterVote,
+  serializeVotingPowerChange,
+} from "./serialize";
 
 const app = new Hono();
 
@@ -30,8 +41,10 @@ function readDao(slug: string): IndexedDao {
   return dao;
 }
 
-/** The latest block Ponder has indexed per chain id, from its own checkpoint table. */
-async function indexedBlocks(): Promise<Map<number, bigint>> {
+type IndexedHead = { block: bigint; timestamp: bigint };
+
+/** The latest block (number and timestamp) Ponder has indexed per chain id, from its own checkpoint table. */
+async function indexedHeads(): Promise<Map<number, IndexedHead>> {
   // Ponder builds every table in the `--schema` it runs with; its checkpoint table lives there too.
   const schemaName = (proposal as unknown as Record<symbol, string | undefined>)[Symbol.for("drizzle:Schema")];
   const table = schemaName
@@ -40,17 +53,32 @@ async function indexedBlocks(): Promise<Map<number, bigint>> {
   const result = await db.execute(sql`select chain_id, latest_checkpoint from ${table}`);
   const rows = (result as unknown as { rows: { chain_id: string | number; latest_checkpoint: string }[] }).rows;
   // A checkpoint is zero-padded decimal fields: timestamp (10), chain id (16), block number (16), …
-  return new Map(rows.map((row) => [Number(row.chain_id), BigInt(row.latest_checkpoint.slice(26, 42))]));
+  return new Map(
+    rows.map((row) => [
+      Number(row.chain_id),
+      {
+        block: BigInt(row.latest_checkpoint.slice(26, 42)),
+        timestamp: BigInt(row.latest_checkpoint.slice(0, 10)),
+      },
+    ]),
+  );
+}
+
+/** The DAO governor's clock as far as the indexer has seen: the latest indexed block, or its timestamp. */
+async function indexedClock(dao: IndexedDao): Promise<bigint> {
+  const head = (await indexedHeads()).get(dao.chainId);
+  if (head === undefined) return 0n;
+  return dao.timestampClock ? head.timestamp : head.block;
 }
 
 app.get("/api/status", async (c) => {
-  const blocks = await indexedBlocks();
+  const heads = await indexedHeads();
   return c.json({
     daos: indexedDaos.map((dao) => ({
       slug: dao.slug,
       chainId: dao.chainId,
       governor: dao.governor,
-      indexedBlock: blocks.get(dao.chainId)?.toString() ?? null,
+      indexedBlock: heads.get(dao.chainId)?.block.toString() ?? null,
     })),
   });
 });
@@ -59,6 +87,7 @@ app.get("/api/daos/:slug/proposals", async (c) => {
   const dao = readDao(c.req.param("slug"));
   const { limit, offset } = readPage((name) => c.req.query(name));
   const q = readSearch(c.req.query("q"));
+  const statuses = readStatuses(c.req.query("status"));
   let search: ReturnType<typeof or>;
   if (q !== undefined) {
     const byTitle = ilike(proposal.title, `%${likeLiteral(q)}%`);
@@ -68,7 +97,12 @@ app.get("/api/daos/:slug/proposals", async (c) => {
       : undefined;
     search = or(byTitle, byProposer);
   }
-  const where = and(eq(proposal.chainId, dao.chainId), eq(proposal.governor, dao.governor), search);
+  const where = and(
+    eq(proposal.chainId, dao.chainId),
+    eq(proposal.governor, dao.governor),
+    search,
+    statuses === undefined ? undefined : inArray(proposal.status, statuses),
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select()
@@ -161,11 +195,186 @@ app.get("/api/daos/:slug/delegates", async (c) => {
             ),
           );
   const votesCount = new Map(votes.map((row) => [row.address, row.votesCount]));
+  const participation = await participationOf(dao, rows, await indexedClock(dao));
   return c.json({
-    items: rows.map((row) => serializeDelegate(row, votesCount.get(row.address) ?? 0)),
+    items: rows.map((row) => serializeDelegate(row, votesCount.get(row.address) ?? 0, participation.get(row.address))),
     total: total?.value ?? 0,
     limit,
     offset,
+  });
+});
+
+app.get("/api/daos/:slug/delegates/:address", async (c) => {
+  const dao = readDao(c.req.param("slug"));
+  const address = readAddress(c.req.param("address"));
+  const [[row], [votes]] = await Promise.all([
+    db
+      .select()
+      .from(account)
+      .where(and(eq(account.chainId, dao.chainId), eq(account.token, dao.token), eq(account.address, address))),
+    db
+      .select({ votesCount: voter.votesCount })
+      .from(voter)
+      .where(and(eq(voter.chainId, dao.chainId), eq(voter.governor, dao.governor), eq(voter.address, address))),
+  ]);
+  const delegate = row ?? {
+    chainId: dao.chainId,
+    token: dao.token,
+    address,
+    balance: 0n,
+    delegate: null,
+    votingPower: 0n,
+    delegatorsCount: 0,
+  };
+  const participation = await participationOf(dao, [delegate], await indexedClock(dao));
+  return c.json(serializeDelegate(delegate, votes?.votesCount ?? 0, participation.get(address)));
+});
+
+app.get("/api/daos/:slug/delegates/:address/delegators", async (c) => {
+  const dao = readDao(c.req.param("slug"));
+  const address = readAddress(c.req.param("address"));
+  const { limit, offset } = readPage((name) => c.req.query(name));
+  const where = and(eq(account.chainId, dao.chainId), eq(account.token, dao.token), eq(account.delegate, address));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ address: account.address, balance: account.balance })
+      .from(account)
+      .where(where)
+      .orderBy(desc(account.balance), asc(account.address))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(account).where(where),
+  ]);
+  // When each delegator last chose this delegate (newest first, so the first row per delegator wins).
+  const changes =
+    rows.length === 0
+      ? []
+      : await db
+          .select({
+            delegator: delegationChange.delegator,
+            block: delegationChange.block,
+            timestamp: delegationChange.timestamp,
+          })
+          .from(delegationChange)
+          .where(
+            and(
+              eq(delegationChange.chainId, dao.chainId),
+              eq(delegationChange.token, dao.token),
+              eq(delegationChange.toDelegate, address),
+              inArray(
+                delegationChange.delegator,
+                rows.map((row) => row.address),
+              ),
+            ),
+          )
+          .orderBy(desc(delegationChange.block), desc(delegationChange.logIndex));
+  const since = new Map<Address, { block: bigint; timestamp: number }>();
+  for (const change of changes) if (!since.has(change.delegator)) since.set(change.delegator, change);
+  return c.json({
+    items: rows.map((row) => {
+      const change = since.get(row.address);
+      return {
+        address: getAddress(row.address),
+        balance: row.balance.toString(),
+        delegatedBlock: change ? change.block.toString() : null,
+        delegatedTimestamp: change ? change.timestamp : null,
+      };
+    }),
+    total: total?.value ?? 0,
+    limit,
+    offset,
+  });
+});
+
+app.get("/api/daos/:slug/delegates/:address/voting-power", async (c) => {
+  const dao = readDao(c.req.param("slug"));
+  const address = readAddress(c.req.param("address"));
+  // A chart wants the whole history at once; 1000 changes cover all but the busiest delegates.
+  const { limit, offset } = readPage((name) => c.req.query(name), 1000);
+  const where = and(
+    eq(votingPowerChange.chainId, dao.chainId),
+    eq(votingPowerChange.token, dao.token),
+    eq(votingPowerChange.delegate, address),
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(votingPowerChange)
+      .where(where)
+      .orderBy(desc(votingPowerChange.block), desc(votingPowerChange.logIndex))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(votingPowerChange).where(where),
+  ]);
+  return c.json({ items: rows.map(serializeVotingPowerChange), total: total?.value ?? 0, limit, offset });
+});
+
+app.get("/api/daos/:slug/delegates/:address/votes", async (c) => {
+  const dao = readDao(c.req.param("slug"));
+  const address = readAddress(c.req.param("address"));
+  const { limit, offset } = readPage((name) => c.req.query(name));
+  const where = and(eq(vote.chainId, dao.chainId), eq(vote.governor, dao.governor), eq(vote.voter, address));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        vote: {
+          chainId: vote.chainId,
+          governor: vote.governor,
+          proposalId: vote.proposalId,
+          voter: vote.voter,
+          support: vote.support,
+          weight: vote.weight,
+          reason: vote.reason,
+          params: vote.params,
+          block: vote.block,
+          logIndex: vote.logIndex,
+          timestamp: vote.timestamp,
+          tx: vote.tx,
+        },
+        title: proposal.title,
+      })
+      .from(vote)
+      .leftJoin(
+        proposal,
+        and(
+          eq(proposal.chainId, vote.chainId),
+          eq(proposal.governor, vote.governor),
+          eq(proposal.proposalId, vote.proposalId),
+        ),
+      )
+      .where(where)
+      .orderBy(desc(vote.block), desc(vote.logIndex))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(vote).where(where),
+  ]);
+  return c.json({
+    items: rows.map((row) => serializeVoterVote(row.vote, row.title)),
+    total: total?.value ?? 0,
+    limit,
+    offset,
+  });
+});
+
+/** At most this many treasury tokens are listed (anyone can send the treasury junk tokens). */
+const maxTreasuryTokens = 500;
+
+app.get("/api/daos/:slug/treasury/tokens", async (c) => {
+  const dao = readDao(c.req.param("slug"));
+  const rows = await db
+    .select()
+    .from(treasuryToken)
+    .where(and(eq(treasuryToken.chainId, dao.chainId), eq(treasuryToken.treasury, dao.treasury)))
+    .orderBy(desc(treasuryToken.transfersIn), asc(treasuryToken.firstBlock))
+    .limit(maxTreasuryTokens);
+  return c.json({
+    treasury: dao.treasury,
+    items: rows.map((row) => ({
+      token: getAddress(row.token),
+      firstBlock: row.firstBlock.toString(),
+      lastBlock: row.lastBlock.toString(),
+      transfersIn: row.transfersIn,
+    })),
   });
 });
 

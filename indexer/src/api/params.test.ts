@@ -7,6 +7,7 @@ import {
   readPage,
   readProposalId,
   readSearch,
+  readStatuses,
   readSupport,
   readVoteSort,
 } from "./params";
@@ -61,5 +62,20 @@ describe("API parameters", () => {
 
   it("escapes LIKE wildcards", () => {
     expect(likeLiteral("100%_\\")).toBe("100\\%\\_\\\\");
+  });
+});
+
+describe("API parameters of the delegates and treasury pages", () => {
+  it("lets a route raise the page size limit", () => {
+    expect(readPage(query({ limit: "1000" }), 1000)).toEqual({ limit: 1000, offset: 0 });
+    expect(() => readPage(query({ limit: "1001" }), 1000)).toThrow(ParamError);
+  });
+
+  it("reads a list of indexed statuses", () => {
+    expect(readStatuses(undefined)).toBeUndefined();
+    expect(readStatuses("")).toBeUndefined();
+    expect(readStatuses("executed")).toEqual(["executed"]);
+    expect(readStatuses("queued, executed,queued")).toEqual(["queued", "executed"]);
+    expect(() => readStatuses("executed,active")).toThrow(ParamError);
   });
 });

@@ -27,10 +27,13 @@ function readInteger(name: string, raw: string | undefined, fallback: number, mi
   return value;
 }
 
-/** `limit` (1..100, default 20) and `offset` (≥ 0, default 0). */
-export function readPage(query: (name: string) => string | undefined): { limit: number; offset: number } {
+/** `limit` (1..maxLimit, default 20; maxLimit defaults to 100) and `offset` (≥ 0, default 0). */
+export function readPage(
+  query: (name: string) => string | undefined,
+  maxLimit = 100,
+): { limit: number; offset: number } {
   return {
-    limit: readInteger("limit", query("limit"), 20, 1, 100),
+    limit: readInteger("limit", query("limit"), 20, 1, maxLimit),
     offset: readInteger("offset", query("offset"), 0, 0, Number.MAX_SAFE_INTEGER),
   };
 }
@@ -82,4 +85,16 @@ export function readAddressPrefix(raw: string | undefined): string | undefined {
 /** `text` as a LIKE pattern that matches it literally (`%`, `_` and `\` escaped). */
 export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+const indexedStatuses = ["created", "queued", "executed", "canceled"] as const;
+export type IndexedStatus = (typeof indexedStatuses)[number];
+
+/** `status`: a comma-separated subset of created, queued, executed, canceled; undefined when absent. */
+export function readStatuses(raw: string | undefined): IndexedStatus[] | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const statuses = raw.split(",").map((part) => part.trim());
+  const unknown = statuses.find((status) => !(indexedStatuses as readonly string[]).includes(status));
+  if (unknown !== undefined) throw new ParamError(`status must be a list of ${indexedStatuses.join(", ")}`);
+  return [...new Set(statuses as IndexedStatus[])];
 }

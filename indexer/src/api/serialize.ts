@@ -2,13 +2,22 @@
  * Rows → the JSON of lib/indexer/types.ts: bigints as decimal strings, addresses checksummed
  * (the database stores them lowercase), nulls kept.
  */
-import type { account, proposal, vote } from "ponder:schema";
+import type { account, proposal, vote, votingPowerChange } from "ponder:schema";
 import { type Address, getAddress } from "viem";
-import type { IndexedAccount, IndexedDelegate, IndexedProposal, IndexedVote } from "../../../lib/indexer/types";
+import type {
+  IndexedAccount,
+  IndexedDelegate,
+  IndexedProposal,
+  IndexedVote,
+  IndexedVoterVote,
+  IndexedVotingPowerChange,
+  Participation,
+} from "../../../lib/indexer/types";
 
 type ProposalRow = typeof proposal.$inferSelect;
 type VoteRow = typeof vote.$inferSelect;
 type AccountRow = typeof account.$inferSelect;
+type VotingPowerChangeRow = typeof votingPowerChange.$inferSelect;
 
 const decimal = (value: bigint | null) => (value === null ? null : value.toString());
 
@@ -58,13 +67,28 @@ export function serializeVote(row: VoteRow): IndexedVote {
   };
 }
 
-export function serializeDelegate(row: AccountRow, votesCount: number): IndexedDelegate {
+export function serializeDelegate(row: AccountRow, votesCount: number, participation?: Participation): IndexedDelegate {
   return {
     address: getAddress(row.address),
     votingPower: row.votingPower.toString(),
     delegatorsCount: row.delegatorsCount,
     votesCount,
+    ...(participation === undefined ? {} : { participation }),
   };
+}
+
+export function serializeVotingPowerChange(row: VotingPowerChangeRow): IndexedVotingPowerChange {
+  return {
+    block: row.block.toString(),
+    timestamp: row.timestamp,
+    previousVotes: row.previousVotes.toString(),
+    newVotes: row.newVotes.toString(),
+    tx: row.tx,
+  };
+}
+
+export function serializeVoterVote(row: VoteRow, proposalTitle: string | null): IndexedVoterVote {
+  return { ...serializeVote(row), proposalTitle };
 }
 
 /** An account's row, or zeros for an address the token never mentioned. */

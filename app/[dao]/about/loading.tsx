@@ -1,0 +1,19 @@
+/** Shown while the DAO overview reads its parameters from the chain. */
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return (
+    <div className="flex flex-col gap-6" aria-busy="true">
+      <p className="sr-only" role="status">
+        Loading…
+      </p>
+      <div>
+        <Skeleton className="h-8 w-56" />
+        <Skeleton className="mt-2 h-4 w-80 max-w-full" />
+      </div>
+      <Skeleton className="h-72 w-full rounded-xl" />
+      <Skeleton className="h-24 w-full rounded-xl" />
+      <Skeleton className="h-40 w-full rounded-xl" />
+    </div>
+  );
+}

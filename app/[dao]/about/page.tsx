@@ -1,0 +1,266 @@
+/**
+ * The DAO overview: the parameters a voter needs, in human units — voting delay and period,
+ * proposal threshold, quorum, timelock delay, token supply, clock and counting modes — read from
+ * the governor, token and timelock in one multicall, plus the contracts' addresses.
+ */
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { type ClockContext, readClockContext } from "@/lib/chain/clock";
+import { getPublicClient } from "@/lib/chain/publicClient";
+import { type DaoParameters, readDaoParameters } from "@/lib/chain/readDaoParameters";
+import { describeClockMode, describeCountingMode } from "@/lib/format/describeGovernorModes";
+import { explorerUrl } from "@/lib/format/explorerUrl";
+import { formatDuration } from "@/lib/format/formatDuration";
+import { formatShare } from "@/lib/format/formatShare";
+import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
+import { loadDao } from "@/lib/server/loadDao";
+import { InfoTip } from "../delegates/_components/InfoTip";
+import { RevealedText } from "../delegates/_components/RevealedText";
+
+type Props = { params: Promise<{ dao: string }> };
+
+export const metadata: Metadata = { title: "About" };
+
+function Row({ term, children, detail }: { term: ReactNode; children: ReactNode; detail?: ReactNode }) {
+  return (
+    <div className="grid gap-1 border-border border-b py-3 last:border-0 sm:grid-cols-[12rem_1fr] sm:gap-4">
+      <dt className="flex items-center gap-1 text-muted-foreground text-sm">{term}</dt>
+      <dd className="min-w-0 text-sm">
+        <span className="font-medium">{children}</span>
+        {detail ? <span className="mt-0.5 block text-muted-foreground text-xs">{detail}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+function AddressRow({
+  term,
+  address,
+  explorer,
+}: {
+  term: string;
+  address: string | null;
+  explorer: string | undefined;
+}) {
+  const link = address ? explorerUrl(explorer, { address }) : undefined;
+  return (
+    <Row term={term}>
+      {address === null ? (
+        <span className="font-normal text-muted-foreground">None (the governor executes proposals itself)</span>
+      ) : link ? (
+        <a href={link} rel="noopener noreferrer" target="_blank" className="break-all font-mono font-normal underline">
+          {address}
+          <span className="sr-only"> (opens the block explorer in a new tab)</span>
+        </a>
+      ) : (
+        <span className="break-all font-mono font-normal">{address}</span>
+      )}
+    </Row>
+  );
+}
+
+/** A duration in clock units as a person reads it: blocks with an estimate, or seconds. */
+function clockDuration(value: bigint | undefined, clock: ClockContext): { main: string; detail?: string } {
+  if (value === undefined) return { main: "—" };
+  if (clock.mode === "timestamp")
+    return { main: formatDuration(value), detail: `${value.toLocaleString("en-US")} seconds` };
+  const blocks = `${value.toLocaleString("en-US")} ${value === 1n ? "block" : "blocks"}`;
+  return { main: blocks, detail: `≈ ${formatDuration(Number(value) * clock.secondsPerBlock)}` };
+}
+
+export default async function AboutPage({ params }: Props) {
+  const { dao: slug } = await params;
+  const loaded = await loadDao(slug);
+  if (loaded.status === "notFound") notFound();
+  if (loaded.status === "misconfigured") return null;
+  const { config } = loaded;
+
+  let read: { clock: ClockContext; parameters: DaoParameters } | undefined;
+  if (loaded.status === "ready") {
+    try {
+      const client = getPublicClient(config);
+      const clock = await readClockContext(client, loaded.dao.clockMode);
+      const parameters = await readDaoParameters(client, loaded.dao, clock);
+      read = { clock, parameters };
+    } catch (error) {
+      // The RPC URL may carry an API key: details go to the server log, not the page.
+      console.error(`[commons] reading the parameters of "${slug}" failed:`, error);
+    }
+  }
+
+  const dao = loaded.status === "ready" ? loaded.dao : null;
+  const header = (
+    <div>
+      <h1 className="break-words font-semibold text-2xl tracking-tight">About {config.name}</h1>
+      <p className="mt-1 text-muted-foreground text-sm">
+        How this DAO decides, as its contracts say right now. Read live from the chain.
+      </p>
+    </div>
+  );
+  const contracts = (
+    <Card>
+      <CardHeader>
+        <CardTitle>Contracts</CardTitle>
+      </CardHeader>
+      <CardContent className="pt-2">
+        <dl>
+          <AddressRow term="Governor" address={config.governor} explorer={config.explorerUrl} />
+          <AddressRow term="Voting token" address={dao?.token ?? config.token ?? null} explorer={config.explorerUrl} />
+          <AddressRow
+            term="Timelock"
+            address={dao ? dao.timelock : (config.timelock ?? null)}
+            explorer={config.explorerUrl}
+          />
+        </dl>
+      </CardContent>
+    </Card>
+  );
+
+  if (!dao || !read) {
+    return (
+      <div className="flex flex-col gap-6">
+        {header}
+        <Alert tone="warning" title="Parameters unavailable">
+          The chain’s RPC did not answer, so the DAO’s parameters cannot be read right now. Reload the page to try
+          again.
+        </Alert>
+        {contracts}
+      </div>
+    );
+  }
+
+  const { clock, parameters: p } = read;
+  const amount = (value: bigint | undefined) =>
+    value === undefined ? "—" : `${formatTokenAmount(value, dao.tokenDecimals)} ${dao.tokenSymbol}`;
+  const delay = clockDuration(p.votingDelay, clock);
+  const period = clockDuration(p.votingPeriod, clock);
+  const extension = clockDuration(p.lateQuorumExtension, clock);
+  const counting = p.countingMode ?? dao.countingMode;
+  const countingText = counting ? describeCountingMode(counting) : undefined;
+  const clockMode = p.clockMode ?? dao.clockMode;
+  const timepointText =
+    clock.mode === "blocknumber" ? `block ${p.timepoint.toLocaleString("en-US")}` : `timestamp ${p.timepoint}`;
+  const quorumFraction =
+    p.quorumNumerator !== undefined && p.quorumDenominator !== undefined && p.quorumDenominator > 0n
+      ? formatShare(p.quorumNumerator, p.quorumDenominator)
+      : undefined;
+
+  return (
+    <div className="flex flex-col gap-6">
+      {header}
+      <Card>
+        <CardHeader>
+          <CardTitle>Voting</CardTitle>
+        </CardHeader>
+        <CardContent className="pt-2">
+          <dl>
+            <Row term="Voting delay" detail={delay.detail}>
+              {delay.main}
+            </Row>
+            <Row term="Voting period" detail={period.detail}>
+              {period.main}
+            </Row>
+            <Row term="Proposal threshold" detail="Voting power needed to create a proposal">
+              {amount(p.proposalThreshold)}
+            </Row>
+            <Row
+              term={
+                <>
+                  Quorum
+                  <InfoTip id="quorum-tip" label="How the quorum is computed">
+                    {quorumFraction
+                      ? `quorumNumerator() ÷ quorumDenominator() of the token supply at each proposal’s snapshot. The amount shown is quorum(${p.timepoint}), the latest timepoint the governor accepts: clock() − 1.`
+                      : "A fixed number of votes (quorumVotes())."}
+                  </InfoTip>
+                </>
+              }
+              detail={
+                quorumFraction
+                  ? `${p.quorumNumerator} / ${p.quorumDenominator} of the supply at the snapshot · currently ${amount(p.quorum)} (at ${timepointText})`
+                  : undefined
+              }
+            >
+              {quorumFraction ? `${quorumFraction} of the token supply` : amount(p.quorum)}
+            </Row>
+            {p.lateQuorumExtension !== undefined ? (
+              <Row term="Late quorum extension" detail={extension.detail}>
+                {extension.main}
+              </Row>
+            ) : null}
+            <Row term="Counting" detail={counting ? <code className="break-all">{counting}</code> : undefined}>
+              {countingText ? (
+                <>
+                  {countingText.support}; {countingText.quorum.toLowerCase()}
+                  {countingText.fractional ? "; votes may be split between sides" : ""}
+                </>
+              ) : (
+                "Not stated by the governor"
+              )}
+            </Row>
+            <Row term="Clock" detail={<code className="break-all">{clockMode}</code>}>
+              {describeClockMode(clockMode)}
+            </Row>
+          </dl>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Execution</CardTitle>
+        </CardHeader>
+        <CardContent className="pt-2">
+          <dl>
+            <Row
+              term="Timelock delay"
+              detail={
+                p.timelockDelay === undefined
+                  ? undefined
+                  : `${p.timelockDelay.toLocaleString("en-US")} seconds between queueing a passed proposal and executing it`
+              }
+            >
+              {dao.timelock === null
+                ? "No timelock"
+                : p.timelockDelay === undefined
+                  ? "—"
+                  : formatDuration(p.timelockDelay)}
+            </Row>
+          </dl>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Token</CardTitle>
+        </CardHeader>
+        <CardContent className="pt-2">
+          <dl>
+            <Row term="Symbol" detail={p.tokenName ? <RevealedText text={p.tokenName} /> : undefined}>
+              <RevealedText text={dao.tokenSymbol} />
+            </Row>
+            <Row term="Decimals">{dao.tokenDecimals}</Row>
+            <Row
+              term="Total supply"
+              detail={p.pastTotalSupply !== undefined ? `${amount(p.pastTotalSupply)} at ${timepointText}` : undefined}
+            >
+              {amount(p.totalSupply)}
+            </Row>
+          </dl>
+        </CardContent>
+      </Card>
+
+      {contracts}
+
+      {clock.mode === "blocknumber" ? (
+        <p className="text-muted-foreground text-xs">
+          Durations in blocks are estimated from the chain’s observed block time:{" "}
+          {clock.sampledBlocks > 0
+            ? `${clock.secondsPerBlock.toFixed(1)} s per block over the last ${clock.sampledBlocks} blocks.`
+            : `not enough blocks yet, so ${clock.secondsPerBlock} s per block is assumed.`}
+        </p>
+      ) : null}
+    </div>
+  );
+}

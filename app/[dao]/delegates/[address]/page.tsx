@@ -1,0 +1,314 @@
+/**
+ * A delegate's page: current voting power read live from the token, its share of supply, voting
+ * power over time, delegators and every vote with its reason (from the indexer). Each source can
+ * fail on its own; the page says which and shows the rest.
+ */
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { type Address, getAddress } from "viem";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent } from "@/components/ui/card";
+import { lookupEnsNames } from "@/lib/chain/ensNames";
+import { getPublicClient } from "@/lib/chain/publicClient";
+import { type DelegateOnChain, readDelegateOnChain } from "@/lib/chain/readDelegateOnChain";
+import { explorerUrl } from "@/lib/format/explorerUrl";
+import { formatShare } from "@/lib/format/formatShare";
+import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
+import { shortAddress } from "@/lib/format/shortAddress";
+import { getIndexer } from "@/lib/server/indexer";
+import { loadDao } from "@/lib/server/loadDao";
+import { labelMap } from "../_components/accountNames";
+import { IndexerAlert } from "../_components/IndexerAlert";
+import { InfoTip } from "../_components/InfoTip";
+import { RevealedText } from "../_components/RevealedText";
+import { pageParam, type SearchParams } from "../_components/searchParams";
+import { DelegateVotes } from "./_components/DelegateVotes";
+import { DelegatorsTable } from "./_components/DelegatorsTable";
+import { VotingPowerChart } from "./_components/VotingPowerChart";
+
+type Props = { params: Promise<{ dao: string; address: string }>; searchParams: Promise<SearchParams> };
+
+const PAGE_SIZE = 20;
+/** Voting power changes drawn in the chart (the indexer's maximum page). */
+const HISTORY_LIMIT = 1000;
+
+function parseAddress(raw: string): Address | undefined {
+  return /^0x[0-9a-fA-F]{40}$/.test(raw) ? getAddress(raw.toLowerCase()) : undefined;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const address = parseAddress((await params).address);
+  return address ? { title: `Delegate ${shortAddress(address)}` } : {};
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+async function settle<T>(promise: Promise<T>, what: string): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    console.error(`[commons] ${what} failed:`, error);
+    return { ok: false, error };
+  }
+}
+
+function Figure({ label, children, hint }: { label: ReactNode; children: ReactNode; hint?: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="flex items-center gap-1 text-muted-foreground text-xs uppercase tracking-wide">{label}</dt>
+      <dd className="mt-1 break-words font-medium tabular-nums">{children}</dd>
+      {hint ? <dd className="text-muted-foreground text-xs">{hint}</dd> : null}
+    </div>
+  );
+}
+
+export default async function DelegatePage({ params, searchParams }: Props) {
+  const [{ dao: slug, address: rawAddress }, query] = await Promise.all([params, searchParams]);
+  const address = parseAddress(rawAddress);
+  if (!address) notFound();
+  const loaded = await loadDao(slug);
+  if (loaded.status === "notFound") notFound();
+  if (loaded.status === "misconfigured") return null;
+  const { config } = loaded;
+  const votesPage = pageParam(query.votesPage);
+  const delegatorsPage = pageParam(query.delegatorsPage);
+  const keep = {
+    votesPage: votesPage > 1 ? String(votesPage) : undefined,
+    delegatorsPage: delegatorsPage > 1 ? String(delegatorsPage) : undefined,
+  };
+
+  const indexer = getIndexer();
+  const client = loaded.status === "ready" ? getPublicClient(config) : undefined;
+  const [delegate, history, delegators, votes, live] = await Promise.all([
+    settle(indexer.getDelegate(slug, address), `reading delegate ${address} of "${slug}"`),
+    settle(
+      indexer.listVotingPowerChanges(slug, address, { limit: HISTORY_LIMIT }),
+      `reading ${address}'s power history`,
+    ),
+    settle(
+      indexer.listDelegators(slug, address, { limit: PAGE_SIZE, offset: (delegatorsPage - 1) * PAGE_SIZE }),
+      `listing ${address}'s delegators`,
+    ),
+    settle(
+      indexer.listVoterVotes(slug, address, { limit: PAGE_SIZE, offset: (votesPage - 1) * PAGE_SIZE }),
+      `listing ${address}'s votes`,
+    ),
+    client && loaded.status === "ready"
+      ? settle<DelegateOnChain>(
+          readDelegateOnChain(client, loaded.dao.token, address),
+          `reading ${address} from the chain`,
+        )
+      : Promise.resolve<Settled<DelegateOnChain>>({ ok: false, error: new Error("chain unreachable") }),
+  ]);
+
+  const token = loaded.status === "ready" ? loaded.dao : null;
+  const decimals = token?.tokenDecimals ?? 18;
+  const symbol = token?.tokenSymbol ?? "";
+  const amount = (value: bigint) => `${formatTokenAmount(value, decimals)}${symbol ? ` ${symbol}` : ""}`;
+
+  const labels = labelMap(config.labels);
+  const lookup = [address, ...(delegators.ok ? delegators.value.items.map((row) => row.address as Address) : [])];
+  const ens = client ? await lookupEnsNames(client, config.chainId, lookup) : new Map<string, string>();
+  const names = new Map<string, string>();
+  for (const item of lookup) {
+    const name = labels.get(item.toLowerCase()) ?? ens.get(item.toLowerCase());
+    if (name) names.set(item.toLowerCase(), name);
+  }
+  const name = names.get(address.toLowerCase());
+  const indexerError = [delegate, history, delegators, votes].find((result) => !result.ok);
+  const liveFigures = live.ok ? live.value : undefined;
+  const votingPower = liveFigures?.votes ?? (delegate.ok ? BigInt(delegate.value.votingPower) : undefined);
+  const participation = delegate.ok ? delegate.value.participation : undefined;
+  const explorer = explorerUrl(config.explorerUrl, { address });
+  const now = Math.floor(Date.now() / 1000);
+
+  return (
+    <div className="flex flex-col gap-8">
+      <Link href={`/${slug}/delegates`} className="text-muted-foreground text-sm hover:text-foreground">
+        ← All delegates
+      </Link>
+      <header className="flex flex-col gap-1">
+        <h1 className="break-words font-semibold text-2xl tracking-tight">
+          {name ? <RevealedText text={name} /> : <span className="font-mono">{shortAddress(address)}</span>}
+        </h1>
+        <p className="break-all font-mono text-muted-foreground text-sm">
+          {address}
+          {explorer ? (
+            <>
+              {" "}
+              <a href={explorer} rel="noopener noreferrer" target="_blank" className="font-sans text-accent underline">
+                Explorer<span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            </>
+          ) : null}
+        </p>
+      </header>
+
+      {indexerError && !indexerError.ok ? (
+        <IndexerAlert
+          error={indexerError.error}
+          what="Part of this delegate’s history"
+          stillWorks={live.ok ? "Current voting power and balance are read from the chain." : undefined}
+        />
+      ) : null}
+      {!live.ok ? (
+        <Alert tone="warning" title="Live figures unavailable">
+          The chain’s RPC did not answer, so voting power is shown as the indexer last saw it, and the balance and share
+          are unknown.
+        </Alert>
+      ) : null}
+
+      <section aria-labelledby="delegate-summary">
+        <h2 id="delegate-summary" className="sr-only">
+          Summary
+        </h2>
+        <Card>
+          <CardContent>
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-5 sm:grid-cols-4">
+              <Figure label="Voting power" hint={live.ok ? "Live, from getVotes" : "As indexed"}>
+                {votingPower === undefined ? "—" : amount(votingPower)}
+              </Figure>
+              <Figure
+                label={
+                  <>
+                    Share of supply
+                    <InfoTip id="delegate-share-tip" label="How the share is computed">
+                      Voting power divided by the token’s total supply, <code>totalSupply()</code>, read live from the
+                      chain.
+                    </InfoTip>
+                  </>
+                }
+              >
+                {votingPower !== undefined && liveFigures?.totalSupply !== undefined
+                  ? formatShare(votingPower, liveFigures.totalSupply)
+                  : "—"}
+              </Figure>
+              <Figure label="Delegators">
+                {delegate.ok ? delegate.value.delegatorsCount.toLocaleString("en-US") : "—"}
+              </Figure>
+              <Figure label="Votes cast">
+                {delegate.ok ? delegate.value.votesCount.toLocaleString("en-US") : "—"}
+              </Figure>
+              <Figure
+                label={
+                  <>
+                    Participation
+                    <InfoTip id="delegate-participation-tip" label="How participation is computed">
+                      Of the proposals whose voting has closed (canceled ones aside) and at whose snapshot this address
+                      had voting power above zero, the share it voted on.
+                    </InfoTip>
+                  </>
+                }
+                hint={
+                  participation && participation.eligible > 0
+                    ? `${participation.voted} of ${participation.eligible} proposals`
+                    : undefined
+                }
+              >
+                {participation && participation.eligible > 0
+                  ? formatShare(BigInt(participation.voted), BigInt(participation.eligible), 0)
+                  : "—"}
+              </Figure>
+              <Figure label="Token balance" hint={live.ok ? "Live" : undefined}>
+                {liveFigures?.balance === undefined ? "—" : amount(liveFigures.balance)}
+              </Figure>
+              <Figure label="Delegates to">
+                {liveFigures?.delegate === undefined ? (
+                  "—"
+                ) : liveFigures.delegate === null ? (
+                  <span className="font-normal text-muted-foreground">Nobody yet</span>
+                ) : liveFigures.delegate.toLowerCase() === address.toLowerCase() ? (
+                  "Itself"
+                ) : (
+                  <Link href={`/${slug}/delegates/${liveFigures.delegate}`} className="font-mono text-accent underline">
+                    {shortAddress(liveFigures.delegate)}
+                  </Link>
+                )}
+              </Figure>
+            </dl>
+          </CardContent>
+        </Card>
+      </section>
+
+      <section aria-labelledby="voting-power-history" className="flex flex-col gap-3">
+        <h2 id="voting-power-history" className="font-semibold text-lg">
+          Voting power over time
+        </h2>
+        {history.ok ? (
+          <Card>
+            <CardContent>
+              <VotingPowerChart
+                changes={history.value.items}
+                total={history.value.total}
+                current={liveFigures?.votes}
+                now={now}
+                decimals={decimals}
+                symbol={symbol}
+              />
+            </CardContent>
+          </Card>
+        ) : (
+          <p className="text-muted-foreground text-sm">The history is unavailable while the indexer is unreachable.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="delegators" className="flex scroll-mt-4 flex-col gap-3">
+        <h2 id="delegators" className="font-semibold text-lg">
+          Delegators
+          {delegators.ok ? (
+            <>
+              {" "}
+              <span className="ml-1 font-normal text-muted-foreground text-sm">
+                {delegators.value.total.toLocaleString("en-US")}
+              </span>
+            </>
+          ) : null}
+        </h2>
+        {delegators.ok ? (
+          <DelegatorsTable
+            slug={slug}
+            delegate={address}
+            delegators={delegators.value}
+            page={delegatorsPage}
+            pageSize={PAGE_SIZE}
+            decimals={decimals}
+            symbol={symbol}
+            names={names}
+            keep={keep}
+          />
+        ) : (
+          <p className="text-muted-foreground text-sm">Delegators are unavailable while the indexer is unreachable.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="votes" className="flex scroll-mt-4 flex-col gap-3">
+        <h2 id="votes" className="font-semibold text-lg">
+          Votes
+          {votes.ok ? (
+            <>
+              {" "}
+              <span className="ml-1 font-normal text-muted-foreground text-sm">
+                {votes.value.total.toLocaleString("en-US")}
+              </span>
+            </>
+          ) : null}
+        </h2>
+        {votes.ok ? (
+          <DelegateVotes
+            slug={slug}
+            votes={votes.value}
+            page={votesPage}
+            pageSize={PAGE_SIZE}
+            decimals={decimals}
+            symbol={symbol}
+            keep={keep}
+          />
+        ) : (
+          <p className="text-muted-foreground text-sm">Votes are unavailable while the indexer is unreachable.</p>
+        )}
+      </section>
+    </div>
+  );
+}

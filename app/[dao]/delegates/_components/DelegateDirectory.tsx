@@ -1,0 +1,292 @@
+/**
+ * One page of the delegates directory: delegates by voting power from the indexer, each with its
+ * share of the token's total supply (read live), delegators and participation. A search is an
+ * address prefix, or an ENS name on mainnet (resolved through the DAO's RPC). The indexer or the
+ * chain being down is said in the page.
+ */
+import Link from "next/link";
+import type { Address } from "viem";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ensChainId, looksLikeEnsName, lookupEnsNames, resolveEnsAddress } from "@/lib/chain/ensNames";
+import { getPublicClient } from "@/lib/chain/publicClient";
+import { readTotalSupply } from "@/lib/chain/readTotalSupply";
+import { formatShare } from "@/lib/format/formatShare";
+import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
+import { shortAddress } from "@/lib/format/shortAddress";
+import type { IndexedDelegate, Page } from "@/lib/indexer/types";
+import { getIndexer } from "@/lib/server/indexer";
+import type { LoadedDao } from "@/lib/server/loadDao";
+import { labelMap } from "./accountNames";
+import { IndexerAlert } from "./IndexerAlert";
+import { InfoTip } from "./InfoTip";
+import { PageLinks } from "./PageLinks";
+import { RevealedText } from "./RevealedText";
+
+export const DELEGATES_PAGE_SIZE = 20;
+
+type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable" }>;
+
+type Search =
+  | { kind: "none" }
+  | { kind: "prefix"; prefix: string }
+  | { kind: "ens"; name: string; address: Address }
+  | { kind: "noMatch"; detail: string };
+
+async function readSearch(loaded: UsableDao, q: string): Promise<Search> {
+  if (!q) return { kind: "none" };
+  if (/^(0x)?[0-9a-fA-F]{0,40}$/.test(q)) return { kind: "prefix", prefix: q };
+  if (looksLikeEnsName(q) && loaded.config.chainId === ensChainId && loaded.status === "ready") {
+    const resolved = await resolveEnsAddress(getPublicClient(loaded.config), loaded.config.chainId, q);
+    if (resolved !== null && resolved !== "unsupported") return { kind: "ens", name: q, address: resolved };
+    return { kind: "noMatch", detail: "That name does not resolve to an address on Ethereum." };
+  }
+  return { kind: "noMatch", detail: "Search by the start of an address (0x followed by hex digits)." };
+}
+
+async function totalSupplyOf(loaded: UsableDao): Promise<bigint | undefined> {
+  if (loaded.status !== "ready") return undefined;
+  try {
+    return await readTotalSupply(getPublicClient(loaded.config), loaded.dao.token);
+  } catch (error) {
+    // The RPC URL may carry an API key: details go to the server log, not the page.
+    console.error(`[commons] reading the total supply of "${loaded.config.slug}" failed:`, error);
+    return undefined;
+  }
+}
+
+function EmptyState({ title, detail, reset }: { title: string; detail: string; reset: boolean }) {
+  return (
+    <div className="rounded-xl border border-border border-dashed px-6 py-14 text-center">
+      <p className="font-medium">{title}</p>
+      <p className="mt-1 text-muted-foreground text-sm">{detail}</p>
+      {reset ? (
+        <Link href="?" className={buttonClass({ variant: "secondary", size: "sm", className: "mt-4" })}>
+          Show all delegates
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+function Participation({ delegate }: { delegate: IndexedDelegate }) {
+  const figures = delegate.participation;
+  if (!figures) return <span className="text-muted-foreground">—</span>;
+  if (figures.eligible === 0) {
+    return (
+      <span className="text-muted-foreground" title="No closed proposal had its snapshot while they held voting power">
+        —<span className="sr-only"> (no eligible proposals)</span>
+      </span>
+    );
+  }
+  return (
+    <span className="flex flex-col items-end leading-tight">
+      <span className="font-medium">{formatShare(BigInt(figures.voted), BigInt(figures.eligible), 0)}</span>
+      <span className="text-muted-foreground text-xs">
+        {figures.voted} of {figures.eligible}
+      </span>
+    </span>
+  );
+}
+
+const th = "px-2 py-2.5 font-medium text-muted-foreground text-xs uppercase sm:px-3 sm:tracking-wide";
+const td = "px-2 py-3 sm:px-3";
+/** Columns folded into their neighbours' second line on a phone. */
+const wide = "hidden sm:table-cell";
+
+/** @example <DelegateDirectory loaded={loaded} page={1} q="" /> */
+export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao; page: number; q: string }) {
+  const { slug, chainId } = loaded.config;
+  const search = await readSearch(loaded, q);
+  if (search.kind === "noMatch") {
+    return <EmptyState title={`No delegate matches “${q}”`} detail={search.detail} reset />;
+  }
+  const indexerQuery = search.kind === "prefix" ? search.prefix : search.kind === "ens" ? search.address : undefined;
+
+  let result: Page<IndexedDelegate>;
+  let totalSupply: bigint | undefined;
+  try {
+    [result, totalSupply] = await Promise.all([
+      getIndexer().listDelegates(slug, {
+        limit: DELEGATES_PAGE_SIZE,
+        offset: (page - 1) * DELEGATES_PAGE_SIZE,
+        q: indexerQuery,
+      }),
+      totalSupplyOf(loaded),
+    ]);
+  } catch (error) {
+    console.error(`[commons] listing delegates of "${slug}" failed:`, error);
+    const fullAddress = indexerQuery && /^0x[0-9a-fA-F]{40}$/.test(indexerQuery) ? indexerQuery : undefined;
+    return (
+      <div className="flex flex-col gap-4">
+        <IndexerAlert
+          error={error}
+          what="The delegate list"
+          stillWorks="A delegate’s current voting power is still read from the chain on their page."
+        />
+        {fullAddress ? (
+          <Link href={`/${slug}/delegates/${fullAddress}`} className="font-medium text-accent text-sm underline">
+            Open {shortAddress(fullAddress)}’s page
+          </Link>
+        ) : (
+          <p className="text-muted-foreground text-sm">Search for a full address to open its page.</p>
+        )}
+      </div>
+    );
+  }
+
+  const pageCount = Math.max(1, Math.ceil(result.total / DELEGATES_PAGE_SIZE));
+  if (result.items.length === 0) {
+    if (q) {
+      const detail =
+        search.kind === "ens"
+          ? `${q} resolves to ${shortAddress(search.address)}, which has no voting power and no delegators.`
+          : "No delegate’s address starts with that.";
+      return <EmptyState title={`No delegate matches “${q}”`} detail={detail} reset />;
+    }
+    if (page > 1) {
+      return <EmptyState title="No delegates on this page" detail={`There are ${pageCount} pages.`} reset />;
+    }
+    return (
+      <EmptyState
+        title="No delegates yet"
+        detail="Holders appear here once they delegate their voting power (to themselves or someone else)."
+        reset={false}
+      />
+    );
+  }
+
+  const token = loaded.status === "ready" ? loaded.dao : null;
+  const symbol = token?.tokenSymbol ?? "";
+  const decimals = token?.tokenDecimals ?? 18;
+  const labels = labelMap(loaded.config.labels);
+  const ensNames =
+    loaded.status === "ready"
+      ? await lookupEnsNames(
+          getPublicClient(loaded.config),
+          chainId,
+          result.items.map((item) => item.address as Address),
+        )
+      : new Map<string, string>();
+  const offset = (page - 1) * DELEGATES_PAGE_SIZE;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {loaded.status !== "ready" || totalSupply === undefined ? (
+        <Alert tone="warning" title="Shares of supply unavailable">
+          The chain’s RPC did not answer, so the token’s total supply (the base of each share) is unknown. Voting power
+          comes from the indexer and is up to date
+          {loaded.status === "ready" ? "." : "; without the chain, amounts assume the usual 18 decimals."}
+        </Alert>
+      ) : null}
+      <div className="overflow-x-auto rounded-xl border border-border bg-card shadow-xs">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Delegates, by voting power</caption>
+          <thead className="border-border border-b text-left">
+            <tr>
+              <th scope="col" className={th}>
+                Delegate
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Voting power{symbol ? <span className="sm:hidden"> ({symbol})</span> : null}
+              </th>
+              <th scope="col" className={`${th} ${wide} text-right`}>
+                <span className="inline-flex items-center gap-1">
+                  Share
+                  <InfoTip id="share-tip" label="How the share is computed" align="end">
+                    Voting power divided by the token’s total supply, <code>totalSupply()</code>, read live from the
+                    chain: the same supply the quorum is a fraction of. Tokens never delegated carry no votes, so the
+                    shares add up to less than 100%.
+                  </InfoTip>
+                </span>
+              </th>
+              <th scope="col" className={`${th} ${wide} text-right`}>
+                Delegators
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                <span className="inline-flex items-center gap-1">
+                  Participation
+                  {/* On a phone the definition below the table explains it: the column stays narrow. */}
+                  <span className="hidden sm:inline-flex">
+                    <InfoTip id="participation-tip" label="How participation is computed" align="end">
+                      Of the proposals whose voting has closed (canceled ones aside) and at whose snapshot the delegate
+                      had voting power, the share they voted on. Open proposals count once they close.
+                    </InfoTip>
+                  </span>
+                </span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((delegate, index) => {
+              const name = labels.get(delegate.address.toLowerCase()) ?? ensNames.get(delegate.address.toLowerCase());
+              const votingPower = BigInt(delegate.votingPower);
+              return (
+                <tr key={delegate.address} className="border-border border-b last:border-b-0">
+                  <td className={td}>
+                    <span className="flex items-center gap-2">
+                      <span className="hidden w-6 shrink-0 text-muted-foreground text-xs tabular-nums sm:inline">
+                        {offset + index + 1}
+                      </span>
+                      <Link
+                        href={`/${slug}/delegates/${delegate.address}`}
+                        className="min-w-0 truncate font-medium hover:underline"
+                        title={delegate.address}
+                      >
+                        {name ? (
+                          <RevealedText text={name} />
+                        ) : (
+                          <span className="font-mono">{shortAddress(delegate.address)}</span>
+                        )}
+                      </Link>
+                    </span>
+                    <span className="block text-muted-foreground text-xs sm:hidden">
+                      {delegate.delegatorsCount.toLocaleString("en-US")}{" "}
+                      {delegate.delegatorsCount === 1 ? "delegator" : "delegators"}
+                    </span>
+                  </td>
+                  <td className={`${td} whitespace-nowrap text-right tabular-nums`}>
+                    {formatTokenAmount(votingPower, decimals)}
+                    {symbol ? <span className="hidden text-muted-foreground sm:inline"> {symbol}</span> : null}
+                    {totalSupply === undefined ? null : (
+                      <span className="block text-muted-foreground text-xs sm:hidden">
+                        {formatShare(votingPower, totalSupply)} of supply
+                      </span>
+                    )}
+                  </td>
+                  <td className={`${td} ${wide} whitespace-nowrap text-right tabular-nums`}>
+                    {totalSupply === undefined ? "—" : formatShare(votingPower, totalSupply)}
+                  </td>
+                  <td className={`${td} ${wide} text-right tabular-nums`}>
+                    {delegate.delegatorsCount.toLocaleString("en-US")}
+                  </td>
+                  <td className={`${td} text-right tabular-nums`}>
+                    <Participation delegate={delegate} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <PageLinks label="Delegates pages" param="page" page={page} pageCount={pageCount} keep={{ q }} />
+    </div>
+  );
+}
+
+/** The table's shape while it loads. */
+export function DelegateDirectorySkeleton() {
+  return (
+    <div aria-hidden="true" className="rounded-xl border border-border bg-card p-3 shadow-xs">
+      {[0, 1, 2, 3, 4, 5].map((key) => (
+        <div key={key} className="flex items-center gap-3 border-border border-b py-3 last:border-b-0">
+          <Skeleton className="h-4 w-6" />
+          <Skeleton className="h-4 w-32" />
+          <Skeleton className="ml-auto h-4 w-24" />
+          <Skeleton className="h-4 w-12" />
+        </div>
+      ))}
+    </div>
+  );
+}

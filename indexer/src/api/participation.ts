@@ -1,0 +1,67 @@
+/**
+ * A delegate's participation on one governor, computed from the indexer's rows.
+ *
+ * Definition (shown on the delegates pages too): of the proposals whose voting has closed (not
+ * canceled) and at whose snapshot the delegate had voting power above zero, the share the delegate
+ * voted on. "Had voting power at the snapshot" is what the token's getPastVotes(delegate, snapshot)
+ * returns, so a proposal counts only if the delegate could have voted on it. Proposals still open
+ * count once they close; a vote cast with zero weight counts nowhere.
+ */
+
+/** A proposal as participation needs it; `voteStart` is the snapshot, `voteEnd` the (extended) deadline. */
+export type ParticipationProposal = { id: bigint; voteStart: bigint; voteEnd: bigint; canceled: boolean };
+
+/**
+ * A DelegateVotesChanged that moved the delegate's power from zero to non-zero or back, in
+ * chain order. `at` is the block number, or the block timestamp for a timestamp clock.
+ */
+export type PowerCrossing = { at: bigint; previousVotes: bigint; newVotes: bigint };
+
+export type Participation = { voted: number; eligible: number };
+
+/**
+ * Whether the delegate's voting power was above zero at `timepoint` (the end of that block, as
+ * getPastVotes sees it). Only crossings matter: between two of them power stays zero or non-zero.
+ * Before the first crossing the indexer saw, power is what that crossing moved it from; with no
+ * crossing at all it has been what it is now.
+ */
+export function hadVotingPowerAt(
+  crossings: readonly PowerCrossing[],
+  currentVotes: bigint,
+  timepoint: bigint,
+): boolean {
+  let last: PowerCrossing | undefined;
+  for (const crossing of crossings) {
+    if (crossing.at > timepoint) break;
+    last = crossing;
+  }
+  if (last !== undefined) return last.newVotes > 0n;
+  const first = crossings[0];
+  if (first !== undefined) return first.previousVotes > 0n;
+  return currentVotes > 0n;
+}
+
+/**
+ * @example
+ * computeParticipation({ proposals, crossings, currentVotes: 10n, votedIds: new Set([1n]), now: 500n })
+ * // { voted: 1, eligible: 3 }
+ */
+export function computeParticipation(input: {
+  proposals: readonly ParticipationProposal[];
+  crossings: readonly PowerCrossing[];
+  currentVotes: bigint;
+  votedIds: ReadonlySet<bigint>;
+  /** The governor's clock now (latest indexed block, or its timestamp). */
+  now: bigint;
+}): Participation {
+  let eligible = 0;
+  let voted = 0;
+  for (const proposal of input.proposals) {
+    // Active while clock <= deadline (OZ Governor and Bravo alike).
+    if (proposal.canceled || proposal.voteEnd >= input.now) continue;
+    if (!hadVotingPowerAt(input.crossings, input.currentVotes, proposal.voteStart)) continue;
+    eligible += 1;
+    if (input.votedIds.has(proposal.id)) voted += 1;
+  }
+  return { voted, eligible };
+}
