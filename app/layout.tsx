@@ -1,17 +1,18 @@
 /**
  * Root layout: reads the DAO config (a bad config renders a page naming the field instead of the
- * app) and restores the wallet connection from wagmi's cookie so the first render knows it.
+ * app). The wallet stack is not part of it: `WalletHost` loads it after the page is usable, right
+ * away (when idle) if wagmi's cookie says a wallet is connected, else on the first wallet click.
  */
-import "@rainbow-me/rainbowkit/styles.css";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ConfigErrorView } from "@/components/ConfigErrorView";
-import { Providers } from "@/components/providers";
+import { WalletHost } from "@/components/web3/WalletHost";
 import { knownChain } from "@/lib/chains";
 import { ConfigError } from "@/lib/config/ConfigError";
 import { getDaos } from "@/lib/server/daos";
+import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import type { WalletChain } from "@/lib/wagmi/getConfig";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 
@@ -45,7 +46,7 @@ function walletChainsOrError(): { walletChains: WalletChain[] } | { error: Confi
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const loaded = walletChainsOrError();
-  const cookie = wagmiCookie((await headers()).get("cookie"));
+  const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
   return (
     <html lang="en">
       <body>
@@ -58,9 +59,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {"error" in loaded ? (
           <ConfigErrorView error={loaded.error} />
         ) : (
-          <Providers walletChains={loaded.walletChains} cookie={cookie}>
+          <>
             {children}
-          </Providers>
+            <WalletHost walletChains={loaded.walletChains} restore={connected} />
+          </>
         )}
       </body>
     </html>

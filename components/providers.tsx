@@ -1,36 +1,59 @@
 "use client";
 /**
- * The one client root: wagmi (restored from the wallet cookie the server read, so the first render
- * already knows the account), TanStack Query and RainbowKit. Everything under it may use hooks.
+ * The wallet provider tree: wagmi (restored from its cookie, so an account connected before is
+ * known on the first render), TanStack Query and RainbowKit. Loaded lazily by `loadWalletStack`
+ * (components/web3/walletStack.ts) and rendered once, by `WalletHost`; wagmi-using UI reaches it
+ * through `WalletIsland` portals. Never import this module statically: it is the heavy part.
  */
-import { darkTheme, lightTheme, RainbowKitProvider } from "@rainbow-me/rainbowkit";
+import "@rainbow-me/rainbowkit/styles.css";
+import { darkTheme, lightTheme, RainbowKitProvider, useAccountModal, useConnectModal } from "@rainbow-me/rainbowkit";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
-import { cookieToInitialState, WagmiProvider } from "wagmi";
+import { type ReactNode, useEffect, useState, useSyncExternalStore } from "react";
+import { cookieToInitialState, useAccount, WagmiProvider } from "wagmi";
+import { subscribeWalletStack, takeWalletAction, walletStackSnapshot } from "@/components/web3/walletStack";
 import { getConfig, type WalletChain } from "@/lib/wagmi/getConfig";
+import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 
 export type ProvidersProps = {
   /** The DAOs' chains, from the server config (plain data). */
   walletChains: WalletChain[];
-  /** The request's wagmi cookie(s), for `cookieToInitialState`. */
-  cookie: string | null;
   children: ReactNode;
 };
 
 const themeOptions = { accentColor: "#4f46e5", borderRadius: "medium", fontStack: "system" } as const;
 const theme = { lightMode: lightTheme(themeOptions), darkMode: darkTheme({ ...themeOptions, accentColor: "#6366f1" }) };
 
-/** @example <Providers walletChains={chains} cookie={cookie}>{children}</Providers> */
-export function Providers({ walletChains, cookie, children }: ProvidersProps) {
+/** Opens the modal the reader asked for (by clicking the placeholder button) once it can. */
+function PendingWalletAction() {
+  const action = useSyncExternalStore(subscribeWalletStack, () => walletStackSnapshot().action);
+  const { status } = useAccount();
+  const { openConnectModal } = useConnectModal();
+  const { openAccountModal } = useAccountModal();
+  useEffect(() => {
+    if (!action || status === "reconnecting" || status === "connecting") return;
+    // The cookie may be stale: whichever modal fits the actual connection is the one to open.
+    const open = status === "connected" ? openAccountModal : openConnectModal;
+    if (!open) return;
+    takeWalletAction();
+    open();
+  }, [action, status, openConnectModal, openAccountModal]);
+  return null;
+}
+
+/** @example <Providers walletChains={chains}>{islands}</Providers> */
+export function Providers({ walletChains, children }: ProvidersProps) {
   const [config] = useState(() => getConfig(walletChains));
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 4_000, refetchOnWindowFocus: true } } }),
   );
-  const initialState = cookieToInitialState(config, cookie);
+  // Read once, when the stack mounts: the cookie as it is now (it may have changed since the
+  // server rendered the page, e.g. after client-side navigation).
+  const [initialState] = useState(() => cookieToInitialState(config, wagmiCookie(document.cookie)));
   return (
     <WagmiProvider config={config} initialState={initialState}>
       <QueryClientProvider client={queryClient}>
         <RainbowKitProvider appInfo={{ appName: "Commons" }} theme={theme} modalSize="compact" locale="en-US">
+          <PendingWalletAction />
           {children}
         </RainbowKitProvider>
       </QueryClientProvider>

@@ -12,6 +12,11 @@ export default function Loading() {
         <Skeleton className="h-8 w-40" />
         <Skeleton className="mt-2 h-4 w-72 max-w-full" />
       </div>
+      <div className="flex gap-1.5 overflow-hidden">
+        {[12, 16, 18, 36, 22, 52].map((width) => (
+          <Skeleton key={width} className="h-8 shrink-0 rounded-full" style={{ width: `${width * 0.25}rem` }} />
+        ))}
+      </div>
       <ProposalListSkeleton />
     </div>
   );

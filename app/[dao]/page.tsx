@@ -1,9 +1,14 @@
-/** A DAO's proposals, newest first, from the indexer, each with its live state from the chain. */
+/**
+ * A DAO's proposals, newest first, from the indexer, each with its live state and quorum from the
+ * chain; filterable by live state (`?state=`), searchable (`?q=`), paginated (`?page=`).
+ */
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { proposalStateFilter } from "@/lib/chain/proposalStates";
 import { loadDao } from "@/lib/server/loadDao";
 import { ProposalList, ProposalListSkeleton } from "./_components/ProposalList";
 import { ProposalSearch } from "./_components/ProposalSearch";
+import { StateFilterNav } from "./_components/StateFilterNav";
 
 type Props = {
   params: Promise<{ dao: string }>;
@@ -27,6 +32,7 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
   if (loaded.status === "misconfigured") return null;
   const page = pageNumber(query.page);
   const q = searchQuery(query.q);
+  const filter = proposalStateFilter(query.state);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -34,10 +40,11 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
           <h1 className="font-semibold text-2xl tracking-tight">Proposals</h1>
           <p className="mt-1 text-muted-foreground text-sm">Newest first. States are read live from the chain.</p>
         </div>
-        <ProposalSearch q={q} className="w-full sm:w-72" />
+        <ProposalSearch q={q} filter={filter} className="w-full sm:w-72" />
       </div>
-      <Suspense key={`${page}:${q}`} fallback={<ProposalListSkeleton />}>
-        <ProposalList loaded={loaded} page={page} q={q} />
+      <StateFilterNav current={filter} q={q} />
+      <Suspense key={`${filter}:${page}:${q}`} fallback={<ProposalListSkeleton />}>
+        <ProposalList loaded={loaded} filter={filter} page={page} q={q} />
       </Suspense>
     </div>
   );

@@ -1,15 +1,19 @@
 /**
  * The header of every DAO page: the DAO's name, its sections, the wallet button and, once a
- * wallet is connected, its voting power and a wrong-network hint. Server-rendered; the wallet
- * parts are small client islands.
+ * wallet is connected, its voting power and a wrong-network hint. Server-rendered. The wallet
+ * parts are wallet islands: until the wallet stack loads they show what the wagmi cookie says
+ * (a "Connect wallet" button, or the remembered account and a voting-power placeholder).
  */
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { Address } from "viem";
 import { DaoNav } from "@/components/dao/DaoNav";
-import { VotingPower } from "@/components/web3/VotingPower";
-import { WalletButton } from "@/components/web3/WalletButton";
-import { WrongNetworkHint } from "@/components/web3/WrongNetworkHint";
+import { VotingPowerFrame } from "@/components/web3/VotingPowerFrame";
+import { WalletButtonFallback } from "@/components/web3/WalletButtonFallback";
+import { VotingPowerIsland, WalletButtonIsland, WrongNetworkHintIsland } from "@/components/web3/walletIslands";
 import { cn } from "@/lib/format/cn";
+import { cookieAccount } from "@/lib/wagmi/cookieAccount";
+import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 
 export type DaoHeaderProps = {
   slug: string;
@@ -33,8 +37,9 @@ function initials(name: string): string {
 }
 
 /** @example <DaoHeader slug="commons" name="Commons DAO" chainId={31337} chainName="Foundry" token={…} /> */
-export function DaoHeader({ slug, name, chainId, chainName, token, showAllDaos, className }: DaoHeaderProps) {
+export async function DaoHeader({ slug, name, chainId, chainName, token, showAllDaos, className }: DaoHeaderProps) {
   const home = `/${slug}`;
+  const account = cookieAccount(wagmiCookie((await headers()).get("cookie")));
   return (
     <header className={cn("border-border border-b bg-card", className)}>
       <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 pt-3 pb-2">
@@ -52,21 +57,25 @@ export function DaoHeader({ slug, name, chainId, chainName, token, showAllDaos, 
           </span>
           <span className="truncate">{name}</span>
         </Link>
-        <WalletButton className="ml-auto" />
+        <WalletButtonIsland
+          className="ml-auto"
+          fallback={<WalletButtonFallback address={account?.address} className="ml-auto" />}
+        />
       </div>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4">
-        <DaoNav items={[{ href: home, label: "Proposals", also: [`${home}/proposals`] }]} />
+        <DaoNav home={home} />
         {token ? (
-          <VotingPower
+          <VotingPowerIsland
             chainId={chainId}
             token={token.address}
             decimals={token.decimals}
             symbol={token.symbol}
             className="py-2"
+            fallback={account ? <VotingPowerFrame text="…" busy className="py-2" /> : null}
           />
         ) : null}
       </div>
-      <WrongNetworkHint chainId={chainId} chainName={chainName} />
+      <WrongNetworkHintIsland chainId={chainId} chainName={chainName} />
     </header>
   );
 }

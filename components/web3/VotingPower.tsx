@@ -2,11 +2,12 @@
 /**
  * The connected account's current voting power, read live from the token (`getVotes`) on the
  * DAO's chain, whatever chain the wallet is on. Renders nothing when no wallet is connected.
+ * Uses wagmi: render it through `VotingPowerIsland` (components/web3/walletIslands.tsx).
  */
 import { type Address, parseAbi } from "viem";
 import { useAccount, useReadContract } from "wagmi";
-import { cn } from "@/lib/format/cn";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
+import { VotingPowerFrame } from "./VotingPowerFrame";
 
 const votesAbi = parseAbi(["function getVotes(address account) view returns (uint256)"]);
 
@@ -31,27 +32,17 @@ export function VotingPower({ chainId, token, decimals, symbol, className }: Vot
   });
   if (!isConnected || !address) return null;
 
-  let text: string;
-  let title: string | undefined;
   if (votes.isSuccess) {
-    text = `${formatTokenAmount(votes.data, decimals)} ${symbol}`;
-  } else if (votes.isError) {
-    text = "Unavailable";
-    title = votes.error.shortMessage ?? votes.error.message;
-  } else {
-    text = "…";
+    return <VotingPowerFrame text={`${formatTokenAmount(votes.data, decimals)} ${symbol}`} className={className} />;
   }
-  return (
-    <p className={cn("flex min-w-0 items-baseline gap-2 text-sm", className)}>
-      <span className="text-muted-foreground">Voting power</span>
-      <output
-        aria-label="Your voting power"
-        aria-busy={votes.isPending}
-        title={title}
-        className="truncate font-medium tabular-nums"
-      >
-        {text}
-      </output>
-    </p>
-  );
+  if (votes.isError) {
+    return (
+      <VotingPowerFrame
+        text="Unavailable"
+        title={votes.error.shortMessage ?? votes.error.message}
+        className={className}
+      />
+    );
+  }
+  return <VotingPowerFrame text="…" busy className={className} />;
 }

@@ -60,3 +60,64 @@ test("a wallet that rejects the connection leaves the page usable and nothing se
   expect(await chain.getBlockNumber()).toBe(blockBefore);
   expect(pageProblems).toEqual([]);
 });
+
+test("the wallet code loads only when needed; the server remembers a connected wallet without it @phone", async ({
+  page,
+  browser,
+  chain,
+  env,
+  injectWallet,
+  pageProblems,
+}) => {
+  const dao = await resolveDao(env.dao);
+  const account = await injectWallet({ address: anvilAccounts[0] });
+  const expectedPower = `${formatTokenAmount(await votesOnChain(chain, dao.token, account), dao.tokenDecimals)} ${dao.tokenSymbol}`;
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+
+  await page.goto(`/${env.dao.slug}`);
+  await expect(page.getByRole("list", { name: "Proposals" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // A reader who never touches the wallet gets no wallet stack: its code arrives with the first click.
+  const scriptsBeforeConnect = scripts.length;
+  // Loading it must not remount the page: what the reader typed and the very same elements stay.
+  const search = page.getByRole("searchbox", { name: "Search proposals" });
+  await search.fill("treasury");
+  await page.evaluate(() => {
+    (window as unknown as { commonsMain?: Element | null }).commonsMain = document.querySelector("main");
+  });
+
+  await connectWithTestWallet(page);
+  const banner = page.getByRole("banner");
+  await expect(banner.getByLabel("Your voting power")).toHaveText(expectedPower);
+  expect(scripts.length).toBeGreaterThan(scriptsBeforeConnect);
+  await expect(search).toHaveValue("treasury");
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { commonsMain?: Element | null }).commonsMain === document.querySelector("main"),
+    ),
+  ).toBe(true);
+
+  // Moving to another page keeps the one wallet stack and the connection.
+  await page.getByRole("list", { name: "Proposals" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/${env.dao.slug}/proposals/\\d+$`));
+  await expect(banner.getByLabel("Your voting power")).toHaveText(expectedPower);
+
+  // Without any JavaScript, the server already shows the remembered account from wagmi's cookie.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL: env.baseUrl });
+  try {
+    await noScript.addCookies(await page.context().cookies());
+    const plain = await noScript.newPage();
+    await plain.goto(`/${env.dao.slug}`);
+    const plainBanner = plain.getByRole("banner");
+    await expect(
+      plainBanner.getByRole("button", { name: new RegExp(`${account.slice(0, 4)}.*${account.slice(-4)}`) }),
+    ).toBeVisible();
+    await expect(plainBanner.getByLabel("Your voting power")).toHaveText("…");
+  } finally {
+    await noScript.close();
+  }
+  expect(pageProblems).toEqual([]);
+});

@@ -9,7 +9,16 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 import { daoChain } from "./daoChain";
-import { proposalStateName, proposalStateNames, readProposalStates } from "./proposalStates";
+import {
+  matchesFilter,
+  mayMatchFilter,
+  proposalStateFilter,
+  proposalStateFilters,
+  proposalStateName,
+  proposalStateNames,
+  readProposalStates,
+  readProposalsLive,
+} from "./proposalStates";
 
 const governor = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
 const stateAbi = parseAbi(["function state(uint256 proposalId) view returns (uint8)"]);
@@ -94,5 +103,98 @@ describe("readProposalStates", () => {
       ),
     });
     await expect(readProposalStates(client, governor, [1n])).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+const liveAbi = parseAbi([
+  "function state(uint256 proposalId) view returns (uint8)",
+  "function quorum(uint256 timepoint) view returns (uint256)",
+  "function quorumVotes() view returns (uint256)",
+]);
+
+/**
+ * An OpenZeppelin-like governor (quorum = timepoint * 10, reverting for timepoints ≥ 100) or, with
+ * `bravo`, one that only has quorumVotes() = 7.
+ */
+function liveChain({ bravo = false } = {}) {
+  let requests = 0;
+  const client = createPublicClient({
+    chain: daoChain({ chainId: 31337, rpcUrl: "http://127.0.0.1:1" }),
+    transport: custom({
+      async request({ method, params }) {
+        if (method === "eth_chainId") return "0x7a69";
+        requests++;
+        const { data } = (params as [{ data: Hex }])[0];
+        const calls = decodeFunctionData({ abi: multicall3Abi, data }).args[0] as readonly { callData: Hex }[];
+        const results = calls.map(({ callData }) => {
+          const call = decodeFunctionData({ abi: liveAbi, data: callData });
+          const ok = (returnData: Hex) => ({ success: true, returnData });
+          const fail = { success: false, returnData: "0x" as Hex };
+          if (call.functionName === "state") {
+            return ok(encodeFunctionResult({ abi: liveAbi, functionName: "state", result: Number(call.args[0] % 8n) }));
+          }
+          if (call.functionName === "quorum") {
+            const [timepoint] = call.args;
+            if (bravo || timepoint >= 100n) return fail;
+            return ok(encodeFunctionResult({ abi: liveAbi, functionName: "quorum", result: timepoint * 10n }));
+          }
+          return bravo ? ok(encodeFunctionResult({ abi: liveAbi, functionName: "quorumVotes", result: 7n })) : fail;
+        });
+        return encodeFunctionResult({ abi: multicall3Abi, functionName: "aggregate3", result: results });
+      },
+    }),
+  });
+  return { client, requests: () => requests };
+}
+
+describe("readProposalsLive", () => {
+  it("reads states and quorum at each snapshot in one call", async () => {
+    const { client, requests } = liveChain();
+    const live = await readProposalsLive(client, governor, [
+      { id: 1n, snapshot: 20n },
+      { id: 7n, snapshot: 150n },
+    ]);
+    expect(live).toEqual([
+      { state: "Active", quorum: 200n },
+      { state: "Executed", quorum: undefined },
+    ]);
+    expect(requests()).toBe(1);
+  });
+
+  it("falls back to Bravo's quorumVotes()", async () => {
+    const { client } = liveChain({ bravo: true });
+    expect(await readProposalsLive(client, governor, [{ id: 3n, snapshot: 5n }])).toEqual([
+      { state: "Defeated", quorum: 7n },
+    ]);
+  });
+
+  it("does not call the chain for no proposals", async () => {
+    const { client, requests } = liveChain();
+    expect(await readProposalsLive(client, governor, [])).toEqual([]);
+    expect(requests()).toBe(0);
+  });
+});
+
+describe("proposal state filters", () => {
+  it("recognise their URL names only", () => {
+    expect(proposalStateFilter("passed")).toBe("passed");
+    expect(proposalStateFilter("all")).toBeUndefined();
+    expect(proposalStateFilter("constructor")).toBeUndefined();
+    expect(proposalStateFilter(["active"])).toBeUndefined();
+  });
+
+  it("cover every state exactly once", () => {
+    const covered = Object.values(proposalStateFilters).flatMap((filter) => filter.states);
+    expect([...covered].sort()).toEqual([...proposalStateNames].sort());
+  });
+
+  it("skip only indexed proposals that cannot be in the filter's states", () => {
+    expect(mayMatchFilter("active", "queued")).toBe(false);
+    expect(mayMatchFilter("executed", "canceled")).toBe(false);
+    expect(mayMatchFilter("executed", "queued")).toBe(true);
+    expect(mayMatchFilter("closed", "queued")).toBe(true);
+    expect(mayMatchFilter("closed", "executed")).toBe(false);
+    expect(matchesFilter("passed", "Queued")).toBe(true);
+    expect(matchesFilter("passed", undefined)).toBe(false);
   });
 });

@@ -1,10 +1,21 @@
 /** A plain GET form searching proposals by title or proposer; works without JavaScript. */
+import type { ProposalStateFilter } from "@/lib/chain/proposalStates";
 import { cn } from "@/lib/format/cn";
 
-export function ProposalSearch({ q, className }: { q: string; className?: string }) {
+export function ProposalSearch({
+  q,
+  filter,
+  className,
+}: {
+  q: string;
+  /** Kept across a search, so searching within "Active" stays within "Active". */
+  filter?: ProposalStateFilter;
+  className?: string;
+}) {
   return (
     <search className={cn("flex", className)}>
       <form method="get" className="w-full">
+        {filter ? <input type="hidden" name="state" value={filter} /> : null}
         <label htmlFor="proposal-search" className="sr-only">
           Search proposals
         </label>
