@@ -31,25 +31,32 @@ describe("isTimestampClock", () => {
 });
 
 describe("readClockContext", () => {
-  it("averages the block time over the last 100 blocks", async () => {
-    // 2 s blocks until block 900, 12 s after: the recent rate wins.
-    const { client, requested } = fakeChain(1000n, (n) => (n <= 900n ? 1_000n + 2n * n : 2_800n + 12n * (n - 900n)));
+  it("takes the median block time of the last 16 blocks, so one long pause does not skew it", async () => {
+    // 12 s blocks, except a 3-day jump at block 995.
+    const { client, requested } = fakeChain(1000n, (n) => 1_000n + 12n * n + (n >= 995n ? 259_200n : 0n));
     const ctx = await readClockContext(client, "mode=blocknumber&from=default");
     expect(ctx).toEqual({
       mode: "blocknumber",
       headBlock: 1000n,
-      headTimestamp: 4_000n,
+      headTimestamp: 1_000n + 12_000n + 259_200n,
       secondsPerBlock: 12,
-      sampledBlocks: 100,
+      sampledBlocks: 16,
     });
-    expect(requested).toEqual(["latest", "900"]);
+    expect(requested).toHaveLength(17);
+    expect(requested[0]).toBe("latest");
+    expect(requested).toContain("984");
   });
 
   it("uses every block of a chain shorter than the sample", async () => {
-    const { client, requested } = fakeChain(10n, (n) => 500n + 3n * n);
+    const { client } = fakeChain(10n, (n) => 500n + 3n * n);
     const ctx = await readClockContext(client, "mode=blocknumber&from=default");
     expect(ctx).toMatchObject({ secondsPerBlock: 3, sampledBlocks: 10 });
-    expect(requested).toEqual(["latest", "0"]);
+  });
+
+  it("falls back to the average when most blocks share a timestamp", async () => {
+    // Automining devnets put several blocks in the same second: the median interval is 0.
+    const { client } = fakeChain(16n, (n) => 500n + (n === 16n ? 32n : 0n));
+    expect(await readClockContext(client, "mode=blocknumber")).toMatchObject({ secondsPerBlock: 2, sampledBlocks: 16 });
   });
 
   it("falls back to 12 s on a chain of one block", async () => {

@@ -3,14 +3,14 @@
  * read. Block-based deadlines have no date until the block is mined, so they are extrapolated from
  * the head block with the block time the chain has actually shown lately, and marked estimated.
  *
- * Read the context once per page (`readClockContext`, two RPC calls at most) and convert as many
+ * Read the context once per page (`readClockContext`, the head and up to 16 recent blocks) and convert as many
  * values as needed with `clockToDate`, which is pure. The context holds only bigints, numbers and
  * strings, so a server component can pass it to a client component as a prop.
  */
 import type { PublicClient } from "viem";
 
-/** How many recent blocks the observed block time is averaged over (fewer on a shorter chain). */
-export const blockTimeSampleSize = 100n;
+/** How many recent block intervals the observed block time is the median of (fewer on a shorter chain). */
+export const blockTimeSampleSize = 16n;
 
 /** Used only when the chain shows no usable block time (a chain of one block, equal timestamps). */
 export const fallbackSecondsPerBlock = 12;
@@ -22,7 +22,7 @@ export type ClockContext =
       headBlock: bigint;
       /** Its timestamp, in seconds. */
       headTimestamp: bigint;
-      /** Average seconds per block over the last `sampledBlocks` blocks; always > 0. */
+      /** Median seconds per block over the last `sampledBlocks` intervals; always > 0. */
       secondsPerBlock: number;
       /** How many blocks the average covers; 0 when `secondsPerBlock` is the fallback. */
       sampledBlocks: number;
@@ -53,7 +53,7 @@ export function isTimestampClock(clockMode: string): boolean {
 
 /**
  * Reads what `clockToDate` needs: the head block (number and timestamp) and, for a block clock,
- * the observed seconds per block over the last {@link blockTimeSampleSize} blocks.
+ * the median seconds per block over the last {@link blockTimeSampleSize} blocks (read in parallel).
  *
  * Limitation: a block clock `from` another chain (e.g. an L2 governor counting L1 blocks) is
  * measured on the client's own chain.
@@ -71,8 +71,25 @@ export async function readClockContext(client: ClockClient, clockMode: string): 
   let secondsPerBlock = fallbackSecondsPerBlock;
   let sampledBlocks = 0;
   if (span > 0n) {
-    const past = await client.getBlock({ blockNumber: headBlock - span });
-    const observed = Number(head.timestamp - past.timestamp) / Number(span);
+    // The median interval, not the average: one long pause (a halted chain, a devnet's time
+    // jump) would otherwise stretch every estimate for as long as it stays in the window.
+    const older = await Promise.all(
+      Array.from({ length: Number(span) }, (_, index) =>
+        client.getBlock({ blockNumber: headBlock - BigInt(index + 1) }),
+      ),
+    );
+    const timestamps = [head.timestamp, ...older.map((block) => block.timestamp)];
+    const intervals = timestamps
+      .slice(0, -1)
+      .map((timestamp, index) => Number(timestamp - (timestamps[index + 1] ?? timestamp)))
+      .sort((a, b) => a - b);
+    const middle = intervals.length / 2;
+    const median =
+      intervals.length % 2 === 1
+        ? (intervals[Math.floor(middle)] ?? 0)
+        : ((intervals[middle - 1] ?? 0) + (intervals[middle] ?? 0)) / 2;
+    const mean = Number(head.timestamp - (older.at(-1)?.timestamp ?? head.timestamp)) / Number(span);
+    const observed = median > 0 ? median : mean;
     if (Number.isFinite(observed) && observed > 0) {
       secondsPerBlock = observed;
       sampledBlocks = Number(span);
