@@ -3,18 +3,10 @@
  * state (.commons/), so everything here is plain JSON: addresses, numbers, decimal strings.
  */
 import type { Address } from "viem";
+import { proposalStateNames } from "../../lib/chain/proposalStates";
 
 /** IGovernor.ProposalState names, in enum order (index = the uint8 `state()` returns). */
-export const governorStates = [
-  "Pending",
-  "Active",
-  "Canceled",
-  "Defeated",
-  "Succeeded",
-  "Queued",
-  "Expired",
-  "Executed",
-] as const;
+export const governorStates = proposalStateNames;
 
 export type DemoProposalState = (typeof governorStates)[number];
 
