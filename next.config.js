@@ -40,7 +40,8 @@ const contentSecurityPolicy = [
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
   // RainbowKit sets its theme with a <style> element and inline styles.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // Remote images in descriptions load only when the reader clicks "Load image".
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   `connect-src ${connectSrc.join(" ")}`,
   // WalletConnect's verify iframe, only when WalletConnect is on.

@@ -1,140 +1,215 @@
 /**
- * A proposal, minimally: title, live state, proposer, tallies and the description as plain text.
- * (The full page, with markdown, actions and votes, comes with the voting issue.)
+ * A proposal: what it says (the description as safe markdown), what it does (decoded actions),
+ * whether the page can be trusted (the id recomputed from the content), where the vote stands
+ * (live tallies, quorum at the snapshot, your voting power), its timeline and its votes.
+ *
+ * Live state is read from the chain in one multicall; description, actions, events and votes come
+ * from the indexer. Either can be down: the page says which and shows what the other gives.
  */
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { Markdown } from "@/components/markdown/Markdown";
+import { CopyButton } from "@/components/proposals/CopyButton";
 import { ProposalStateBadge } from "@/components/proposals/ProposalStateBadge";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { type ProposalState, readProposalStates } from "@/lib/chain/proposalStates";
-import { getPublicClient } from "@/lib/chain/publicClient";
-import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
-import { shortAddress } from "@/lib/format/shortAddress";
+import { addressLabels } from "@/lib/actions/addressLabels";
+import type { FormatContext } from "@/lib/actions/formatArguments";
+import { isTimestampClock } from "@/lib/chain/clock";
+import { knownChain } from "@/lib/chains";
+import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
-import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { IndexedProposal } from "@/lib/indexer/types";
-import { getIndexer } from "@/lib/server/indexer";
+import { proposalTimeline } from "@/lib/proposals/proposalTimeline";
+import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
+import { readVoteQuery } from "@/lib/proposals/voteListQuery";
+import { voteResults } from "@/lib/proposals/voteResults";
 import { loadDao } from "@/lib/server/loadDao";
+import { cookieAccount } from "@/lib/wagmi/cookieAccount";
+import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+import { ActionsSection } from "./_components/ActionsSection";
+import { AddressView } from "./_components/AddressView";
+import { IntegritySection } from "./_components/IntegritySection";
+import { fetchIndexedProposal, loadProposal } from "./_components/loadProposal";
+import { ResultsSection } from "./_components/ResultsSection";
+import { Section } from "./_components/Section";
+import { TimelineSection } from "./_components/TimelineSection";
+import { VotesSection, VotesSkeleton } from "./_components/VotesSection";
 
-type Props = { params: Promise<{ dao: string; id: string }> };
+type Props = {
+  params: Promise<{ dao: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const maxUint256 = 2n ** 256n - 1n;
 
-async function fetchProposal(slug: string, id: string): Promise<IndexedProposal | "unavailable" | null> {
-  try {
-    return await getIndexer().getProposal(slug, id);
-  } catch (error) {
-    if (error instanceof IndexerNotFoundError) return null;
-    console.error(`[commons] reading proposal ${id} of "${slug}" failed:`, error);
-    return "unavailable";
-  }
+function validId(id: string): boolean {
+  return /^\d{1,78}$/.test(id) && BigInt(id) <= maxUint256;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { dao: slug, id } = await params;
-  if (!/^\d{1,78}$/.test(id)) return {};
-  const proposal = await fetchProposal(slug, id);
-  return typeof proposal === "object" && proposal ? { title: proposal.title.trim() || "Untitled proposal" } : {};
+  if (!validId(id)) return {};
+  const proposal = await fetchIndexedProposal(slug, id);
+  if (typeof proposal === "object" && proposal !== null) return { title: proposal.title.trim() || "Untitled proposal" };
+  return { title: `Proposal ${shortProposalId(id)}` };
 }
 
-export default async function ProposalPage({ params }: Props) {
-  const { dao: slug, id } = await params;
-  if (!/^\d{1,78}$/.test(id)) notFound();
+export default async function ProposalPage({ params, searchParams }: Props) {
+  const [{ dao: slug, id }, search] = await Promise.all([params, searchParams]);
+  if (!validId(id)) notFound();
   const loaded = await loadDao(slug);
   if (loaded.status === "notFound") notFound();
+  // The layout shows the config error in place of the page.
   if (loaded.status === "misconfigured") return null;
-  const back = (
-    <Link href={`/${slug}`} className="text-muted-foreground text-sm hover:text-foreground">
-      ← All proposals
-    </Link>
-  );
+  const { config } = loaded;
+  const dao = loaded.status === "ready" ? loaded.dao : null;
 
-  const proposal = await fetchProposal(slug, id);
-  if (proposal === null) notFound();
-  if (proposal === "unavailable") {
-    return (
-      <div className="flex flex-col gap-6">
-        {back}
-        <Alert tone="error" title="The proposal index is unreachable">
-          This proposal cannot be shown until the indexer is back. Reload the page to try again.
-        </Alert>
-      </div>
-    );
-  }
+  const { indexed, actions, live, clock } = await loadProposal(loaded, id);
+  const proposal: IndexedProposal | null = typeof indexed === "object" ? indexed : null;
+  // Unknown to the indexer, and the chain (when it answered) does not know it either.
+  if (indexed === null && (live === null || live.state === undefined)) notFound();
+  if (indexed === "unavailable" && live !== null && live.state === undefined) notFound();
 
-  let state: ProposalState | undefined;
-  let chainDown = loaded.status !== "ready";
-  if (loaded.status === "ready") {
-    try {
-      [state] = await readProposalStates(getPublicClient(loaded.config), loaded.config.governor, [BigInt(id)]);
-    } catch (error) {
-      console.error(`[commons] reading the state of proposal ${id} failed:`, error);
-      chainDown = true;
-    }
-  }
-  const token = loaded.status === "ready" ? loaded.dao : null;
-  const amount = (value: string) =>
-    token ? `${formatTokenAmount(BigInt(value), token.tokenDecimals, { compact: true })} ${token.tokenSymbol}` : "—";
-  const created = new Date(proposal.createdTimestamp * 1000);
+  const walletConnected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
+  const explorer = config.explorerUrl;
+  const tokens = new Map(live?.tokens ?? []);
+  if (dao) tokens.set(dao.token.toLowerCase(), { symbol: dao.tokenSymbol, decimals: dao.tokenDecimals });
+  const labels = dao
+    ? addressLabels({ ...dao, labels: config.labels, tokens: live?.tokens })
+    : new Map(Object.entries(config.labels ?? {}).map(([address, label]) => [address.toLowerCase(), label]));
+  // Money sent back to whoever proposed is worth seeing at a glance.
+  if (proposal && !labels.has(proposal.proposer.toLowerCase())) labels.set(proposal.proposer.toLowerCase(), "Proposer");
+  const context: FormatContext = { tokens, labels, governanceToken: dao?.token ?? config.governor };
+  const nativeSymbol = knownChain(config.chainId)?.nativeCurrency.symbol ?? "ETH";
+  const clockUnit = dao && isTimestampClock(dao.clockMode) ? "timestamp" : "block";
+
+  const tallies =
+    live?.tallies ??
+    (proposal
+      ? {
+          forVotes: BigInt(proposal.forVotes),
+          againstVotes: BigInt(proposal.againstVotes),
+          abstainVotes: BigInt(proposal.abstainVotes),
+        }
+      : null);
+  const snapshot = live?.snapshot ?? (proposal ? BigInt(proposal.voteStart) : null);
+  const snapshotPassed = snapshot !== null && live !== null && live.clock > snapshot;
+  const results = tallies ? voteResults(tallies, live?.quorum ?? null, dao?.countingMode ?? null) : null;
+  const idCheck = proposal
+    ? verifyProposalId(BigInt(id), {
+        targets: actions.map((action) => action.target),
+        values: actions.map((action) => action.value),
+        calldatas: actions.map((action) => action.calldata),
+        description: proposal.description,
+      })
+    : null;
+  const steps = proposalTimeline({
+    state: live?.state,
+    clock: live?.clock ?? null,
+    created: proposal
+      ? { block: BigInt(proposal.createdBlock), timestamp: BigInt(proposal.createdTimestamp), tx: proposal.createdTx }
+      : null,
+    snapshot,
+    deadline: live?.deadline ?? (proposal ? BigInt(proposal.voteEnd) : null),
+    queued: proposal?.queuedBlock ? { block: BigInt(proposal.queuedBlock), tx: proposal.queuedTx } : null,
+    eta: live?.eta ?? (proposal?.eta ? BigInt(proposal.eta) : null),
+    executed: proposal?.executedBlock ? { block: BigInt(proposal.executedBlock), tx: proposal.executedTx } : null,
+    canceled: proposal?.canceledBlock ? { block: BigInt(proposal.canceledBlock), tx: proposal.canceledTx } : null,
+  });
+  const proposerLabel = proposal ? labels.get(proposal.proposer.toLowerCase()) : undefined;
+  const created = proposal ? new Date(proposal.createdTimestamp * 1000) : null;
+  const title = proposal ? proposal.title.trim() || "Untitled proposal" : `Proposal ${shortProposalId(id)}`;
 
   return (
     <article className="flex flex-col gap-6">
-      {back}
+      <Link href={`/${slug}`} className="w-fit text-muted-foreground text-sm hover:text-foreground">
+        ← All proposals
+      </Link>
       <header className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-center gap-3 text-muted-foreground text-sm">
-          <ProposalStateBadge state={state} />
-          <span className="font-mono" title={proposal.id}>
-            #{shortProposalId(proposal.id)}
-          </span>
-          <span>
-            by{" "}
-            <span className="font-mono" title={proposal.proposer}>
-              {shortAddress(proposal.proposer)}
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-muted-foreground text-sm">
+          <ProposalStateBadge state={live?.state} />
+          <span className="inline-flex items-center gap-1.5">
+            <span className="font-mono" title={id}>
+              #{shortProposalId(id)}
             </span>
+            <CopyButton value={id} label="proposal id" />
           </span>
-          <time dateTime={created.toISOString()}>{dateFormat.format(created)} UTC</time>
+          {proposal ? (
+            <span className="inline-flex flex-wrap items-center gap-1.5">
+              by{" "}
+              <AddressView
+                address={proposal.proposer}
+                label={proposerLabel === "Proposer" ? undefined : proposerLabel}
+                explorer={explorer}
+              />
+            </span>
+          ) : null}
+          {created ? <time dateTime={created.toISOString()}>{formatDate(created, { time: true })}</time> : null}
         </div>
-        <h1 className="break-words font-semibold text-2xl tracking-tight">
-          {proposal.title.trim() || "Untitled proposal"}
-        </h1>
+        <h1 className="break-words font-semibold text-2xl tracking-tight [overflow-wrap:anywhere]">{title}</h1>
       </header>
-      {chainDown ? (
-        <Alert tone="warning" title="Live state unavailable">
-          The chain’s RPC did not answer, so this proposal’s state is shown as Unknown.
+
+      {indexed === "unavailable" ? (
+        <Alert tone="error" title="The proposal index is unreachable">
+          The description, actions, votes and history cannot be shown until the indexer is back. The state and tallies
+          below are read live from the chain. Reload the page to try again.
         </Alert>
       ) : null}
-      <Card>
-        <CardHeader>
-          <CardTitle>Votes</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <dl className="grid grid-cols-3 gap-4 text-sm">
-            {(
-              [
-                ["For", proposal.forVotes],
-                ["Against", proposal.againstVotes],
-                ["Abstain", proposal.abstainVotes],
-              ] as const
-            ).map(([label, value]) => (
-              <div key={label}>
-                <dt className="text-muted-foreground">{label}</dt>
-                <dd className="mt-1 font-medium tabular-nums">{amount(value)}</dd>
-              </div>
-            ))}
-          </dl>
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Description</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {/* Plain text on purpose: the description is untrusted; markdown rendering arrives with sanitising. */}
-          <div className="whitespace-pre-wrap break-words text-sm leading-relaxed">{proposal.description}</div>
-        </CardContent>
-      </Card>
+      {indexed === null ? (
+        <Alert tone="warning" title="Not indexed yet">
+          The chain knows this proposal but the index has not caught up with it. Its live state is shown; reload in a
+          moment for its description, actions and votes.
+        </Alert>
+      ) : null}
+      {live === null ? (
+        <Alert tone="error" title="Live state unavailable">
+          The chain’s RPC did not answer, so the state is shown as Unknown and the tallies come from the index.
+        </Alert>
+      ) : null}
+
+      <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-start-2 lg:row-start-1">
+          <ResultsSection
+            results={results}
+            tallySource={live?.tallies ? "chain" : "indexer"}
+            voteCount={proposal?.voteCount ?? null}
+            snapshot={snapshot}
+            snapshotPassed={snapshotPassed}
+            clockUnit={clockUnit}
+            token={
+              dao
+                ? { chainId: config.chainId, address: dao.token, decimals: dao.tokenDecimals, symbol: dao.tokenSymbol }
+                : null
+            }
+            walletConnected={walletConnected}
+          />
+          <TimelineSection steps={steps} clock={clock} clockUnit={clockUnit} explorer={explorer} />
+          <IntegritySection check={idCheck} />
+        </div>
+        <div className="flex min-w-0 flex-col gap-6 lg:col-start-1 lg:row-start-1">
+          {proposal ? (
+            <>
+              <Section id="description" title="Description">
+                <Markdown fullTextHref={`/${slug}/proposals/${id}/description`}>{proposal.description}</Markdown>
+              </Section>
+              <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
+              <Suspense key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>
+                <VotesSection
+                  slug={slug}
+                  proposalId={id}
+                  query={readVoteQuery(search)}
+                  token={dao ? { decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
+                  labels={labels}
+                  explorer={explorer}
+                />
+              </Suspense>
+            </>
+          ) : null}
+        </div>
+      </div>
     </article>
   );
 }

@@ -1,0 +1,162 @@
+/**
+ * Reads everything the proposal page shows, each source failing on its own: the indexed proposal
+ * (description, actions, events), the chain's clock for dates, and the live state in one
+ * multicall (which needs the indexer's snapshot and the actions' token addresses, so it comes
+ * after the indexer). Failures are logged (an RPC URL may carry a key) and become states the page
+ * can explain.
+ */
+import "server-only";
+import { cache } from "react";
+import { getAddress, type PublicClient } from "viem";
+import { type DecodedAction, decodeAction } from "@/lib/actions/decodeAction";
+import { erc20Targets } from "@/lib/actions/erc20Targets";
+import { type ClockContext, readClockContext, withKnownBlock } from "@/lib/chain/clock";
+import { getPublicClient } from "@/lib/chain/publicClient";
+import { type ProposalLive, readProposalLive } from "@/lib/chain/readProposalLive";
+import { IndexerNotFoundError } from "@/lib/indexer/client";
+import type { IndexedProposal } from "@/lib/indexer/types";
+import { getIndexer } from "@/lib/server/indexer";
+import type { LoadedDao } from "@/lib/server/loadDao";
+
+export type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable" }>;
+
+export type LoadedProposal = {
+  /** null: the indexer does not know it; "unavailable": the indexer did not answer. */
+  indexed: IndexedProposal | null | "unavailable";
+  actions: DecodedAction[];
+  /** null when the chain could not be read. */
+  live: ProposalLive | null;
+  clock: ClockContext | null;
+};
+
+async function settle<T>(promise: Promise<T>, what: string): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    console.error(`[commons] ${what} failed:`, error);
+    return null;
+  }
+}
+
+/**
+ * The indexed proposal; null when the indexer does not know it, "unavailable" when it did not
+ * answer. Deduplicated per request, so the page and its metadata share one fetch.
+ *
+ * @example const proposal = await fetchIndexedProposal("demo", "4242");
+ */
+export const fetchIndexedProposal = cache(
+  async (slug: string, id: string): Promise<IndexedProposal | null | "unavailable"> => {
+    try {
+      return await getIndexer().getProposal(slug, id);
+    } catch (error) {
+      if (error instanceof IndexerNotFoundError) return null;
+      console.error(`[commons] reading proposal ${id} of "${slug}" from the indexer failed:`, error);
+      return "unavailable";
+    }
+  },
+);
+
+function decodeActions(proposal: IndexedProposal, loaded: UsableDao): DecodedAction[] {
+  const contracts =
+    loaded.status === "ready"
+      ? { governor: loaded.dao.governor, token: loaded.dao.token, timelock: loaded.dao.timelock }
+      : {
+          governor: loaded.config.governor,
+          token: loaded.config.token ?? loaded.config.governor,
+          timelock: loaded.config.timelock ?? null,
+        };
+  return proposal.targets.map((target, index) =>
+    decodeAction(
+      {
+        target: getAddress(target.toLowerCase()),
+        value: BigInt(proposal.values[index] ?? "0"),
+        signature: proposal.signatures[index] ?? "",
+        calldata: (proposal.calldatas[index] ?? "0x") as `0x${string}`,
+      },
+      contracts,
+    ),
+  );
+}
+
+// Timestamps of past blocks never change (deep enough to be safe from reorgs): remember them.
+const blockTimestamps = new Map<string, bigint>();
+const settledDepth = 128n;
+
+/**
+ * The timestamps of the timeline's past blocks (snapshot, deadline, queue, execution…), so their
+ * dates are exact rather than extrapolated with an average block time. Read in parallel; a block
+ * that cannot be read is left out (its date stays an estimate).
+ */
+async function pastBlockTimes(
+  client: PublicClient,
+  chainId: number,
+  blocks: readonly (bigint | null)[],
+  head: bigint,
+): Promise<{ block: bigint; timestamp: bigint }[]> {
+  const wanted = [...new Set(blocks.filter((block): block is bigint => block !== null && block <= head))];
+  const read = await Promise.all(
+    wanted.map(async (block) => {
+      const key = `${chainId}:${block}`;
+      const cached = blockTimestamps.get(key);
+      if (cached !== undefined) return { block, timestamp: cached };
+      try {
+        const { timestamp } = await client.getBlock({ blockNumber: block });
+        if (block + settledDepth <= head) {
+          if (blockTimestamps.size >= 10_000) blockTimestamps.clear();
+          blockTimestamps.set(key, timestamp);
+        }
+        return { block, timestamp };
+      } catch {
+        return null;
+      }
+    }),
+  );
+  return read.filter((entry) => entry !== null);
+}
+
+/**
+ * @example const { indexed, actions, live, clock } = await loadProposal(loaded, "4242");
+ */
+export async function loadProposal(loaded: UsableDao, id: string): Promise<LoadedProposal> {
+  const { config } = loaded;
+  const dao = loaded.status === "ready" ? loaded.dao : null;
+  const client = dao ? getPublicClient(config) : null;
+  const [indexed, clock] = await Promise.all([
+    fetchIndexedProposal(config.slug, id),
+    client && dao ? settle(readClockContext(client, dao.clockMode), `reading the clock of "${config.slug}"`) : null,
+  ]);
+  const proposal = typeof indexed === "object" && indexed !== null ? indexed : null;
+  const actions = proposal ? decodeActions(proposal, loaded) : [];
+  const live =
+    client && dao
+      ? await settle(
+          readProposalLive(client, {
+            governor: dao.governor,
+            proposalId: BigInt(id),
+            snapshotHint: proposal ? BigInt(proposal.voteStart) : undefined,
+            tokens: erc20Targets(actions, new Set([dao.token.toLowerCase()])),
+          }),
+          `reading proposal ${id} of "${config.slug}" from the chain`,
+        )
+      : null;
+  let dated = clock;
+  if (dated && proposal)
+    dated = withKnownBlock(dated, BigInt(proposal.createdBlock), BigInt(proposal.createdTimestamp));
+  if (dated?.mode === "blocknumber" && client && live) {
+    const optional = (value: string | null | undefined) => (value ? BigInt(value) : null);
+    const known = await pastBlockTimes(
+      client,
+      config.chainId,
+      [
+        live.snapshot,
+        live.deadline,
+        optional(proposal?.queuedBlock),
+        optional(proposal?.executedBlock),
+        optional(proposal?.canceledBlock),
+      ],
+      live.blockNumber,
+    );
+    for (const { block, timestamp } of known) dated = withKnownBlock(dated, block, timestamp);
+  }
+  return { indexed, actions, live, clock: dated };
+}
