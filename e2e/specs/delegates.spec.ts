@@ -6,8 +6,8 @@
 import { type Address, erc20Abi, getAddress, parseAbi, parseAbiItem } from "viem";
 import { formatShare } from "../../lib/format/formatShare";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
-import { revealHiddenCharacters } from "../../lib/format/revealHiddenCharacters";
 import { shortAddress } from "../../lib/format/shortAddress";
+import { splitInvisible } from "../../lib/markdown/invisibleCharacters";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
 import { proposalsFromChain, votesOnChain } from "../fixtures/governor";
 import { type ChainClient, expect, test } from "../fixtures/test";
@@ -166,7 +166,7 @@ test("a delegate's page shows their live voting power, every vote they cast and 
     await expect(link).toHaveAttribute("href", `/${env.dao.slug}/proposals/${id}`);
     if (proposal) await expect(link).toHaveText(proposalTitle(proposal.description));
     const reason = voteLogs.find((log) => log.args.proposalId === id)?.args.reason ?? "";
-    if (reason && revealHiddenCharacters(reason).every((part) => part.kind === "text")) {
+    if (reason && splitInvisible(reason).every((part) => typeof part === "string")) {
       await expect(items.nth(index).locator("blockquote")).toHaveText(`Reason: ${reason}`);
     }
   }
