@@ -4,14 +4,8 @@
  * `readProposalsLive`, so does the quorum each proposal needs. Also the state filters of the
  * proposals list and which indexed proposals can possibly match each.
  */
-import {
-  type Address,
-  decodeFunctionResult,
-  encodeFunctionData,
-  multicall3Abi,
-  type PublicClient,
-  parseAbi,
-} from "viem";
+import { type Address, type PublicClient, parseAbi } from "viem";
+import { contractCall, readCalls } from "./readCalls";
 
 /** IGovernor.ProposalState, in enum order. */
 export const proposalStateNames = [
@@ -44,15 +38,6 @@ export function proposalStateName(value: number | bigint): ProposalState | undef
   return proposalStateNames[Number(value)];
 }
 
-function decodeState(success: boolean, returnData: `0x${string}`): ProposalState | undefined {
-  if (!success || returnData === "0x") return undefined;
-  try {
-    return proposalStateName(decodeFunctionResult({ abi: governorStateAbi, functionName: "state", data: returnData }));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Reads `state(id)` for every id in one Multicall3 `aggregate3`. An id whose call reverts (unknown
  * proposal, a governor that is not OpenZeppelin-compatible) comes back as `undefined`; a chain
@@ -69,22 +54,11 @@ export async function readProposalStates(
   governor: Address,
   ids: readonly bigint[],
 ): Promise<(ProposalState | undefined)[]> {
-  if (ids.length === 0) return [];
-  const multicall3 = client.chain?.contracts?.multicall3?.address;
-  if (!multicall3) throw new Error(`readProposalStates: chain ${client.chain?.id} has no Multicall3 configured`);
-  const results = await client.readContract({
-    address: multicall3,
-    abi: multicall3Abi,
-    functionName: "aggregate3",
-    args: [
-      ids.map((id) => ({
-        target: governor,
-        allowFailure: true,
-        callData: encodeFunctionData({ abi: governorStateAbi, functionName: "state", args: [id] }),
-      })),
-    ],
-  });
-  return results.map(({ success, returnData }) => decodeState(success, returnData));
+  const states = await readCalls(
+    client,
+    ids.map((id) => contractCall({ address: governor, abi: governorStateAbi, functionName: "state", args: [id] })),
+  );
+  return states.map((value) => (value === undefined ? undefined : proposalStateName(value)));
 }
 
 export type LiveProposal = {
@@ -95,18 +69,6 @@ export type LiveProposal = {
    */
   quorum: bigint | undefined;
 };
-
-function decodeUint(
-  functionName: "quorum" | "quorumVotes",
-  result: { success: boolean; returnData: `0x${string}` } | undefined,
-): bigint | undefined {
-  if (!result?.success || result.returnData === "0x") return undefined;
-  try {
-    return decodeFunctionResult({ abi: governorQuorumAbi, functionName, data: result.returnData });
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Reads, for every proposal, `state(id)` and `quorum(snapshot)` (plus one `quorumVotes()` for
@@ -123,31 +85,21 @@ export async function readProposalsLive(
   proposals: readonly { id: bigint; snapshot: bigint }[],
 ): Promise<LiveProposal[]> {
   if (proposals.length === 0) return [];
-  const multicall3 = client.chain?.contracts?.multicall3?.address;
-  if (!multicall3) throw new Error(`readProposalsLive: chain ${client.chain?.id} has no Multicall3 configured`);
-  const call = (callData: `0x${string}`) => ({ target: governor, allowFailure: true, callData });
-  const results = await client.readContract({
-    address: multicall3,
-    abi: multicall3Abi,
-    functionName: "aggregate3",
-    args: [
-      [
-        ...proposals.map(({ id }) =>
-          call(encodeFunctionData({ abi: governorStateAbi, functionName: "state", args: [id] })),
-        ),
-        ...proposals.map(({ snapshot }) =>
-          call(encodeFunctionData({ abi: governorQuorumAbi, functionName: "quorum", args: [snapshot] })),
-        ),
-        call(encodeFunctionData({ abi: governorQuorumAbi, functionName: "quorumVotes" })),
-      ],
-    ],
-  });
-  const bravoQuorum = decodeUint("quorumVotes", results[proposals.length * 2]);
+  const results = await readCalls(client, [
+    ...proposals.map(({ id }) =>
+      contractCall({ address: governor, abi: governorStateAbi, functionName: "state", args: [id] }),
+    ),
+    ...proposals.map(({ snapshot }) =>
+      contractCall({ address: governor, abi: governorQuorumAbi, functionName: "quorum", args: [snapshot] }),
+    ),
+    contractCall({ address: governor, abi: governorQuorumAbi, functionName: "quorumVotes" }),
+  ]);
+  const bravoQuorum = results[proposals.length * 2] as bigint | undefined;
   return proposals.map((_, index) => {
-    const state = results[index];
+    const state = results[index] as number | undefined;
     return {
-      state: state ? decodeState(state.success, state.returnData) : undefined,
-      quorum: decodeUint("quorum", results[proposals.length + index]) ?? bravoQuorum,
+      state: state === undefined ? undefined : proposalStateName(state),
+      quorum: (results[proposals.length + index] as bigint | undefined) ?? bravoQuorum,
     };
   });
 }
