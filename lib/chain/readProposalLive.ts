@@ -8,18 +8,10 @@
  * The quorum call needs the snapshot as its argument, so it uses the snapshot the indexer gave
  * (`snapshotHint`); only when there is none or the chain disagrees is quorum read in a second call.
  */
-import {
-  type Abi,
-  type Address,
-  decodeFunctionResult,
-  encodeFunctionData,
-  type Hex,
-  multicall3Abi,
-  type PublicClient,
-  parseAbi,
-} from "viem";
+import { type Abi, type Address, type PublicClient, parseAbi } from "viem";
 import type { VoteTallies } from "../proposals/voteResults";
 import { type ProposalState, proposalStateName } from "./proposalStates";
+import { contractCall, multicall3Of, readCalls } from "./readCalls";
 
 const ozGovernorAbi = parseAbi([
   "function state(uint256 proposalId) view returns (uint8)",
@@ -78,38 +70,15 @@ export type ReadProposalLiveInput = {
 };
 
 type Call = { target: Address; abi: Abi; functionName: string; args?: readonly unknown[] };
-type Result = { success: boolean; returnData: Hex };
 
-function encode(call: Call) {
-  return {
-    target: call.target,
-    allowFailure: true,
-    callData: encodeFunctionData({ abi: call.abi, functionName: call.functionName, args: call.args } as never),
-  };
-}
-
-function decode<T>(call: Call, result: Result | undefined): T | undefined {
-  if (!result?.success || result.returnData === "0x") return undefined;
-  try {
-    return decodeFunctionResult({
-      abi: call.abi,
-      functionName: call.functionName,
-      data: result.returnData,
-    } as never) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-async function aggregate(client: PublicClient, calls: readonly Call[]): Promise<readonly Result[]> {
-  const multicall3 = client.chain?.contracts?.multicall3?.address;
-  if (!multicall3) throw new Error(`readProposalLive: chain ${client.chain?.id} has no Multicall3 configured`);
-  return client.readContract({
-    address: multicall3,
-    abi: multicall3Abi,
-    functionName: "aggregate3",
-    args: [calls.map(encode)],
-  });
+/** Reads every call in one aggregate3 (lib/chain/readCalls); a revert leaves its value undefined. */
+function aggregate(client: PublicClient, calls: readonly Call[]): Promise<readonly unknown[]> {
+  return readCalls(
+    client,
+    calls.map((call) =>
+      contractCall({ address: call.target, abi: call.abi, functionName: call.functionName, args: call.args } as never),
+    ),
+  ) as Promise<readonly unknown[]>;
 }
 
 /**
@@ -122,8 +91,7 @@ async function aggregate(client: PublicClient, calls: readonly Call[]): Promise<
  */
 export async function readProposalLive(client: PublicClient, input: ReadProposalLiveInput): Promise<ProposalLive> {
   const { governor, proposalId: id } = input;
-  const multicall3 = client.chain?.contracts?.multicall3?.address;
-  if (!multicall3) throw new Error(`readProposalLive: chain ${client.chain?.id} has no Multicall3 configured`);
+  const multicall3 = multicall3Of(client);
   const oz = (functionName: string, args: readonly unknown[] = [id]): Call => ({
     target: governor,
     abi: ozGovernorAbi,
@@ -149,50 +117,47 @@ export async function readProposalLive(client: PublicClient, input: ReadProposal
   ]);
   const named = Object.values(calls) as Call[];
   const results = await aggregate(client, [...named, ...tokenCalls]);
-  const at = (call: Call) => results[named.indexOf(call)];
+  const at = <T>(call: Call) => results[named.indexOf(call)] as T | undefined;
 
-  const blockNumber = decode<bigint>(calls.blockNumber, at(calls.blockNumber));
-  const blockTimestamp = decode<bigint>(calls.timestamp, at(calls.timestamp));
+  const blockNumber = at<bigint>(calls.blockNumber);
+  const blockTimestamp = at<bigint>(calls.timestamp);
   if (blockNumber === undefined || blockTimestamp === undefined) {
     throw new Error(`readProposalLive: Multicall3 at ${multicall3} did not answer getBlockNumber()`);
   }
-  const stateValue = decode<number>(calls.state, at(calls.state));
-  const votes = decode<readonly [bigint, bigint, bigint]>(calls.votes, at(calls.votes));
-  const bravo = decode<readonly [bigint, Address, bigint, bigint, bigint, bigint, bigint, bigint, boolean, boolean]>(
+  const stateValue = at<number>(calls.state);
+  const votes = at<readonly [bigint, bigint, bigint]>(calls.votes);
+  const bravo = at<readonly [bigint, Address, bigint, bigint, bigint, bigint, bigint, bigint, boolean, boolean]>(
     calls.bravo,
-    at(calls.bravo),
   );
-  const clockValue = decode<number>(calls.clock, at(calls.clock));
+  const clockValue = at<number>(calls.clock);
   const clock = clockValue === undefined ? blockNumber : BigInt(clockValue);
 
   let tallies: VoteTallies | null = null;
   if (votes) tallies = { againstVotes: votes[0], forVotes: votes[1], abstainVotes: votes[2] };
   else if (bravo) tallies = { forVotes: bravo[5], againstVotes: bravo[6], abstainVotes: bravo[7] };
 
-  const ozSnapshot = decode<bigint>(calls.snapshot, at(calls.snapshot));
+  const ozSnapshot = at<bigint>(calls.snapshot);
   const snapshot = ozSnapshot ?? bravo?.[3] ?? null;
-  const deadline = decode<bigint>(calls.deadline, at(calls.deadline)) ?? bravo?.[4] ?? null;
-  const eta = decode<bigint>(calls.eta, at(calls.eta)) ?? bravo?.[2] ?? null;
+  const deadline = at<bigint>(calls.deadline) ?? bravo?.[4] ?? null;
+  const eta = at<bigint>(calls.eta) ?? bravo?.[2] ?? null;
 
   let roundTrips = 1;
   let quorum: bigint | null = null;
   if (ozSnapshot !== undefined && input.snapshotHint === ozSnapshot) {
-    quorum = decode<bigint>(calls.quorum, at(calls.quorum)) ?? null;
+    quorum = at<bigint>(calls.quorum) ?? null;
   } else if (ozSnapshot !== undefined && ozSnapshot < clock) {
     // The indexer had no snapshot (or another one): quorum at the real one needs its own round trip.
     roundTrips = 2;
     const call = oz("quorum", [ozSnapshot]);
-    quorum = decode<bigint>(call, (await aggregate(client, [call]))[0]) ?? null;
+    quorum = ((await aggregate(client, [call]))[0] as bigint | undefined) ?? null;
   }
   // GovernorBravo has one quorum for every proposal.
-  if (ozSnapshot === undefined) quorum = decode<bigint>(calls.bravoQuorum, at(calls.bravoQuorum)) ?? null;
+  if (ozSnapshot === undefined) quorum = at<bigint>(calls.bravoQuorum) ?? null;
 
   const tokens = new Map<string, { symbol: string; decimals: number }>();
   (input.tokens ?? []).forEach((token, index) => {
-    const symbolCall = tokenCalls[index * 2] as Call;
-    const decimalsCall = tokenCalls[index * 2 + 1] as Call;
-    const symbol = decode<string>(symbolCall, results[named.length + index * 2]);
-    const decimals = decode<number>(decimalsCall, results[named.length + index * 2 + 1]);
+    const symbol = results[named.length + index * 2] as string | undefined;
+    const decimals = results[named.length + index * 2 + 1] as number | undefined;
     if (symbol !== undefined && decimals !== undefined && decimals <= 255) {
       tokens.set(token.toLowerCase(), { symbol, decimals: Number(decimals) });
     }
