@@ -1,0 +1,197 @@
+/**
+ * Turns whatever a wallet, an RPC or a contract threw into one sentence a voter can act on:
+ * a rejection in the wallet, a revert decoded from the Governor's, token's or timelock's custom
+ * errors, too little ETH for gas, a network failure. Revert strings come from the chain and are
+ * untrusted: they are returned as plain text (React renders them inert), cut to a sane length.
+ */
+import {
+  type Abi,
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  type Hex,
+  InsufficientFundsError,
+  UserRejectedRequestError,
+} from "viem";
+import { proposalStateNames } from "../chain/proposalStates";
+import { governorErrorAbi } from "../governor/adapter";
+
+export type TxErrorKind = "rejected" | "reverted" | "funds" | "network" | "chain" | "unknown";
+
+export type TxErrorExplanation = { kind: TxErrorKind; message: string };
+
+const maxReasonLength = 200;
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > maxReasonLength ? `${oneLine.slice(0, maxReasonLength)}…` : oneLine;
+}
+
+function stateName(value: unknown): string {
+  return proposalStateNames[Number(value)] ?? `state ${String(value)}`;
+}
+
+/** The states a `bytes32` bitmap of ProposalState values allows (bit i = state i). */
+export function statesInBitmap(bitmap: Hex | bigint): string[] {
+  const bits = typeof bitmap === "bigint" ? bitmap : BigInt(bitmap);
+  return proposalStateNames.filter((_, index) => (bits >> BigInt(index)) & 1n);
+}
+
+function joinOr(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}
+
+/** Plain language for a decoded custom error; undefined when Commons has no words for it. */
+export function describeCustomError(name: string, args: readonly unknown[] = []): string | undefined {
+  switch (name) {
+    case "GovernorAlreadyCastVote":
+      return "This account has already voted on this proposal.";
+    case "GovernorUnexpectedProposalState": {
+      const expected = statesInBitmap(args[2] as Hex | bigint);
+      const now = stateName(args[1]);
+      return expected.length
+        ? `The proposal is ${now}; this needs it to be ${joinOr(expected)}.`
+        : `The proposal is ${now}, which does not allow this.`;
+    }
+    case "GovernorInsufficientProposerVotes":
+      return "Your voting power is below the proposal threshold, so the governor will not accept a proposal from you.";
+    case "GovernorRestrictedProposer":
+      return "The description names a required proposer (#proposer=…) and this account is not it.";
+    case "GovernorNonexistentProposal":
+      return "This governor has no such proposal.";
+    case "GovernorOnlyExecutor":
+      return "Only the governor's executor (its timelock) may do this.";
+    case "GovernorUnableToCancel":
+      return "Only the proposer can cancel, and only before voting starts.";
+    case "GovernorInvalidVoteType":
+      return "This governor does not count that kind of vote.";
+    case "GovernorInvalidVoteParams":
+      return "The vote's parameters are not what this governor's counting expects.";
+    case "GovernorInvalidProposalLength":
+      return "The proposal's targets, values and calldatas must have the same, non-zero length.";
+    case "GovernorAlreadyQueuedProposal":
+      return "This proposal is already queued.";
+    case "GovernorProposalQueueingNotRequired":
+    case "GovernorQueueNotImplemented":
+      return "This governor executes proposals without queueing them.";
+    case "GovernorInvalidSignature":
+      return "The vote signature is not valid for this voter.";
+    case "GovernorDisabledDeposit":
+      return "The governor does not accept ETH sent to it directly.";
+    case "TimelockUnexpectedOperationState":
+      return "The timelock refused: the operation is not in the state this needs (already scheduled, already done, or its delay has not passed yet).";
+    case "TimelockUnexecutedPredecessor":
+      return "The timelock refused: an operation this one depends on has not been executed.";
+    case "TimelockInsufficientDelay":
+      return "The timelock refused: the delay is shorter than its minimum.";
+    case "TimelockUnauthorizedCaller":
+    case "AccessControlUnauthorizedAccount":
+      return "The timelock refused: the caller does not hold the role it requires.";
+    case "FailedCall":
+    case "FailedInnerCall":
+      return "One of the proposal's actions reverted when the timelock ran it.";
+    case "ERC20InsufficientBalance":
+      return "The sender does not hold enough tokens for this transfer.";
+    case "ERC20InsufficientAllowance":
+      return "The spender's allowance is too low for this transfer.";
+    case "ERC20InvalidReceiver":
+      return "The token refuses to send to that receiver (the zero address?).";
+    case "ERC5805FutureLookup":
+      return "That timepoint has not been reached yet, so past votes at it cannot be read.";
+    case "VotesExpiredSignature":
+      return "The delegation signature has expired.";
+    case "ERC20ExceededSafeSupply":
+      return "The token's supply would exceed what its vote checkpoints can hold.";
+    case "SafeCastOverflowedUintDowncast":
+      return "A number is too large for the contract to store.";
+    case "InvalidAccountNonce":
+      return "The signature's nonce has already been used.";
+    default:
+      return undefined;
+  }
+}
+
+const panicReasons: Record<number, string> = {
+  1: "an assertion failed",
+  17: "an arithmetic overflow or underflow",
+  18: "a division by zero",
+  33: "an invalid enum value",
+  49: "a pop from an empty array",
+  50: "an array index out of bounds",
+  65: "too much memory",
+  81: "a call to an uninitialised function",
+};
+
+function explainRevert(reverted: ContractFunctionRevertedError, errorAbi: Abi): string {
+  let name = reverted.data?.errorName;
+  let args = reverted.data?.args ?? [];
+  if (
+    (!name || name === "Error" || name === "Panic") &&
+    reverted.raw &&
+    reverted.raw.length >= 10 &&
+    !reverted.reason
+  ) {
+    try {
+      const decoded = decodeErrorResult({ abi: errorAbi, data: reverted.raw });
+      name = decoded.errorName;
+      args = decoded.args ?? [];
+    } catch {
+      // Not one we know; handled below.
+    }
+  }
+  if (name && name !== "Error" && name !== "Panic") {
+    return describeCustomError(name, args) ?? `The contract refused with ${name}.`;
+  }
+  if (name === "Panic" || reverted.signature === "0x4e487b71") {
+    const code = Number(args[0] ?? 0);
+    return `The contract stopped on ${panicReasons[code] ?? `panic 0x${code.toString(16)}`}.`;
+  }
+  if (reverted.reason) return `The contract refused: “${clip(reverted.reason)}”.`;
+  if (reverted.signature) return `The contract refused with an error Commons does not know (${reverted.signature}).`;
+  return "The contract refused without saying why.";
+}
+
+function isNetworkError(error: BaseError): boolean {
+  return Boolean(
+    error.walk((e) => {
+      const n = (e as { name?: string }).name;
+      return n === "HttpRequestError" || n === "TimeoutError" || n === "WebSocketRequestError";
+    }),
+  );
+}
+
+/**
+ * @example
+ * try { await tx.send(write) } catch (error) { setMessage(explainTxError(error).message) }
+ */
+export function explainTxError(error: unknown, errorAbi: Abi = governorErrorAbi): TxErrorExplanation {
+  if (error instanceof BaseError) {
+    const rejected = error.walk(
+      (e) =>
+        e instanceof UserRejectedRequestError ||
+        (e as { code?: unknown }).code === UserRejectedRequestError.code ||
+        (e as { name?: string }).name === "UserRejectedRequestError",
+    );
+    if (rejected) return { kind: "rejected", message: "You rejected the request in your wallet. Nothing was sent." };
+    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+    if (reverted instanceof ContractFunctionRevertedError) {
+      return { kind: "reverted", message: explainRevert(reverted, errorAbi) };
+    }
+    if (error.walk((e) => e instanceof InsufficientFundsError)) {
+      return { kind: "funds", message: "Your wallet does not hold enough ETH to pay for this transaction's gas." };
+    }
+    if (error.walk((e) => (e as { name?: string }).name === "ChainMismatchError")) {
+      return { kind: "chain", message: "Your wallet is on another network. Switch networks and try again." };
+    }
+    if (isNetworkError(error)) {
+      return { kind: "network", message: "The network did not answer. Check your connection and try again." };
+    }
+    return { kind: "unknown", message: clip(error.shortMessage || error.message) };
+  }
+  if (typeof error === "object" && error !== null && (error as { code?: unknown }).code === 4001) {
+    return { kind: "rejected", message: "You rejected the request in your wallet. Nothing was sent." };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return { kind: "unknown", message: clip(text.split("\n")[0] ?? text) };
+}
