@@ -50,9 +50,10 @@ export function describeCustomError(name: string, args: readonly unknown[] = [])
     case "GovernorUnexpectedProposalState": {
       const expected = statesInBitmap(args[2] as Hex | bigint);
       const now = stateName(args[1]);
+      // OpenZeppelin's propose reverts with no expected state when the same proposal exists.
       return expected.length
         ? `The proposal is ${now}; this needs it to be ${joinOr(expected)}.`
-        : `The proposal is ${now}, which does not allow this.`;
+        : `A proposal with exactly these actions and this description already exists (it is ${now}). Change the description to propose it again.`;
     }
     case "GovernorInsufficientProposerVotes":
       return "Your voting power is below the proposal threshold, so the governor will not accept a proposal from you.";
