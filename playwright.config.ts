@@ -2,6 +2,7 @@
  * Playwright runs against the production build, the indexer and an anvil fork that
  * scripts/e2e.ts starts; run the suite through `npm run test:e2e`, not `playwright test` alone.
  * Tests share one chain and reset it with evm_snapshot/evm_revert, so they run one at a time.
+ * The lifecycle spec runs last, in its own project (see below).
  */
 import { defineConfig, devices } from "@playwright/test";
 
@@ -35,7 +36,15 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /lifecycle\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/, testIgnore: /lifecycle\.spec\.ts/ },
+    // The whole proposal lifecycle mines ~80 blocks; reverting that far back breaks the indexer's
+    // live sync (it only handles shallow reorgs), so it runs after every other spec.
+    {
+      name: "lifecycle",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /lifecycle\.spec\.ts/,
+      dependencies: ["desktop", "phone"],
+    },
   ],
 });
