@@ -7,6 +7,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// scripts/e2e.ts gives each harness its own folder (ports other than the defaults).
+const outputDir = process.env.E2E_OUTPUT_DIR ?? ".commons/e2e";
 
 export default defineConfig({
   testDir: "e2e/specs",
@@ -16,8 +18,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["json", { outputFile: ".commons/e2e/results.json" }]],
-  outputDir: ".commons/e2e/artifacts",
+  reporter: [["list"], ["json", { outputFile: `${outputDir}/results.json` }]],
+  outputDir: `${outputDir}/artifacts`,
   use: {
     baseURL: process.env.E2E_BASE_URL,
     trace: "retain-on-failure",

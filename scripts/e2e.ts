@@ -32,7 +32,9 @@ const ports = {
   indexer: Number(process.env.E2E_INDEXER_PORT ?? 42169),
   app: Number(process.env.E2E_APP_PORT ?? 3100),
 };
-const e2eDir = resolve(workDir, "e2e");
+// The default harness writes to .commons/e2e (npm test reads the results there); a harness on
+// other ports gets its own folder, so two can run side by side without sharing config or data.
+const e2eDir = resolve(workDir, process.env.E2E_APP_PORT ? `e2e-${ports.app}` : "e2e");
 
 type Stoppable = { stop(): Promise<void> };
 
@@ -135,6 +137,7 @@ async function main(): Promise<number> {
       E2E_DAO_CONFIG: configPath,
       E2E_DEMO: isDemo ? "1" : "0",
       E2E_INDEXER_URL: indexer.url,
+      E2E_OUTPUT_DIR: e2eDir,
     });
     if (code !== 0) {
       step(`Playwright failed; logs: ${resolve(e2eDir, "app.log")}, ${resolve(e2eDir, "indexer.log")}`);
