@@ -81,6 +81,15 @@ describe("formatArguments", () => {
     });
   });
 
+  it("formats small integers, which viem decodes as numbers, like big ones", () => {
+    // The governor's setVotingPeriod(uint32): viem gives a JS number for (u)int ≤ 48 bits.
+    const calldata = encodeFunctionData({ abi: demoGovernorAbi, functionName: "setVotingPeriod", args: [50400] });
+    expect(formatArguments(action(dao.governor, calldata), context)[0]?.value).toEqual({
+      kind: "number",
+      text: "50,400",
+    });
+  });
+
   it("formats the governor's proposal threshold in governance tokens", () => {
     const calldata = encodeFunctionData({
       abi: demoGovernorAbi,

@@ -91,8 +91,13 @@ export function formatValue(
     const label = context.labels.get(address.toLowerCase());
     return label ? { kind: "address", address, label } : { kind: "address", address };
   }
-  if (/^u?int\d*$/.test(type) && typeof value === "bigint") {
-    return amountOf ? formatAmount(value, amountOf) : { kind: "number", text: groupDigits(value) };
+  // viem decodes (u)int of 48 bits or fewer as JS numbers, wider ones as bigints.
+  if (
+    /^u?int\d*$/.test(type) &&
+    (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value)))
+  ) {
+    const integer = BigInt(value);
+    return amountOf ? formatAmount(integer, amountOf) : { kind: "number", text: groupDigits(integer) };
   }
   if (type === "bool" && typeof value === "boolean") return { kind: "bool", value };
   if (/^bytes\d*$/.test(type) && typeof value === "string") {
