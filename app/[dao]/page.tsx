@@ -2,8 +2,10 @@
  * A DAO's proposals, newest first, from the indexer, each with its live state and quorum from the
  * chain; filterable by live state (`?state=`), searchable (`?q=`), paginated (`?page=`).
  */
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { proposalStateFilter } from "@/lib/chain/proposalStates";
 import { loadDao } from "@/lib/server/loadDao";
 import { ProposalList, ProposalListSkeleton } from "./_components/ProposalList";
@@ -40,7 +42,12 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
           <h1 className="font-semibold text-2xl tracking-tight">Proposals</h1>
           <p className="mt-1 text-muted-foreground text-sm">Newest first. States are read live from the chain.</p>
         </div>
-        <ProposalSearch q={q} filter={filter} className="w-full sm:w-72" />
+        <div className="flex w-full flex-wrap items-center gap-3 sm:w-auto">
+          <ProposalSearch q={q} filter={filter} className="min-w-0 flex-1 sm:w-72 sm:flex-none" />
+          <Link href={`/${loaded.config.slug}/proposals/new`} className={buttonClass({ className: "shrink-0" })}>
+            New proposal
+          </Link>
+        </div>
       </div>
       <StateFilterNav current={filter} q={q} />
       <Suspense key={`${filter}:${page}:${q}`} fallback={<ProposalListSkeleton />}>

@@ -1,0 +1,272 @@
+"use client";
+/**
+ * The wallet half of the propose form: behind the write gate (connect, right network), it checks
+ * before the click everything the chain will check — the account's votes against the proposal
+ * threshold (submit disabled, with the reason, when short), the `propose` call itself simulated
+ * from the account (a duplicate proposal or any other revert explained in words), and each action
+ * run with `eth_call` from the timelock with its value, as the timelock would execute it (a
+ * warning for each that would revert today). Then it sends `propose` through the one transaction
+ * mechanism and, once mined, goes to the new proposal's page with the transaction hash (that page
+ * shows the proposal from the receipt before the indexer has it).
+ *
+ * Uses wagmi: render it through `SubmitPanelIsland`.
+ */
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import {
+  type Abi,
+  type Address,
+  BaseError,
+  ContractFunctionRevertedError,
+  type Hex,
+  parseEventLogs,
+  type TransactionReceipt,
+} from "viem";
+import { usePublicClient, useReadContracts } from "wagmi";
+import { Button } from "@/components/ui/button";
+import { TransactionStatus } from "@/components/web3/tx/TransactionStatus";
+import { useTransaction } from "@/components/web3/tx/useTransaction";
+import { WriteGate } from "@/components/web3/tx/WriteGate";
+import { governorEventsAbi } from "@/contracts-abi/governorEvents";
+import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
+import { type GovernorAdapter, governorAdapter, type ProposalContent, type WriteDao } from "@/lib/governor/adapter";
+import { hashProposal } from "@/lib/proposals/hashProposal";
+import { explainTxError } from "@/lib/tx/explainTxError";
+
+export type SubmitPanelProps = {
+  dao: WriteDao;
+  /** Who executes the actions: the timelock, or the governor when there is none. */
+  executor: Address;
+  /** The chain's native coin ("ETH"). */
+  nativeSymbol: string;
+  /** The content to propose; null while the form has problems. */
+  content: ProposalContent | null;
+  /** The form has problems: show them (the builder lists them above). */
+  onInvalidSubmit: () => void;
+  /** The proposal is on chain (before navigating to it). */
+  onProposed: () => void;
+};
+
+type Check = { status: "pending" } | { status: "ok" } | { status: "failed"; message: string };
+
+/** The content only once it has stopped changing for a moment (typing in the body changes it each key). */
+function useSettled<T>(value: T, delay = 500): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), delay);
+    return () => window.clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
+/**
+ * Why an action's `eth_call` from the executor failed, in words: a revert (custom errors of the
+ * DAO's contracts decoded), or the executor holding less of the native coin than the action sends.
+ */
+function explainCallFailure(error: unknown, errorAbi: Abi, executor: string, nativeSymbol: string): string {
+  if (error instanceof BaseError) {
+    const withData = error.walk((e) => typeof (e as { data?: unknown }).data === "string") as { data?: Hex } | null;
+    const data = withData?.data;
+    if (data && data !== "0x") {
+      return explainTxError(new ContractFunctionRevertedError({ abi: errorAbi, data, functionName: "call" }), errorAbi)
+        .message;
+    }
+  }
+  const explained = explainTxError(error, errorAbi);
+  // No gas is paid in the simulation: "funds" means the value itself is more than the executor holds.
+  if (explained.kind === "funds") return `The ${executor} holds less ${nativeSymbol} than this action sends.`;
+  return explained.message;
+}
+
+function proposalIdFrom(receipt: TransactionReceipt, governor: Address): bigint | undefined {
+  const logs = parseEventLogs({ abi: governorEventsAbi, eventName: "ProposalCreated", logs: receipt.logs });
+  const created = logs.find((log) => log.address.toLowerCase() === governor.toLowerCase());
+  return created?.args.proposalId;
+}
+
+function ProposeForm({
+  dao,
+  adapter,
+  account,
+  executor,
+  nativeSymbol,
+  content,
+  onInvalidSubmit,
+  onProposed,
+}: SubmitPanelProps & { account: Address; adapter: GovernorAdapter }) {
+  const router = useRouter();
+  const client = usePublicClient({ chainId: dao.chainId });
+  const tx = useTransaction({ dao });
+  // Votes now (getVotes): the propose transaction mines in a later block and the governor checks
+  // the votes at clock() - 1, which is then this block or later, so today's votes are what counts.
+  const reads = useReadContracts({
+    contracts: [adapter.votesNow(account), adapter.proposalThreshold()].map((read) => ({
+      ...read,
+      chainId: dao.chainId,
+    })) as never,
+    query: { refetchInterval: 15_000 },
+  });
+  const [votesResult, thresholdResult] = (reads.data ?? []) as { status: string; result?: unknown }[];
+  const votes = votesResult?.status === "success" ? (votesResult.result as bigint) : undefined;
+  const threshold = thresholdResult?.status === "success" ? (thresholdResult.result as bigint) : undefined;
+  const short = votes !== undefined && threshold !== undefined && votes < threshold;
+  const amount = (value: bigint) => `${formatTokenAmount(value, dao.tokenDecimals)} ${dao.tokenSymbol}`;
+
+  const settled = useSettled(content);
+  const stale = settled !== content;
+  const key = settled ? hashProposal(settled).toString() : "none";
+  const proposeCheck = useQuery({
+    queryKey: ["propose-simulation", dao.chainId, dao.governor, account, key],
+    enabled: Boolean(client && settled && !short),
+    retry: false,
+    staleTime: 10_000,
+    queryFn: async (): Promise<Check> => {
+      if (!client || !settled) return { status: "pending" };
+      const write = adapter.propose(settled);
+      try {
+        await client.simulateContract({
+          address: write.address,
+          abi: [...write.abi, ...adapter.errorAbi],
+          functionName: write.functionName,
+          args: write.args,
+          account,
+        } as never);
+        return { status: "ok" };
+      } catch (error) {
+        return { status: "failed", message: explainTxError(error, [...write.abi, ...adapter.errorAbi]).message };
+      }
+    },
+  });
+  const actionChecks = useQuery({
+    queryKey: ["proposal-actions-simulation", dao.chainId, executor, key],
+    enabled: Boolean(client && settled),
+    retry: false,
+    staleTime: 10_000,
+    queryFn: async (): Promise<Check[]> => {
+      if (!client || !settled) return [];
+      return Promise.all(
+        settled.targets.map(async (target, index): Promise<Check> => {
+          try {
+            await client.call({
+              account: executor,
+              to: target,
+              data: settled.calldatas[index],
+              value: settled.values[index],
+            });
+            return { status: "ok" };
+          } catch (error) {
+            const who = dao.timelock ? "timelock" : "governor";
+            return { status: "failed", message: explainCallFailure(error, adapter.errorAbi, who, nativeSymbol) };
+          }
+        }),
+      );
+    },
+  });
+
+  const checking = stale || proposeCheck.isFetching || actionChecks.isFetching;
+  const proposeFailed = proposeCheck.data?.status === "failed" ? proposeCheck.data.message : null;
+  const failedActions = (actionChecks.data ?? []).flatMap((check, index) =>
+    check.status === "failed" ? [{ index, message: check.message }] : [],
+  );
+  const disabled = tx.busy || short || votes === undefined || threshold === undefined;
+
+  async function submit() {
+    if (!content) {
+      onInvalidSubmit();
+      return;
+    }
+    const receipt = await tx.send(adapter.propose(content), { label: "Propose" });
+    if (!receipt) return;
+    const id = proposalIdFrom(receipt, dao.governor) ?? hashProposal(content);
+    onProposed();
+    router.push(`/${dao.slug}/proposals/${id}?tx=${receipt.transactionHash}`);
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <ul className="flex flex-col gap-2 text-sm" aria-label="Checks before submitting">
+        <li>
+          <span className="text-muted-foreground">Your voting power: </span>
+          {votes === undefined || threshold === undefined ? (
+            reads.isError ? (
+              <span>could not be read ({reads.error.message.split("\n")[0]})</span>
+            ) : (
+              <span aria-busy="true">…</span>
+            )
+          ) : (
+            <output aria-label="Your voting power" className="font-medium tabular-nums">
+              {amount(votes)}
+            </output>
+          )}
+          {threshold !== undefined ? (
+            <span className="text-muted-foreground"> (the threshold to propose is {amount(threshold)})</span>
+          ) : null}
+        </li>
+        {content && !short ? (
+          <li data-check="propose">
+            {checking || proposeCheck.isPending ? (
+              <span className="text-muted-foreground">Checking the proposal against the governor…</span>
+            ) : proposeFailed ? (
+              <span className="text-rose-700 dark:text-rose-300">The governor would refuse it: {proposeFailed}</span>
+            ) : (
+              <span className="text-emerald-700 dark:text-emerald-300">The governor would accept this proposal.</span>
+            )}
+          </li>
+        ) : null}
+        {content && !checking && actionChecks.data && failedActions.length === 0 ? (
+          <li className="text-emerald-700 dark:text-emerald-300">
+            Every action runs without reverting when the {dao.timelock ? "timelock" : "governor"} executes it today.
+          </li>
+        ) : null}
+      </ul>
+      {content && !checking && failedActions.length > 0 ? (
+        <div
+          role="status"
+          className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-900 text-sm dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-200"
+        >
+          <p className="font-semibold">
+            {failedActions.length === 1 ? "An action" : `${failedActions.length} actions`} would revert if executed now
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {failedActions.map((failure) => (
+              <li key={failure.index}>
+                Action {failure.index + 1}: {failure.message}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 opacity-90">
+            Each action is run on its own against the chain as it is now; the proposal can still be submitted.
+          </p>
+        </div>
+      ) : null}
+      {short && threshold !== undefined && votes !== undefined ? (
+        <p id="propose-disabled-reason" className="text-rose-700 text-sm dark:text-rose-300">
+          You cannot propose: your voting power ({amount(votes)}) is below the proposal threshold ({amount(threshold)}).
+          Ask holders to delegate to you, or find a delegate above the threshold to propose it.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          onClick={submit}
+          disabled={disabled}
+          aria-describedby={short ? "propose-disabled-reason" : undefined}
+          className="w-full sm:w-auto"
+        >
+          {tx.busy ? "Submitting…" : "Submit proposal"}
+        </Button>
+      </div>
+      <TransactionStatus tx={tx} explorerUrl={dao.explorerUrl} />
+    </div>
+  );
+}
+
+/** @example <SubmitPanel dao={dao} executor={timelock} content={built.content} onInvalidSubmit={show} onProposed={clear} /> */
+export function SubmitPanel(props: SubmitPanelProps) {
+  const adapter = governorAdapter(props.dao);
+  return (
+    <WriteGate dao={props.dao} action="propose">
+      {(account) => <ProposeForm {...props} account={account} adapter={adapter} />}
+    </WriteGate>
+  );
+}
