@@ -1,7 +1,8 @@
 "use client";
 /**
- * The DAO's section links (Proposals, Delegates, Treasury, About); the current one is marked with
- * aria-current="page". A section is current on its own page and on every page below it.
+ * The DAO's section links (Proposals, Delegates, Treasury, About, and the reader's own Account);
+ * the current one is marked with aria-current="page". A section is current on its own page and on
+ * every page below it.
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -17,7 +18,7 @@ export type DaoNavItem = {
 /**
  * The sections of the DAO whose home is `home` ("/<slug>").
  *
- * @example daoSections("/commons").map((item) => item.label) // ["Proposals", "Delegates", "Treasury", "About"]
+ * @example daoSections("/commons").map((item) => item.label) // ["Proposals", "Delegates", "Treasury", "About", "Account"]
  */
 export function daoSections(home: string): DaoNavItem[] {
   return [
@@ -25,6 +26,7 @@ export function daoSections(home: string): DaoNavItem[] {
     { href: `${home}/delegates`, label: "Delegates" },
     { href: `${home}/treasury`, label: "Treasury" },
     { href: `${home}/about`, label: "About" },
+    { href: `${home}/account`, label: "Account" },
   ];
 }
 

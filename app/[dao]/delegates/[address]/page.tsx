@@ -1,13 +1,17 @@
 /**
  * A delegate's page: current voting power read live from the token, its share of supply, voting
  * power over time, delegators and every vote with its reason (from the indexer). Each source can
- * fail on its own; the page says which and shows the rest.
+ * fail on its own; the page says which and shows the rest. "Delegate to <name>" moves the
+ * connected account's votes here (a wallet island: its code loads with the wallet stack).
  */
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { type Address, getAddress } from "viem";
+import { DelegateToFallback } from "@/components/delegation/fallbacks";
+import { DelegateToIsland } from "@/components/delegation/islands";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { lookupEnsNames } from "@/lib/chain/ensNames";
@@ -17,8 +21,12 @@ import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
+import { writeDaoOf } from "@/lib/governor/writeDao";
+import { revealInvisible } from "@/lib/markdown/invisibleCharacters";
 import { getIndexer } from "@/lib/server/indexer";
 import { loadDao } from "@/lib/server/loadDao";
+import { cookieAccount } from "@/lib/wagmi/cookieAccount";
+import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 import { labelMap } from "../_components/accountNames";
 import { IndexerAlert } from "../_components/IndexerAlert";
 import { InfoTip } from "../_components/InfoTip";
@@ -123,6 +131,9 @@ export default async function DelegatePage({ params, searchParams }: Props) {
   const participation = delegate.ok ? delegate.value.participation : undefined;
   const explorer = explorerUrl(config.explorerUrl, { address });
   const now = Math.floor(Date.now() / 1000);
+  const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
+  // The name is a config label or an ENS name: untrusted, with hidden characters revealed.
+  const targetName = name ? revealInvisible(name) : undefined;
 
   return (
     <div className="flex flex-col gap-8">
@@ -231,6 +242,34 @@ export default async function DelegatePage({ params, searchParams }: Props) {
           </CardContent>
         </Card>
       </section>
+
+      {loaded.status === "ready" ? (
+        <section aria-labelledby="delegate-write" className="flex flex-col gap-3">
+          <h2 id="delegate-write" className="font-semibold text-lg">
+            Delegate your votes
+          </h2>
+          <Card>
+            <CardContent className="flex flex-col gap-3">
+              <p className="text-muted-foreground text-sm">
+                All the votes your {loaded.dao.tokenSymbol} carry will count for {targetName ?? shortAddress(address)}.
+                Your tokens stay in your wallet; you can change your delegate at any time.
+              </p>
+              <DelegateToIsland
+                dao={writeDaoOf(config, loaded.dao)}
+                target={address}
+                targetName={targetName}
+                fallback={
+                  <DelegateToFallback
+                    label={`Delegate to ${targetName ?? shortAddress(address)}`}
+                    target={address}
+                    connected={connected}
+                  />
+                }
+              />
+            </CardContent>
+          </Card>
+        </section>
+      ) : null}
 
       <section aria-labelledby="voting-power-history" className="flex flex-col gap-3">
         <h2 id="voting-power-history" className="font-semibold text-lg">

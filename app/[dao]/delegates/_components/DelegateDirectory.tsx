@@ -2,7 +2,8 @@
  * One page of the delegates directory: delegates by voting power from the indexer, each with its
  * share of the token's total supply (read live), delegators and participation. A search is an
  * address prefix, or an ENS name on mainnet (resolved through the DAO's RPC). The indexer or the
- * chain being down is said in the page.
+ * chain being down is said in the page. Each row has a "Delegate" button; they share one dialog
+ * whose wallet code loads only when it first opens.
  */
 import Link from "next/link";
 import type { Address } from "viem";
@@ -15,10 +16,12 @@ import { readTotalSupply } from "@/lib/chain/readTotalSupply";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
+import { writeDaoOf } from "@/lib/governor/writeDao";
 import type { IndexedDelegate, Page } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
 import type { LoadedDao } from "@/lib/server/loadDao";
 import { labelMap } from "./accountNames";
+import { DelegateDialog, DelegateRowButton } from "./DelegateDialog";
 import { IndexerAlert } from "./IndexerAlert";
 import { InfoTip } from "./InfoTip";
 import { PageLinks } from "./PageLinks";
@@ -170,6 +173,8 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
         )
       : new Map<string, string>();
   const offset = (page - 1) * DELEGATES_PAGE_SIZE;
+  // Writes need the token read from the chain; without it the directory stays read-only.
+  const writeDao = loaded.status === "ready" ? writeDaoOf(loaded.config, loaded.dao) : null;
 
   return (
     <div className="flex flex-col gap-4">
@@ -216,6 +221,11 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
                   </span>
                 </span>
               </th>
+              {writeDao ? (
+                <th scope="col" className={`${th} ${wide} w-0`}>
+                  <span className="sr-only">Delegate your votes</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -245,6 +255,12 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
                       {delegate.delegatorsCount.toLocaleString("en-US")}{" "}
                       {delegate.delegatorsCount === 1 ? "delegator" : "delegators"}
                     </span>
+                    {writeDao ? (
+                      // On a phone the button folds under the name; wider screens give it a column.
+                      <span className="mt-1.5 block sm:hidden">
+                        <DelegateRowButton address={delegate.address as Address} name={name} />
+                      </span>
+                    ) : null}
                   </td>
                   <td className={`${td} whitespace-nowrap text-right tabular-nums`}>
                     {formatTokenAmount(votingPower, decimals)}
@@ -264,6 +280,11 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
                   <td className={`${td} text-right tabular-nums`}>
                     <Participation delegate={delegate} />
                   </td>
+                  {writeDao ? (
+                    <td className={`${td} ${wide} text-right`}>
+                      <DelegateRowButton address={delegate.address as Address} name={name} />
+                    </td>
+                  ) : null}
                 </tr>
               );
             })}
@@ -271,6 +292,7 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
         </table>
       </div>
       <PageLinks label="Delegates pages" param="page" page={page} pageCount={pageCount} keep={{ q }} />
+      {writeDao ? <DelegateDialog dao={writeDao} /> : null}
     </div>
   );
 }

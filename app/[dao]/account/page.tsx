@@ -1,0 +1,57 @@
+/**
+ * Your account: the connected wallet's balance, current delegate and voting power, read live from
+ * the token, with a warning when its tokens are not delegated, and the ways to delegate (to
+ * yourself, to any address or, on Ethereum mainnet, an ENS name). A server shell around one wallet
+ * island: everything about the account is known only in the browser.
+ */
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AccountDelegationFallback } from "@/components/delegation/fallbacks";
+import { AccountDelegationIsland } from "@/components/delegation/islands";
+import { Alert } from "@/components/ui/alert";
+import { writeDaoOf } from "@/lib/governor/writeDao";
+import { loadDao } from "@/lib/server/loadDao";
+import { cookieAccount } from "@/lib/wagmi/cookieAccount";
+import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+
+type Props = { params: Promise<{ dao: string }> };
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage({ params }: Props) {
+  const { dao: slug } = await params;
+  const loaded = await loadDao(slug);
+  if (loaded.status === "notFound") notFound();
+  // The layout shows the config error in place of the page.
+  if (loaded.status === "misconfigured") return null;
+  const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
+  const symbol = loaded.status === "ready" ? loaded.dao.tokenSymbol : "tokens";
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="font-semibold text-2xl tracking-tight">Your account</h1>
+        <p className="mt-1 max-w-prose text-muted-foreground text-sm">
+          Your {symbol} count in a vote only once they are delegated: to yourself, to vote with them, or to a{" "}
+          <Link href={`/${slug}/delegates`} className="text-accent underline">
+            delegate
+          </Link>{" "}
+          who votes for you.
+        </p>
+      </div>
+      {loaded.status === "ready" ? (
+        <AccountDelegationIsland
+          dao={writeDaoOf(loaded.config, loaded.dao)}
+          fallback={<AccountDelegationFallback connected={connected} />}
+        />
+      ) : (
+        <Alert tone="warning" title="Your account is unavailable">
+          The chain’s RPC did not answer, so your balance, delegate and voting power cannot be read, and nothing can be
+          sent. Try again in a moment.
+        </Alert>
+      )}
+    </div>
+  );
+}
