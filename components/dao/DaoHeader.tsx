@@ -70,8 +70,9 @@ export async function DaoHeader({ slug, name, chainId, chainName, token, showAll
             token={token.address}
             decimals={token.decimals}
             symbol={token.symbol}
+            href={`${home}/account`}
             className="py-2"
-            fallback={account ? <VotingPowerFrame text="…" busy className="py-2" /> : null}
+            fallback={account ? <VotingPowerFrame text="…" busy href={`${home}/account`} className="py-2" /> : null}
           />
         ) : null}
       </div>

@@ -16,11 +16,13 @@ export type VotingPowerProps = {
   token: Address;
   decimals: number;
   symbol: string;
+  /** Link "Voting power" to this page (the DAO's account view). */
+  href?: string;
   className?: string;
 };
 
 /** @example <VotingPower chainId={31337} token={dao.token} decimals={18} symbol="COMM" /> */
-export function VotingPower({ chainId, token, decimals, symbol, className }: VotingPowerProps) {
+export function VotingPower({ chainId, token, decimals, symbol, href, className }: VotingPowerProps) {
   const { address, isConnected } = useAccount();
   const votes = useReadContract({
     address: token,
@@ -33,16 +35,23 @@ export function VotingPower({ chainId, token, decimals, symbol, className }: Vot
   if (!isConnected || !address) return null;
 
   if (votes.isSuccess) {
-    return <VotingPowerFrame text={`${formatTokenAmount(votes.data, decimals)} ${symbol}`} className={className} />;
+    return (
+      <VotingPowerFrame
+        text={`${formatTokenAmount(votes.data, decimals)} ${symbol}`}
+        href={href}
+        className={className}
+      />
+    );
   }
   if (votes.isError) {
     return (
       <VotingPowerFrame
         text="Unavailable"
         title={votes.error.shortMessage ?? votes.error.message}
+        href={href}
         className={className}
       />
     );
   }
-  return <VotingPowerFrame text="…" busy className={className} />;
+  return <VotingPowerFrame text="…" busy href={href} className={className} />;
 }
