@@ -4,26 +4,34 @@
  * (live tallies, quorum at the snapshot, your voting power), its timeline and its votes.
  *
  * Live state is read from the chain in one multicall; description, actions, events and votes come
- * from the indexer. Either can be down: the page says which and shows what the other gives.
+ * from the indexer. Either can be down: the page says which and shows what the other gives. A
+ * proposal just created (`?tx=<hash>` from the propose flow) shows at once, read from its
+ * transaction's receipt, until the indexer has caught up.
+ *
+ * Writes live in two wallet islands: the vote panel, and "Next step" (queue, execute, cancel).
  */
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { type Address, getAddress } from "viem";
 import { Markdown } from "@/components/markdown/Markdown";
 import { CopyButton } from "@/components/proposals/CopyButton";
 import { ProposalStateBadge } from "@/components/proposals/ProposalStateBadge";
 import { Alert } from "@/components/ui/alert";
 import { addressLabels } from "@/lib/actions/addressLabels";
 import type { FormatContext } from "@/lib/actions/formatArguments";
-import { isTimestampClock } from "@/lib/chain/clock";
+import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/clock";
 import { knownChain } from "@/lib/chains";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
-import type { IndexedProposal } from "@/lib/indexer/types";
+import { writeDaoOf } from "@/lib/governor/writeDao";
+import { lifecycleActions } from "@/lib/proposals/lifecycleActions";
+import { isTransactionHash } from "@/lib/proposals/proposalFromReceipt";
 import { proposalTimeline } from "@/lib/proposals/proposalTimeline";
 import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
+import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
 import { voteResults } from "@/lib/proposals/voteResults";
 import { loadDao } from "@/lib/server/loadDao";
@@ -32,10 +40,14 @@ import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 import { ActionsSection } from "./_components/ActionsSection";
 import { AddressView } from "./_components/AddressView";
 import { IntegritySection } from "./_components/IntegritySection";
-import { fetchIndexedProposal, loadProposal } from "./_components/loadProposal";
+import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal } from "./_components/loadProposal";
+import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
+import { ProposalActionsPanelIsland } from "./_components/ProposalActionsPanelIsland";
 import { ResultsSection } from "./_components/ResultsSection";
 import { Section } from "./_components/Section";
 import { TimelineSection } from "./_components/TimelineSection";
+import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
+import { VotePanelIsland } from "./_components/VotePanelIsland";
 import { VotesSection, VotesSkeleton } from "./_components/VotesSection";
 
 type Props = {
@@ -49,10 +61,23 @@ function validId(id: string): boolean {
   return /^\d{1,78}$/.test(id) && BigInt(id) <= maxUint256;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { dao: slug, id } = await params;
+/** "at block 121 (≈ Mar 3, 2026, 14:00 UTC)" or "on Mar 3, 2026, 14:00 UTC": when voting opens after `snapshot`. */
+function votingOpensAt(snapshot: bigint, clock: ClockContext | null, clockUnit: "block" | "timestamp"): string {
+  const opens = snapshot + 1n;
+  if (clockUnit === "timestamp") return `on ${formatDate(new Date(Number(opens) * 1000), { time: true })}`;
+  if (!clock) return `at block ${opens}`;
+  const { date, estimated } = clockToDate(opens, clock);
+  return `at block ${opens} (${estimated ? "≈ " : ""}${formatDate(date, { time: true })})`;
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ dao: slug, id }, search] = await Promise.all([params, searchParams]);
   if (!validId(id)) return {};
-  const proposal = await fetchIndexedProposal(slug, id);
+  let proposal = await fetchIndexedProposal(slug, id);
+  if ((proposal === null || proposal === "unavailable") && isTransactionHash(search.tx)) {
+    const loaded = await loadDao(slug);
+    if (loaded.status === "ready") proposal = await fetchProposalFromReceipt(loaded, id, search.tx);
+  }
   if (typeof proposal === "object" && proposal !== null) return { title: proposal.title.trim() || "Untitled proposal" };
   return { title: `Proposal ${shortProposalId(id)}` };
 }
@@ -67,13 +92,14 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const { config } = loaded;
   const dao = loaded.status === "ready" ? loaded.dao : null;
 
-  const { indexed, actions, live, clock } = await loadProposal(loaded, id);
-  const proposal: IndexedProposal | null = typeof indexed === "object" ? indexed : null;
+  const tx = typeof search.tx === "string" ? search.tx : undefined;
+  const { indexed, proposal, fromReceipt, actions, live, clock } = await loadProposal(loaded, id, { tx });
   // Unknown to the indexer, and the chain (when it answered) does not know it either.
-  if (indexed === null && (live === null || live.state === undefined)) notFound();
-  if (indexed === "unavailable" && live !== null && live.state === undefined) notFound();
+  if (!proposal && indexed === null && (live === null || live.state === undefined)) notFound();
+  if (!proposal && indexed === "unavailable" && live !== null && live.state === undefined) notFound();
 
-  const walletConnected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
+  const cookieAddress = cookieAccount(wagmiCookie((await headers()).get("cookie")))?.address ?? null;
+  const walletConnected = cookieAddress !== null;
   const explorer = config.explorerUrl;
   const tokens = new Map(live?.tokens ?? []);
   if (dao) tokens.set(dao.token.toLowerCase(), { symbol: dao.tokenSymbol, decimals: dao.tokenDecimals });
@@ -123,6 +149,38 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const created = proposal ? new Date(proposal.createdTimestamp * 1000) : null;
   const title = proposal ? proposal.title.trim() || "Untitled proposal" : `Proposal ${shortProposalId(id)}`;
 
+  const writeDao = dao ? writeDaoOf(config, dao) : null;
+  const state = live?.state ?? null;
+  const opensAt = state === "Pending" && snapshot !== null ? votingOpensAt(snapshot, clock, clockUnit) : null;
+  const voteClosed = voteAvailability({
+    state: state ?? undefined,
+    hasVoted: undefined,
+    votingPower: undefined,
+    opensAt: opensAt ?? undefined,
+  });
+  // queue/execute/cancel take the exact content; content that does not hash to the id would revert.
+  const content =
+    proposal && idCheck?.status !== "mismatch"
+      ? {
+          targets: actions.map((action) => action.target),
+          values: actions.map((action) => action.value.toString()),
+          calldatas: actions.map((action) => action.calldata),
+          description: proposal.description,
+        }
+      : null;
+  const proposer = proposal ? (getAddress(proposal.proposer.toLowerCase()) as Address) : null;
+  const lifecycleOpen = state === "Pending" || state === "Active" || state === "Succeeded" || state === "Queued";
+  const serverSteps = live
+    ? lifecycleActions({
+        state: live.state,
+        hasTimelock: dao?.timelock != null,
+        eta: live.eta,
+        now: live.blockTimestamp,
+        account: cookieAddress ? (getAddress(cookieAddress.toLowerCase()) as Address) : undefined,
+        proposer,
+      })
+    : [];
+
   return (
     <article className="flex flex-col gap-6">
       <Link href={`/${slug}`} className="w-fit text-muted-foreground text-sm hover:text-foreground">
@@ -154,11 +212,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       {indexed === "unavailable" ? (
         <Alert tone="error" title="The proposal index is unreachable">
-          The description, actions, votes and history cannot be shown until the indexer is back. The state and tallies
-          below are read live from the chain. Reload the page to try again.
+          {fromReceipt
+            ? "The description and actions below are read from the transaction that created the proposal; its votes and history appear once the indexer is back."
+            : "The description, actions, votes and history cannot be shown until the indexer is back. The state and tallies below are read live from the chain. Reload the page to try again."}
         </Alert>
       ) : null}
-      {indexed === null ? (
+      {indexed === null && fromReceipt ? (
+        <Alert tone="info">Shown from the transaction; the index is catching up.</Alert>
+      ) : null}
+      {indexed === null && !fromReceipt ? (
         <Alert tone="warning" title="Not indexed yet">
           The chain knows this proposal but the index has not caught up with it. Its live state is shown; reload in a
           moment for its description, actions and votes.
@@ -172,6 +234,42 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
         <div className="flex min-w-0 flex-col gap-6 lg:col-start-2 lg:row-start-1">
+          {writeDao ? (
+            <Section id="vote" title="Vote">
+              <VotePanelIsland
+                dao={writeDao}
+                proposalId={id}
+                state={state}
+                snapshot={snapshot?.toString() ?? null}
+                opensAt={opensAt}
+                fallback={
+                  voteClosed.status === "closed" ? (
+                    <VoteClosedNote>{voteClosed.message}</VoteClosedNote>
+                  ) : (
+                    <WriteIslandFallback action="vote" walletConnected={walletConnected} />
+                  )
+                }
+              />
+            </Section>
+          ) : null}
+          {writeDao && live && lifecycleOpen ? (
+            <ProposalActionsPanelIsland
+              dao={writeDao}
+              proposalId={id}
+              state={state}
+              eta={live.eta?.toString() ?? null}
+              chainTime={live.blockTimestamp.toString()}
+              proposer={proposer}
+              content={content}
+              fallback={
+                <ProposalActionsFallback
+                  actions={serverSteps}
+                  walletConnected={walletConnected}
+                  hasContent={content !== null}
+                />
+              }
+            />
+          ) : null}
           <ResultsSection
             results={results}
             tallySource={live?.tallies ? "chain" : "indexer"}
@@ -179,12 +277,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             snapshot={snapshot}
             snapshotPassed={snapshotPassed}
             clockUnit={clockUnit}
-            token={
-              dao
-                ? { chainId: config.chainId, address: dao.token, decimals: dao.tokenDecimals, symbol: dao.tokenSymbol }
-                : null
-            }
-            walletConnected={walletConnected}
+            token={dao ? { decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
           />
           <TimelineSection steps={steps} clock={clock} clockUnit={clockUnit} explorer={explorer} />
           <IntegritySection check={idCheck} />
@@ -196,16 +289,18 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 <Markdown fullTextHref={`/${slug}/proposals/${id}/description`}>{proposal.description}</Markdown>
               </Section>
               <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
-              <Suspense key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>
-                <VotesSection
-                  slug={slug}
-                  proposalId={id}
-                  query={readVoteQuery(search)}
-                  token={dao ? { decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
-                  labels={labels}
-                  explorer={explorer}
-                />
-              </Suspense>
+              {fromReceipt ? null : (
+                <Suspense key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>
+                  <VotesSection
+                    slug={slug}
+                    proposalId={id}
+                    query={readVoteQuery(search)}
+                    token={dao ? { decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
+                    labels={labels}
+                    explorer={explorer}
+                  />
+                </Suspense>
+              )}
             </>
           ) : null}
         </div>

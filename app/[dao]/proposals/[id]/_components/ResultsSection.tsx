@@ -1,12 +1,10 @@
 /**
  * Where the vote stands: For / Against / Abstain with amounts and shares, the quorum required at
- * the snapshot and whether the votes that count toward it reach it, the number of votes, and the
- * reader's own voting power at the snapshot (a wallet island). Tallies come from the chain; from
- * the indexer only when the chain could not be read (and the section says so).
+ * the snapshot and whether the votes that count toward it reach it, and the number of votes (the
+ * reader's own voting power at the snapshot is in the vote panel). Tallies come from the chain;
+ * from the indexer only when the chain could not be read (and the section says so).
  */
 import type { ReactNode } from "react";
-import { SnapshotVotingPowerFrame } from "@/components/proposals/SnapshotVotingPowerFrame";
-import { SnapshotVotingPowerIsland } from "@/components/proposals/SnapshotVotingPowerIsland";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/format/cn";
 import { formatShare } from "@/lib/format/formatShare";
@@ -22,9 +20,7 @@ export type ResultsSectionProps = {
   /** The snapshot is in the past (quorum and past votes are fixed). */
   snapshotPassed: boolean;
   clockUnit: "block" | "timestamp";
-  token: { chainId: number; address: `0x${string}`; decimals: number; symbol: string } | null;
-  /** The wagmi cookie says a wallet is connected (the island's fallback then shows "…"). */
-  walletConnected: boolean;
+  token: { decimals: number; symbol: string } | null;
 };
 
 const sides = [
@@ -51,7 +47,6 @@ export function ResultsSection({
   snapshotPassed,
   clockUnit,
   token,
-  walletConnected,
 }: ResultsSectionProps) {
   const amount = (value: bigint) =>
     token ? `${formatTokenAmount(value, token.decimals)} ${token.symbol}` : value.toString();
@@ -140,19 +135,6 @@ export function ResultsSection({
           </dl>
         </div>
       )}
-      {token && snapshot !== null ? (
-        <div className="mt-4 border-border border-t pt-3">
-          <SnapshotVotingPowerIsland
-            chainId={token.chainId}
-            token={token.address}
-            decimals={token.decimals}
-            symbol={token.symbol}
-            snapshot={snapshot.toString()}
-            snapshotPassed={snapshotPassed}
-            fallback={<SnapshotVotingPowerFrame text={walletConnected ? "…" : null} busy={walletConnected} />}
-          />
-        </div>
-      ) : null}
     </Section>
   );
 }

@@ -4,10 +4,13 @@
  * multicall (which needs the indexer's snapshot and the actions' token addresses, so it comes
  * after the indexer). Failures are logged (an RPC URL may carry a key) and become states the page
  * can explain.
+ *
+ * A proposal just created is not indexed yet: given the hash of the transaction that created it
+ * (`?tx=` from the propose flow), its content is read from that transaction's receipt instead.
  */
 import "server-only";
 import { cache } from "react";
-import { getAddress, type PublicClient } from "viem";
+import { getAddress, type Hash, type PublicClient, TransactionReceiptNotFoundError } from "viem";
 import { type DecodedAction, decodeAction } from "@/lib/actions/decodeAction";
 import { erc20Targets } from "@/lib/actions/erc20Targets";
 import { type ClockContext, readClockContext, withKnownBlock } from "@/lib/chain/clock";
@@ -15,6 +18,7 @@ import { getPublicClient } from "@/lib/chain/publicClient";
 import { type ProposalLive, readProposalLive } from "@/lib/chain/readProposalLive";
 import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { IndexedProposal } from "@/lib/indexer/types";
+import { isTransactionHash, proposalFromReceipt } from "@/lib/proposals/proposalFromReceipt";
 import { getIndexer } from "@/lib/server/indexer";
 import type { LoadedDao } from "@/lib/server/loadDao";
 
@@ -23,6 +27,13 @@ export type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable
 export type LoadedProposal = {
   /** null: the indexer does not know it; "unavailable": the indexer did not answer. */
   indexed: IndexedProposal | null | "unavailable";
+  /**
+   * The indexed proposal, or (when the indexer does not have it) the one read from the receipt of
+   * the transaction that created it; null when neither is known.
+   */
+  proposal: IndexedProposal | null;
+  /** `proposal` comes from the creating transaction's receipt, not the indexer. */
+  fromReceipt: boolean;
   actions: DecodedAction[];
   /** null when the chain could not be read. */
   live: ProposalLive | null;
@@ -52,6 +63,40 @@ export const fetchIndexedProposal = cache(
       if (error instanceof IndexerNotFoundError) return null;
       console.error(`[commons] reading proposal ${id} of "${slug}" from the indexer failed:`, error);
       return "unavailable";
+    }
+  },
+);
+
+/**
+ * The proposal `id` as created by transaction `tx` on the DAO's governor, read from the receipt;
+ * null when the hash is malformed, the transaction is unknown or pending, or it did not create
+ * this proposal there. Deduplicated per request (page and metadata).
+ *
+ * @example const proposal = await fetchProposalFromReceipt(loaded, "4242", "0xab…");
+ */
+export const fetchProposalFromReceipt = cache(
+  async (loaded: UsableDao, id: string, tx: string | undefined): Promise<IndexedProposal | null> => {
+    if (!isTransactionHash(tx) || loaded.status !== "ready") return null;
+    const { config, dao } = loaded;
+    const client = getPublicClient(config);
+    try {
+      const receipt = await client.getTransactionReceipt({ hash: tx as Hash });
+      if (receipt.status !== "success") return null;
+      const proposal = proposalFromReceipt({
+        receipt,
+        blockTimestamp: 0n,
+        chainId: config.chainId,
+        governor: dao.governor,
+        proposalId: BigInt(id),
+      });
+      if (!proposal) return null;
+      const block = await client.getBlock({ blockNumber: receipt.blockNumber });
+      return { ...proposal, createdTimestamp: Number(block.timestamp) };
+    } catch (error) {
+      if (!(error instanceof TransactionReceiptNotFoundError)) {
+        console.error(`[commons] reading the receipt of ${tx} on "${config.slug}" failed:`, error);
+      }
+      return null;
     }
   },
 );
@@ -115,9 +160,13 @@ async function pastBlockTimes(
 }
 
 /**
- * @example const { indexed, actions, live, clock } = await loadProposal(loaded, "4242");
+ * @example const { indexed, proposal, actions, live, clock } = await loadProposal(loaded, "4242", { tx });
  */
-export async function loadProposal(loaded: UsableDao, id: string): Promise<LoadedProposal> {
+export async function loadProposal(
+  loaded: UsableDao,
+  id: string,
+  options: { tx?: string } = {},
+): Promise<LoadedProposal> {
   const { config } = loaded;
   const dao = loaded.status === "ready" ? loaded.dao : null;
   const client = dao ? getPublicClient(config) : null;
@@ -125,7 +174,9 @@ export async function loadProposal(loaded: UsableDao, id: string): Promise<Loade
     fetchIndexedProposal(config.slug, id),
     client && dao ? settle(readClockContext(client, dao.clockMode), `reading the clock of "${config.slug}"`) : null,
   ]);
-  const proposal = typeof indexed === "object" && indexed !== null ? indexed : null;
+  const fromIndexer = typeof indexed === "object" && indexed !== null ? indexed : null;
+  const fromTx = fromIndexer ? null : await fetchProposalFromReceipt(loaded, id, options.tx);
+  const proposal = fromIndexer ?? fromTx;
   const actions = proposal ? decodeActions(proposal, loaded) : [];
   const live =
     client && dao
@@ -158,5 +209,5 @@ export async function loadProposal(loaded: UsableDao, id: string): Promise<Loade
     );
     for (const { block, timestamp } of known) dated = withKnownBlock(dated, block, timestamp);
   }
-  return { indexed, actions, live, clock: dated };
+  return { indexed, proposal, fromReceipt: fromTx !== null, actions, live, clock: dated };
 }
