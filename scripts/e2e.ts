@@ -18,7 +18,7 @@ import { createPublicClient, http } from "viem";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
-import { startAnvil } from "./lib/anvil";
+import { rpc, startAnvil } from "./lib/anvil";
 import { startApp } from "./lib/appService";
 import { ensureChromium } from "./lib/chromium";
 import { startDemoChain } from "./lib/demoChain";
@@ -101,7 +101,13 @@ async function main(): Promise<number> {
       : await upstream.getBlockNumber({ cacheTime: 0 });
     const fork = await startAnvil({ port: ports.fork, forkUrl: upstreamUrl, forkBlockNumber: forkBlock });
     stoppables.push(fork);
-    step(`fork: anvil at ${fork.rpcUrl}, forked at block ${forkBlock}`);
+    // One empty block of the fork's own: every spec's evm_revert then lands on it, not on the
+    // upstream's last block. Ponder answers each revert by dropping the block below the one
+    // reverted to and did not re-index the fork block's events (the demo's Pending proposal
+    // vanished from the index after a few specs).
+    await rpc(fork.rpcUrl, "evm_mine");
+    const baseBlock = forkBlock + 1n;
+    step(`fork: anvil at ${fork.rpcUrl}, forked at block ${forkBlock}, base block ${baseBlock}`);
 
     const configPath = resolve(e2eDir, "dao.config.json");
     const forkConfig: CommonsConfig = { daos: config.daos.map((dao) => ({ ...dao, rpcUrl: fork.rpcUrl })) };
@@ -118,7 +124,7 @@ async function main(): Promise<number> {
       databaseUrl: process.env.E2E_DATABASE_URL,
     });
     services.push(indexer.service);
-    await waitForIndexedBlock(indexer.url, forkBlock, indexer.service);
+    await waitForIndexedBlock(indexer.url, baseBlock, indexer.service);
     step(`indexer ready at ${indexer.url} in ${Math.round((Date.now() - indexerStarted) / 1000)} s`);
 
     const app = await startApp({
