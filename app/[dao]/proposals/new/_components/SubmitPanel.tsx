@@ -23,7 +23,7 @@ import {
   parseEventLogs,
   type TransactionReceipt,
 } from "viem";
-import { usePublicClient, useReadContracts } from "wagmi";
+import { useBlockNumber, usePublicClient, useReadContracts } from "wagmi";
 import { Button } from "@/components/ui/button";
 import { TransactionStatus } from "@/components/web3/tx/TransactionStatus";
 import { useTransaction } from "@/components/web3/tx/useTransaction";
@@ -116,8 +116,12 @@ function ProposeForm({
   const settled = useSettled(content);
   const stale = settled !== content;
   const key = settled ? hashProposal(settled).toString() : "none";
+  // Checked again at every block: what the governor accepts changes with the chain (votes
+  // delegated in the last block only count from the next one, a duplicate may appear…).
+  const { data: block } = useBlockNumber({ chainId: dao.chainId, watch: true });
   const proposeCheck = useQuery({
-    queryKey: ["propose-simulation", dao.chainId, dao.governor, account, key],
+    queryKey: ["propose-simulation", dao.chainId, dao.governor, account, key, block?.toString()],
+    placeholderData: (previous) => previous,
     enabled: Boolean(client && settled && !short),
     retry: false,
     staleTime: 10_000,
@@ -134,7 +138,22 @@ function ProposeForm({
         } as never);
         return { status: "ok" };
       } catch (error) {
-        return { status: "failed", message: explainTxError(error, [...write.abi, ...adapter.errorAbi]).message };
+        const { message } = explainTxError(error, [...write.abi, ...adapter.errorAbi]);
+        // The governor counts votes at the block before the proposal's: votes delegated in the
+        // latest block are there for a transaction in the next one, not for this simulation.
+        if (
+          votes !== undefined &&
+          threshold !== undefined &&
+          votes >= threshold &&
+          /below the proposal threshold/.test(message)
+        ) {
+          return {
+            status: "failed",
+            message:
+              "Your votes were delegated in the latest block and count from the next one. This clears by itself once a block is mined.",
+          };
+        }
+        return { status: "failed", message };
       }
     },
   });
