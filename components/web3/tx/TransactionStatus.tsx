@@ -15,7 +15,8 @@ export type TransactionStatusProps = {
   className?: string;
 };
 
-function HashLink({ hash, explorer }: { hash: string; explorer?: string }) {
+/** A transaction hash, shortened (full in its title), linked to the explorer when one is configured. */
+export function TransactionHashLink({ hash, explorer }: { hash: string; explorer?: string }) {
   const short = `${hash.slice(0, 10)}…${hash.slice(-6)}`;
   const href = explorerUrl(explorer, { tx: hash });
   return href ? (
@@ -48,7 +49,7 @@ export function TransactionStatus({ tx, explorerUrl: explorer, className }: Tran
       body = (
         <>
           {state.replaced ? "Replaced in your wallet; following the new transaction " : "Pending: "}
-          <HashLink hash={state.hash} explorer={explorer} /> — waiting for it to be mined…
+          <TransactionHashLink hash={state.hash} explorer={explorer} /> — waiting for it to be mined…
         </>
       );
       break;
@@ -57,7 +58,7 @@ export function TransactionStatus({ tx, explorerUrl: explorer, className }: Tran
       body = (
         <>
           {state.label}: confirmed in block {state.receipt.blockNumber.toString()} (
-          <HashLink hash={state.hash} explorer={explorer} />
+          <TransactionHashLink hash={state.hash} explorer={explorer} />
           ).
         </>
       );
@@ -70,7 +71,7 @@ export function TransactionStatus({ tx, explorerUrl: explorer, className }: Tran
           {state.hash ? (
             <>
               {" "}
-              (<HashLink hash={state.hash} explorer={explorer} />)
+              (<TransactionHashLink hash={state.hash} explorer={explorer} />)
             </>
           ) : null}{" "}
           <Button size="sm" variant="ghost" className="h-auto px-1 underline" onClick={tx.reset}>

@@ -17,7 +17,7 @@ import { useAccount, useReadContract, useReadContracts, useWatchBlockNumber } fr
 import { SafeText } from "@/components/markdown/SafeText";
 import { SnapshotVotingPowerFrame } from "@/components/proposals/SnapshotVotingPowerFrame";
 import { Button } from "@/components/ui/button";
-import { TransactionStatus } from "@/components/web3/tx/TransactionStatus";
+import { TransactionHashLink, TransactionStatus } from "@/components/web3/tx/TransactionStatus";
 import { useTransaction } from "@/components/web3/tx/useTransaction";
 import { WriteGate } from "@/components/web3/tx/WriteGate";
 import { type ProposalState, proposalStateName } from "@/lib/chain/proposalStates";
@@ -74,6 +74,11 @@ function YourVote({ vote, dao }: { vote: CastVote | null; dao: WriteDao }) {
         <blockquote className="mt-2 border-border border-l-2 pl-3 text-muted-foreground">
           <SafeText as="p">{vote.reason}</SafeText>
         </blockquote>
+      ) : null}
+      {vote?.tx ? (
+        <p className="mt-2 text-muted-foreground text-xs">
+          Transaction <TransactionHashLink hash={vote.tx} explorer={dao.explorerUrl} />
+        </p>
       ) : null}
     </section>
   );
