@@ -68,6 +68,9 @@ const nextConfig = {
   // A separate build directory lets two builds (e.g. a benchmark and the e2e suite) coexist.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The app's embedded database loads its WebAssembly and data files from its own package folder:
+  // load it from node_modules at run time instead of bundling it (pg is external by default).
+  serverExternalPackages: ["@electric-sql/pglite"],
   reactStrictMode: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -139,6 +139,9 @@ async function main() {
       configPath,
       indexerUrl: indexer.url,
       logFile: resolve(devDir, "app.log"),
+      // Drafts and statements live in .commons/dev/app-data unless you point COMMONS_DATA_DIR
+      // elsewhere (or set COMMONS_DATABASE_URL for PostgreSQL).
+      dataDir: process.env.COMMONS_DATA_DIR,
       echo: true,
     });
     services.push(app.service);

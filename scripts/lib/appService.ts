@@ -1,5 +1,5 @@
 /** Starts the Next.js app (dev server or production build) and waits until it serves pages. */
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { isPortFree } from "./anvil";
 import { bin, repoRoot } from "./paths";
 import { type Service, startService, waitUntil } from "./services";
@@ -11,6 +11,12 @@ export type AppOptions = {
   indexerUrl: string;
   logFile: string;
   echo?: boolean;
+  /**
+   * The app's embedded database (PGlite; one process per directory). Default: `app-data` next to
+   * the log file, so `npm run dev`, the e2e harness and the bench never share one. Ignored when
+   * COMMONS_DATABASE_URL is set (PostgreSQL).
+   */
+  dataDir?: string;
 };
 
 export async function startApp(options: AppOptions): Promise<{ service: Service; url: string }> {
@@ -24,6 +30,7 @@ export async function startApp(options: AppOptions): Promise<{ service: Service;
     cwd: repoRoot,
     env: {
       DAO_CONFIG: resolve(options.configPath),
+      COMMONS_DATA_DIR: resolve(options.dataDir ?? resolve(dirname(options.logFile), "app-data")),
       INDEXER_URL: options.indexerUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       // `next start` must not inherit the dev server's NODE_ENV or vice versa.
