@@ -1,0 +1,5 @@
+import { auth } from "@/lib/server/auth";
+
+export function POST(request: Request): Promise<Response> {
+  return auth.routes.verify(request);
+}

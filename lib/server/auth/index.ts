@@ -1,0 +1,38 @@
+/**
+ * The app's Sign-In with Ethereum instance: the app store, and a public client for each chain a
+ * configured DAO lives on (a message for any other chain is refused). See ./auth.ts.
+ */
+import "server-only";
+import type { Client } from "viem";
+import { getPublicClient } from "../../chain/publicClient";
+import { getDaos } from "../daos";
+import { getStore } from "../store";
+import { createAuth, type Session } from "./auth";
+
+export type { Session } from "./auth";
+export { isSessionOf, signInStatement } from "./auth";
+
+function clientFor(chainId: number): Client | undefined {
+  const dao = getDaos().find((candidate) => candidate.chainId === chainId);
+  return dao ? getPublicClient({ chainId: dao.chainId, rpcUrl: dao.rpcUrl }) : undefined;
+}
+
+/** COMMONS_PUBLIC_ORIGIN: the origin(s) the app is served at, comma-separated (https://commons.example.org). */
+function publicHosts(): string[] | undefined {
+  const value = process.env.COMMONS_PUBLIC_ORIGIN?.trim();
+  if (!value) return undefined;
+  return value.split(",").map((origin) => new URL(origin.trim()).host);
+}
+
+export const auth = createAuth({ store: getStore, clientFor, hosts: publicHosts() });
+
+/**
+ * The signed-in address for a write, or a Response to return as is (401 / 403).
+ *
+ * @example
+ * const session = await requireSession(request);
+ * if (session instanceof Response) return session;
+ */
+export function requireSession(request: Request): Promise<Session | Response> {
+  return auth.requireSession(request);
+}
