@@ -10,7 +10,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountDelegationFallback } from "@/components/delegation/fallbacks";
 import { AccountDelegationIsland } from "@/components/delegation/islands";
+import { StatementEditorIsland } from "@/components/statements/islands";
+import { StatementEditorFallback } from "@/components/statements/StatementEditorFallback";
 import { Alert } from "@/components/ui/alert";
+import { Card, CardContent } from "@/components/ui/card";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { loadDao } from "@/lib/server/loadDao";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
@@ -52,6 +55,25 @@ export default async function AccountPage({ params }: Props) {
           sent. Try again in a moment.
         </Alert>
       )}
+      <section aria-labelledby="statement-heading" className="flex flex-col gap-3">
+        <div>
+          <h2 id="statement-heading" className="font-semibold text-lg">
+            Your delegate statement
+          </h2>
+          <p className="mt-1 max-w-prose text-muted-foreground text-sm">
+            Tell token holders who you are and how you vote. It shows on your delegate page, and its first line in the
+            delegates directory. Every edit is kept.
+          </p>
+        </div>
+        <Card>
+          <CardContent className="flex flex-col gap-3">
+            <StatementEditorIsland
+              dao={{ slug, chainId: loaded.config.chainId }}
+              fallback={<StatementEditorFallback connected={connected} />}
+            />
+          </CardContent>
+        </Card>
+      </section>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type { ReactNode } from "react";
 import { type Address, getAddress } from "viem";
 import { DelegateToFallback } from "@/components/delegation/fallbacks";
 import { DelegateToIsland } from "@/components/delegation/islands";
+import { Markdown } from "@/components/markdown/Markdown";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { lookupEnsNames } from "@/lib/chain/ensNames";
@@ -25,6 +26,8 @@ import { writeDaoOf } from "@/lib/governor/writeDao";
 import { revealInvisible } from "@/lib/markdown/invisibleCharacters";
 import { getIndexer } from "@/lib/server/indexer";
 import { loadDao } from "@/lib/server/loadDao";
+import { readStatement } from "@/lib/server/statements";
+import { linkLabel } from "@/lib/statements/statement";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 import { labelMap } from "../_components/accountNames";
@@ -89,7 +92,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
 
   const indexer = getIndexer();
   const client = loaded.status === "ready" ? getPublicClient(config) : undefined;
-  const [delegate, history, delegators, votes, live] = await Promise.all([
+  const [delegate, history, delegators, votes, live, statement] = await Promise.all([
     settle(indexer.getDelegate(slug, address), `reading delegate ${address} of "${slug}"`),
     settle(
       indexer.listVotingPowerChanges(slug, address, { limit: HISTORY_LIMIT }),
@@ -109,6 +112,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
           `reading ${address} from the chain`,
         )
       : Promise.resolve<Settled<DelegateOnChain>>({ ok: false, error: new Error("chain unreachable") }),
+    readStatement(slug, address),
   ]);
 
   const token = loaded.status === "ready" ? loaded.dao : null;
@@ -241,6 +245,51 @@ export default async function DelegatePage({ params, searchParams }: Props) {
             </dl>
           </CardContent>
         </Card>
+      </section>
+
+      <section aria-labelledby="delegate-statement" className="flex flex-col gap-3">
+        <h2 id="delegate-statement" className="font-semibold text-lg">
+          Statement
+        </h2>
+        {statement === "unavailable" ? (
+          <p className="text-muted-foreground text-sm">The statement cannot be read right now. Try again later.</p>
+        ) : statement && (statement.statement.trim() || statement.links.length > 0) ? (
+          <Card>
+            <CardContent className="flex flex-col gap-4">
+              {statement.statement.trim() ? <Markdown>{statement.statement}</Markdown> : null}
+              {statement.links.length > 0 ? (
+                <ul className="flex flex-col gap-1 text-sm" aria-label="Links">
+                  {statement.links.map((link) => (
+                    <li key={link}>
+                      <a
+                        href={link}
+                        rel="noopener noreferrer nofollow ugc"
+                        target="_blank"
+                        className="text-accent underline"
+                      >
+                        {revealInvisible(linkLabel(link))}
+                        <span className="sr-only"> (opens in a new tab)</span>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <p className="text-muted-foreground text-xs">
+                Written by this address, signed in with its wallet. Last edited{" "}
+                <time dateTime={statement.updatedAt}>{new Date(statement.updatedAt).toUTCString().slice(5, 16)}</time>
+                {statement.version > 1 ? ` (version ${statement.version})` : ""}.
+              </p>
+            </CardContent>
+          </Card>
+        ) : (
+          <p className="text-muted-foreground text-sm">
+            No statement yet. If this is your address, write one on{" "}
+            <Link href={`/${slug}/account`} className="text-accent underline">
+              your account page
+            </Link>
+            .
+          </p>
+        )}
       </section>
 
       {loaded.status === "ready" ? (

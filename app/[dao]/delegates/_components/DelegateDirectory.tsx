@@ -20,6 +20,7 @@ import { writeDaoOf } from "@/lib/governor/writeDao";
 import type { IndexedDelegate, Page } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
 import type { LoadedDao } from "@/lib/server/loadDao";
+import { readStatementSummaries } from "@/lib/server/statements";
 import { labelMap } from "./accountNames";
 import { DelegateDialog, DelegateRowButton } from "./DelegateDialog";
 import { IndexerAlert } from "./IndexerAlert";
@@ -172,6 +173,10 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
           result.items.map((item) => item.address as Address),
         )
       : new Map<string, string>();
+  const summaries = await readStatementSummaries(
+    slug,
+    result.items.map((item) => item.address),
+  );
   const offset = (page - 1) * DELEGATES_PAGE_SIZE;
   // Writes need the token read from the chain; without it the directory stays read-only.
   const writeDao = loaded.status === "ready" ? writeDaoOf(loaded.config, loaded.dao) : null;
@@ -251,6 +256,11 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
                         )}
                       </Link>
                     </span>
+                    {summaries.get(delegate.address.toLowerCase()) ? (
+                      <span className="mt-0.5 line-clamp-2 block max-w-md text-muted-foreground text-xs sm:pl-8">
+                        <RevealedText text={summaries.get(delegate.address.toLowerCase()) ?? ""} />
+                      </span>
+                    ) : null}
                     <span className="block text-muted-foreground text-xs sm:hidden">
                       {delegate.delegatorsCount.toLocaleString("en-US")}{" "}
                       {delegate.delegatorsCount === 1 ? "delegator" : "delegators"}

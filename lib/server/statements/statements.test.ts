@@ -1,0 +1,180 @@
+/**
+ * The delegate-statement API on both store backends, signed in through SIWE (signatures checked
+ * on a real anvil): create, read, update with history; someone else gets 403; no session or an
+ * expired one gets 401; oversized and malformed input is refused naming the field.
+ */
+import { type Client, createPublicClient, http } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { freePort, startAnvil } from "../../../scripts/lib/anvil";
+import { type Auth, createAuth, sessionTtlMs } from "../auth/auth";
+import { anvilKeys, signInForTest, testOrigin } from "../auth/testing";
+import { resetRateLimits } from "../http";
+import { createTestStore, hasPostgres } from "../store/testing";
+import type { StoreBackend } from "../store/types";
+import { getStatementSummaries, statementRoutes } from "./statements";
+
+const alice = privateKeyToAccount(anvilKeys[1]);
+const bob = privateKeyToAccount(anvilKeys[2]);
+const dao = "commons";
+
+let anvil: Awaited<ReturnType<typeof startAnvil>>;
+let client: Client;
+
+beforeAll(async () => {
+  anvil = await startAnvil({ port: await freePort() });
+  client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
+});
+afterAll(async () => {
+  await anvil?.stop();
+});
+
+const postgres = await hasPostgres();
+
+for (const kind of ["pglite", "postgres"] as const) {
+  describe.skipIf(kind === "postgres" && !postgres)(`statements API on ${kind}`, () => {
+    let store: StoreBackend;
+    let auth: Auth;
+    let routes: ReturnType<typeof statementRoutes>;
+    let clock: Date;
+    let aliceCookie: string;
+    let bobCookie: string;
+
+    beforeAll(async () => {
+      store = await createTestStore(kind);
+      clock = new Date();
+      auth = createAuth({
+        store: async () => store,
+        clientFor: (chainId) => (chainId === 31337 ? client : undefined),
+        now: () => clock,
+      });
+      routes = statementRoutes({ store: async () => store, auth, daoExists: (slug) => slug === dao, now: () => clock });
+      aliceCookie = await signInForTest(auth, alice);
+      bobCookie = await signInForTest(auth, bob);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+    beforeEach(() => {
+      clock = new Date();
+      resetRateLimits();
+    });
+
+    const url = (address: string, query = "") => `${testOrigin}/api/daos/${dao}/statements/${address}${query}`;
+
+    function put(address: string, body: unknown, cookie?: string, raw = false) {
+      const headers: Record<string, string> = { "content-type": "application/json", origin: testOrigin };
+      if (cookie) headers.cookie = cookie;
+      const request = new Request(url(address), {
+        method: "PUT",
+        headers,
+        body: raw ? (body as string) : JSON.stringify(body),
+      });
+      return routes.PUT(request, { dao, address });
+    }
+
+    async function get(address: string, query = "") {
+      const response = await routes.GET(new Request(url(address, query)), { dao, address });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    }
+
+    it("creates, reads, and updates a statement, keeping every version", async () => {
+      expect((await get(alice.address)).body).toEqual({ statement: null });
+
+      const created = await put(
+        alice.address,
+        { statement: "# Alice\n\nI vote for **public goods**.", links: [] },
+        aliceCookie,
+      );
+      expect(created.status).toBe(200);
+      expect(await created.json()).toMatchObject({ statement: { address: alice.address, version: 1, links: [] } });
+
+      // The path's address may be lowercase; the statement is stored under the checksummed one.
+      const updated = await put(
+        alice.address.toLowerCase(),
+        {
+          statement: "I vote for public goods and against spending without a budget.",
+          links: ["https://forum.example.org/t/alice"],
+        },
+        aliceCookie,
+      );
+      expect(updated.status).toBe(200);
+
+      const read = await get(alice.address, "?history=1");
+      expect(read.status).toBe(200);
+      expect(read.body.statement).toMatchObject({
+        dao,
+        address: alice.address,
+        statement: "I vote for public goods and against spending without a budget.",
+        links: ["https://forum.example.org/t/alice"],
+        version: 2,
+      });
+      const history = read.body.history as { version: number; statement: string }[];
+      expect(history.map((entry) => entry.version)).toEqual([2, 1]);
+      expect(history[1]?.statement).toBe("# Alice\n\nI vote for **public goods**.");
+
+      const summaries = await getStatementSummaries(store, dao, [alice.address.toLowerCase(), bob.address]);
+      expect(summaries.get(alice.address.toLowerCase())).toBe(
+        "I vote for public goods and against spending without a budget.",
+      );
+      expect(summaries.has(bob.address.toLowerCase())).toBe(false);
+    });
+
+    it("refuses to let another address write someone's statement (403) and anyone without a session (401)", async () => {
+      const forged = await put(alice.address, { statement: "Bob was here", links: [] }, bobCookie);
+      expect(forged.status).toBe(403);
+      expect(((await forged.json()) as { error: string }).error).toMatch(/only 0x70997970/);
+      const anonymous = await put(alice.address, { statement: "Nobody was here", links: [] });
+      expect(anonymous.status).toBe(401);
+      expect(((await get(alice.address)).body.statement as { statement: string }).statement).not.toMatch(/was here/);
+    });
+
+    it("refuses an expired session", async () => {
+      clock = new Date(Date.now() + sessionTtlMs + 60_000);
+      const response = await put(bob.address, { statement: "Too late", links: [] }, bobCookie);
+      expect(response.status).toBe(401);
+      clock = new Date();
+      expect((await get(bob.address)).body).toEqual({ statement: null });
+    });
+
+    it("refuses oversized and malformed input with a message naming the field", async () => {
+      const cases: [unknown, number, string][] = [
+        [{ statement: "x".repeat(20_001), links: [] }, 400, "statement"],
+        [{ statement: 42, links: [] }, 400, "statement"],
+        [{ links: [] }, 400, "statement"],
+        [{ statement: "ok", links: Array.from({ length: 6 }, (_, i) => `https://x.org/${i}`) }, 400, "links"],
+        [{ statement: "ok", links: ["javascript:alert(1)"] }, 400, "links[0]"],
+        [{ statement: "ok", links: ["https://ok.org", "ftp://x.org/file"] }, 400, "links[1]"],
+        [{ statement: "ok", links: [`https://x.org/${"a".repeat(2_000)}`] }, 400, "links[0]"],
+        [{ statement: "ok", links: "https://x.org" }, 400, "links"],
+        [{ statement: "ok", extra: true }, 400, "body"],
+      ];
+      for (const [body, status, field] of cases) {
+        const response = await put(bob.address, body, bobCookie);
+        const json = (await response.json()) as { error: string; field: string };
+        expect({ status: response.status, field: json.field }, JSON.stringify(body).slice(0, 80)).toEqual({
+          status,
+          field,
+        });
+        if (field !== "body") expect(json.error.startsWith(`${field}:`)).toBe(true);
+      }
+      const notJson = await put(bob.address, "{nope", bobCookie, true);
+      expect(notJson.status).toBe(400);
+      expect(await notJson.json()).toMatchObject({ field: "body" });
+      const huge = await put(bob.address, { statement: "x".repeat(200_000), links: [] }, bobCookie);
+      expect(huge.status).toBe(413);
+      const badAddress = await routes.PUT(new Request(url("0x1234"), { method: "PUT" }), { dao, address: "0x1234" });
+      expect(await badAddress.json()).toMatchObject({ field: "address" });
+      const badDao = await routes.GET(new Request(url(alice.address)), { dao: "nope", address: alice.address });
+      expect(badDao.status).toBe(404);
+      expect((await get(bob.address)).body).toEqual({ statement: null });
+    });
+
+    it("limits the rate of writes per address", async () => {
+      let last = 0;
+      for (let i = 0; i < 21; i++) last = (await put(bob.address, { statement: `v${i}`, links: [] }, bobCookie)).status;
+      expect(last).toBe(429);
+    });
+  });
+}
