@@ -12,7 +12,7 @@
  * so two harnesses can run side by side.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createPublicClient, http } from "viem";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
@@ -127,6 +127,8 @@ async function main(): Promise<number> {
     await waitForIndexedBlock(indexer.url, baseBlock, indexer.service);
     step(`indexer ready at ${indexer.url} in ${Math.round((Date.now() - indexerStarted) / 1000)} s`);
 
+    // The chain is fresh on every run, so the app's own data (drafts, statements) starts empty too.
+    rmSync(resolve(e2eDir, "app-data"), { recursive: true, force: true });
     const app = await startApp({
       mode: "start",
       port: ports.app,

@@ -7,7 +7,8 @@ import type { CommonsConfig } from "./schema";
 
 /** The path the app, the indexer and the scripts read the config from. */
 export function commonsConfigPath(env: Record<string, string | undefined> = process.env): string {
-  return resolve(env.DAO_CONFIG ?? "dao.config.json");
+  // The path is chosen at run time: keep Next's file tracer from including the whole project.
+  return resolve(/* turbopackIgnore: true */ env.DAO_CONFIG ?? "dao.config.json");
 }
 
 /**
@@ -17,7 +18,7 @@ export function commonsConfigPath(env: Record<string, string | undefined> = proc
 export function readCommonsConfig(path = commonsConfigPath()): CommonsConfig {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readFileSync(/* turbopackIgnore: true */ path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
