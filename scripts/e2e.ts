@@ -23,7 +23,7 @@ import { startApp } from "./lib/appService";
 import { ensureChromium } from "./lib/chromium";
 import { startDemoChain } from "./lib/demoChain";
 import { startIndexer, waitForIndexedBlock } from "./lib/indexerService";
-import { bin, repoRoot, workDir } from "./lib/paths";
+import { bin, e2eWorkDir, repoRoot } from "./lib/paths";
 import { type Service, stopAll } from "./lib/services";
 
 const ports = {
@@ -32,9 +32,7 @@ const ports = {
   indexer: Number(process.env.E2E_INDEXER_PORT ?? 42169),
   app: Number(process.env.E2E_APP_PORT ?? 3100),
 };
-// The default harness writes to .commons/e2e (npm test reads the results there); a harness on
-// other ports gets its own folder, so two can run side by side without sharing config or data.
-const e2eDir = resolve(workDir, process.env.E2E_APP_PORT ? `e2e-${ports.app}` : "e2e");
+const e2eDir = e2eWorkDir();
 
 type Stoppable = { stop(): Promise<void> };
 

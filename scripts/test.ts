@@ -6,12 +6,12 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { bin, repoRoot, workDir } from "./lib/paths";
+import { bin, e2eWorkDir, repoRoot, workDir } from "./lib/paths";
 
 type Step = { name: string; command: string; args: string[] };
 
 const vitestReport = resolve(workDir, "vitest.json");
-const playwrightReport = resolve(workDir, "e2e/results.json");
+const playwrightReport = resolve(e2eWorkDir(), "results.json");
 
 const steps: Step[] = [
   { name: "lint and format (biome)", command: bin("biome"), args: ["check", "."] },
