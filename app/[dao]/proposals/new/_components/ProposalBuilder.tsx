@@ -5,9 +5,13 @@
  * kept in sessionStorage: a rejected or failed submit, a reload, or the wallet stack arriving
  * never loses a character. Errors show next to their field once it has been left (or all at
  * once on a submit attempt), each naming its field.
+ *
+ * Fed by a saved draft (app/[dao]/drafts): the propose page passes `fromDraft` (the form starts
+ * from it, and the draft records the proposal once it is on chain); the draft editor passes its
+ * own `formStore` (localStorage + server autosave) and its own `submitSection`.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { Address } from "viem";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { Address, Hex } from "viem";
 import { Button } from "@/components/ui/button";
 import type { WriteDao } from "@/lib/governor/adapter";
 import {
@@ -16,11 +20,11 @@ import {
   type BuilderContext,
   type TreasuryToken,
 } from "@/lib/proposals/builder/actions";
-import { buildProposal, maxActions } from "@/lib/proposals/builder/buildProposal";
+import { type BuildResult, buildProposal, maxActions } from "@/lib/proposals/builder/buildProposal";
 import type { DescribeContext } from "@/lib/proposals/builder/describeAction";
 import { ActionEditor } from "./ActionEditor";
 import { Field, TextArea, TextInput } from "./Field";
-import { clearDraft, emptyForm, formReducer, readDraft, writeDraft } from "./formState";
+import { emptyForm, type FormState, type FormStore, formReducer, sessionFormStore } from "./formState";
 import { SubmitPanelIsland } from "./SubmitPanelIsland";
 
 const DescriptionPreview = lazy(() => import("./DescriptionPreview").then((m) => ({ default: m.DescriptionPreview })));
@@ -35,7 +39,26 @@ export type ProposalBuilderProps = {
   tokensProblem: string | null;
   forumHosts: string[];
   labels: Record<string, string>;
+  /** Proposing a saved draft: start from it (unless this tab holds newer edits of it); record the proposal on it. */
+  fromDraft?: { id: string; version: number; form: FormState } | null;
+  /** Client only: where the form is kept (default: this tab's sessionStorage, per DAO). */
+  formStore?: FormStore;
+  /** Client only: shown in place of the Submit section (the draft editor's own). */
+  submitSection?: (built: BuildResult) => ReactNode;
 };
+
+/** Tells the saved draft which proposal it became (the server checks the proposer on chain). */
+async function recordProposal(slug: string, draftId: string, proposalId: string, tx: Hex): Promise<void> {
+  try {
+    await fetch(`/api/daos/${slug}/drafts/${draftId}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ proposalId, tx }),
+    });
+  } catch {
+    // The proposal exists either way; the draft page offers to link it again.
+  }
+}
 
 const addable: ActionKind[] = ["eth", "erc20", "call", "raw"];
 
@@ -49,6 +72,9 @@ export function ProposalBuilder({
   tokensProblem,
   forumHosts,
   labels,
+  fromDraft,
+  formStore,
+  submitSection,
 }: ProposalBuilderProps) {
   const [form, dispatch] = useReducer(formReducer, emptyForm);
   const [restored, setRestored] = useState(false);
@@ -58,14 +84,21 @@ export function ProposalBuilder({
   const actionsHeadingRef = useRef<HTMLHeadingElement>(null);
   const focusAfter = useRef<string | null>(null);
 
+  const fromDraftId = fromDraft?.id;
+  const storeRef = useRef<FormStore | null>(null);
+  // Proposing a draft keeps this tab's edits per draft version: a newer save of the draft starts afresh.
+  storeRef.current =
+    formStore ??
+    storeRef.current ??
+    sessionFormStore(dao.slug, fromDraft ? `${fromDraft.id}.v${fromDraft.version}` : undefined, fromDraft?.form);
   useEffect(() => {
-    const draft = readDraft(dao.slug);
+    const draft = storeRef.current?.read();
     if (draft) dispatch({ type: "restore", state: draft });
     setRestored(true);
-  }, [dao.slug]);
+  }, []);
   useEffect(() => {
-    if (restored) writeDraft(dao.slug, form);
-  }, [restored, dao.slug, form]);
+    if (restored) storeRef.current?.write(form);
+  }, [restored, form]);
   // Keep keyboard focus on the control that moved (reordering the list moves its DOM node).
   useEffect(() => {
     if (!focusAfter.current) return;
@@ -104,7 +137,13 @@ export function ProposalBuilder({
     // After the list renders: move focus to it so keyboard and screen-reader users hear it.
     window.setTimeout(() => problemsRef.current?.focus(), 0);
   }, []);
-  const onProposed = useCallback(() => clearDraft(dao.slug), [dao.slug]);
+  const onProposed = useCallback(
+    async (proposalId: string, tx: Hex) => {
+      storeRef.current?.clear();
+      if (fromDraftId) await recordProposal(dao.slug, fromDraftId, proposalId, tx);
+    },
+    [dao.slug, fromDraftId],
+  );
 
   const hostsHint =
     forumHosts.length > 0
@@ -259,41 +298,46 @@ export function ProposalBuilder({
         </fieldset>
       </section>
 
-      <section
-        aria-labelledby="submit-heading"
-        className="flex flex-col gap-4 rounded-xl border border-border bg-card p-4 sm:p-5"
-      >
-        <h2 id="submit-heading" className="font-semibold text-lg">
-          Submit
-        </h2>
-        {showAll && allProblems.length > 0 ? (
-          <div
-            ref={problemsRef}
-            tabIndex={-1}
-            role="alert"
-            className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-3 text-rose-900 text-sm outline-none dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-200"
-          >
-            <p className="font-semibold">
-              {allProblems.length === 1 ? "One thing to fix" : `${allProblems.length} things to fix`} before submitting:
-            </p>
-            <ul className="mt-1 list-disc pl-5">
-              {allProblems.map((problem) => (
-                <li key={problem.message} className="break-words">
-                  {problem.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <SubmitPanelIsland
-          dao={dao}
-          executor={executor}
-          nativeSymbol={native.symbol}
-          content={built.content}
-          onInvalidSubmit={showProblems}
-          onProposed={onProposed}
-        />
-      </section>
+      {submitSection ? (
+        submitSection(built)
+      ) : (
+        <section
+          aria-labelledby="submit-heading"
+          className="flex flex-col gap-4 rounded-xl border border-border bg-card p-4 sm:p-5"
+        >
+          <h2 id="submit-heading" className="font-semibold text-lg">
+            Submit
+          </h2>
+          {showAll && allProblems.length > 0 ? (
+            <div
+              ref={problemsRef}
+              tabIndex={-1}
+              role="alert"
+              className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-3 text-rose-900 text-sm outline-none dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-200"
+            >
+              <p className="font-semibold">
+                {allProblems.length === 1 ? "One thing to fix" : `${allProblems.length} things to fix`} before
+                submitting:
+              </p>
+              <ul className="mt-1 list-disc pl-5">
+                {allProblems.map((problem) => (
+                  <li key={problem.message} className="break-words">
+                    {problem.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <SubmitPanelIsland
+            dao={dao}
+            executor={executor}
+            nativeSymbol={native.symbol}
+            content={built.content}
+            onInvalidSubmit={showProblems}
+            onProposed={onProposed}
+          />
+        </section>
+      )}
     </div>
   );
 }

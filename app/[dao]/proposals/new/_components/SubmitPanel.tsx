@@ -44,8 +44,8 @@ export type SubmitPanelProps = {
   content: ProposalContent | null;
   /** The form has problems: show them (the builder lists them above). */
   onInvalidSubmit: () => void;
-  /** The proposal is on chain (before navigating to it). */
-  onProposed: () => void;
+  /** The proposal is on chain (awaited, briefly, before navigating to it). */
+  onProposed: (proposalId: string, tx: Hex) => void | Promise<void>;
 };
 
 type Check = { status: "pending" } | { status: "ok" } | { status: "failed"; message: string };
@@ -198,7 +198,11 @@ function ProposeForm({
     const receipt = await tx.send(adapter.propose(content), { label: "Propose" });
     if (!receipt) return;
     const id = proposalIdFrom(receipt, dao.governor) ?? hashProposal(content);
-    onProposed();
+    // E.g. a saved draft recording its proposal; navigation does not wait more than a few seconds.
+    await Promise.race([
+      Promise.resolve(onProposed(id.toString(), receipt.transactionHash)).catch(() => undefined),
+      new Promise((resolve) => window.setTimeout(resolve, 5_000)),
+    ]);
     router.push(`/${dao.slug}/proposals/${id}?tx=${receipt.transactionHash}`);
   }
 
