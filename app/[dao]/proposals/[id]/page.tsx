@@ -27,6 +27,7 @@ import { knownChain } from "@/lib/chains";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
+import { discussionLinkOf } from "@/lib/proposals/builder/description";
 import { lifecycleActions } from "@/lib/proposals/lifecycleActions";
 import { isTransactionHash } from "@/lib/proposals/proposalFromReceipt";
 import { proposalTimeline } from "@/lib/proposals/proposalTimeline";
@@ -34,11 +35,13 @@ import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
 import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
 import { voteResults } from "@/lib/proposals/voteResults";
+import { loadProposalExtras } from "@/lib/server/drafts/serverDeps";
 import { loadDao } from "@/lib/server/loadDao";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 import { ActionsSection } from "./_components/ActionsSection";
 import { AddressView } from "./_components/AddressView";
+import { DiscussionSection } from "./_components/DiscussionSection";
 import { IntegritySection } from "./_components/IntegritySection";
 import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal } from "./_components/loadProposal";
 import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
@@ -93,7 +96,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const dao = loaded.status === "ready" ? loaded.dao : null;
 
   const tx = typeof search.tx === "string" ? search.tx : undefined;
-  const { indexed, proposal, fromReceipt, actions, live, clock } = await loadProposal(loaded, id, { tx });
+  const [{ indexed, proposal, fromReceipt, actions, live, clock }, extras] = await Promise.all([
+    loadProposal(loaded, id, { tx }),
+    // Drafts it was written in and links its proposer added (the app's own store).
+    loadProposalExtras(slug, id),
+  ]);
   // Unknown to the indexer, and the chain (when it answered) does not know it either.
   if (!proposal && indexed === null && (live === null || live.state === undefined)) notFound();
   if (!proposal && indexed === "unavailable" && live !== null && live.state === undefined) notFound();
@@ -288,6 +295,14 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               <Section id="description" title="Description">
                 <Markdown fullTextHref={`/${slug}/proposals/${id}/description`}>{proposal.description}</Markdown>
               </Section>
+              <DiscussionSection
+                slug={slug}
+                proposalId={id}
+                descriptionLink={discussionLinkOf(proposal.description)}
+                links={extras === "unavailable" ? "unavailable" : extras.links}
+                drafts={extras === "unavailable" ? [] : extras.drafts}
+                forumHosts={config.forumHosts ?? []}
+              />
               <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
               {fromReceipt ? null : (
                 <Suspense key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>

@@ -1,0 +1,31 @@
+"use client";
+/**
+ * `AddDiscussionLink` as a wallet island that loads the wallet stack as soon as the page is idle
+ * (this page exists to sign). Until then a plain "connect" button stands in; a click on it loads
+ * the stack and opens RainbowKit's connect modal.
+ */
+import { lazy } from "react";
+import { Button } from "@/components/ui/button";
+import { WalletIsland } from "@/components/web3/WalletIsland";
+import { loadWalletStack, preloadWithWalletStack } from "@/components/web3/walletStack";
+import type { AddDiscussionLinkProps } from "./AddDiscussionLink";
+
+const load = () => import("./AddDiscussionLink").then((m) => m.AddDiscussionLink);
+const Lazy = lazy(() => load().then((AddDiscussionLink) => ({ default: AddDiscussionLink })));
+preloadWithWalletStack(load);
+
+/** @example <AddDiscussionLinkIsland dao={dao} proposalId={id} proposer={proposer} forumHosts={[]} /> */
+export function AddDiscussionLinkIsland(props: AddDiscussionLinkProps) {
+  return (
+    <WalletIsland
+      eager
+      fallback={
+        <Button onClick={() => loadWalletStack("connect")} onPointerEnter={() => loadWalletStack()}>
+          Connect a wallet to add a link
+        </Button>
+      }
+    >
+      <Lazy {...props} />
+    </WalletIsland>
+  );
+}
