@@ -44,6 +44,12 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
         </div>
         <div className="flex w-full flex-wrap items-center gap-3 sm:w-auto">
           <ProposalSearch q={q} filter={filter} className="min-w-0 flex-1 sm:w-72 sm:flex-none" />
+          <Link
+            href={`/${loaded.config.slug}/drafts`}
+            className={buttonClass({ variant: "secondary", className: "shrink-0" })}
+          >
+            My drafts
+          </Link>
           <Link href={`/${loaded.config.slug}/proposals/new`} className={buttonClass({ className: "shrink-0" })}>
             New proposal
           </Link>
