@@ -15,11 +15,9 @@ import type { Address } from "viem";
 import { createSiweMessage } from "viem/siwe";
 import { useAccount, useSignMessage } from "wagmi";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import { signInStatement } from "@/lib/auth/signIn";
 import { explainTxError } from "@/lib/tx/explainTxError";
 import { sessionQueryKey } from "./useSession";
-
-/** The statement in every sign-in message (the server accepts any). */
-export const signInStatement = "Sign in to Commons to save drafts and statements.";
 
 export type SignInButtonProps = {
   /** The DAO's chain: the message names it, and the server checks contract wallets there. */

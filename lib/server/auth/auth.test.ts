@@ -3,8 +3,7 @@
  * through the chain, as in the app): sessions, nonce reuse and expiry, the host and chain checks,
  * and an EIP-1271 contract wallet whose owner signs.
  */
-import solc from "solc";
-import { type Address, type Client, createPublicClient, createWalletClient, getAddress, type Hex, http } from "viem";
+import { type Address, type Client, createPublicClient, createWalletClient, getAddress, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -12,40 +11,12 @@ import { freePort, startAnvil } from "../../../scripts/lib/anvil";
 import { resetRateLimits } from "../http";
 import { createTestStore, hasPostgres } from "../store/testing";
 import type { StoreBackend } from "../store/types";
+import { compileOwnerWallet } from "../testing/ownerWallet";
 import { type Auth, createAuth, nonceTtlMs, sessionTtlMs } from "./auth";
 import { anvilKeys, cookieOf, signInForTest, testOrigin, testSiweMessage, verifyRequest } from "./testing";
 
 const alice = privateKeyToAccount(anvilKeys[1]);
 const bob = privateKeyToAccount(anvilKeys[2]);
-
-/** A minimal contract wallet (EIP-1271): a signature is valid when its owner made it. */
-const walletSource = `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.20;
-contract OwnerWallet {
-  address public owner;
-  constructor(address owner_) { owner = owner_; }
-  function isValidSignature(bytes32 hash, bytes calldata sig) external view returns (bytes4) {
-    if (sig.length != 65) return 0xffffffff;
-    bytes32 r = bytes32(sig[0:32]);
-    bytes32 s = bytes32(sig[32:64]);
-    uint8 v = uint8(sig[64]);
-    return ecrecover(hash, v, r, s) == owner ? bytes4(0x1626ba7e) : bytes4(0xffffffff);
-  }
-}`;
-
-function compileWallet(): { abi: unknown[]; bytecode: Hex } {
-  const output = JSON.parse(
-    solc.compile(
-      JSON.stringify({
-        language: "Solidity",
-        sources: { "OwnerWallet.sol": { content: walletSource } },
-        settings: { evmVersion: "cancun", outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
-      }),
-    ),
-  );
-  const contract = output.contracts["OwnerWallet.sol"].OwnerWallet;
-  return { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` };
-}
 
 let anvil: Awaited<ReturnType<typeof startAnvil>>;
 let client: Client;
@@ -54,7 +25,7 @@ let contractWallet: Address;
 beforeAll(async () => {
   anvil = await startAnvil({ port: await freePort() });
   client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
-  const { abi, bytecode } = compileWallet();
+  const { abi, bytecode } = compileOwnerWallet();
   const deployer = createWalletClient({
     account: privateKeyToAccount(anvilKeys[0]),
     chain: foundry,

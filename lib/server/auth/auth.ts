@@ -18,8 +18,7 @@ import type { Store } from "../store/types";
 export const sessionCookie = "commons_session";
 export const nonceTtlMs = 10 * 60_000;
 export const sessionTtlMs = 7 * 24 * 60 * 60_000;
-/** The statement the sign-in button puts in the message (any statement is accepted). */
-export const signInStatement = "Sign in to Commons to save drafts and statements.";
+export { signInStatement } from "../../auth/signIn";
 
 export type Session = { address: Address; chainId: number; expiresAt: Date };
 

@@ -4,7 +4,6 @@
  * public client), against a real anvil with a minimal owner-signs wallet deployed. Its owner's
  * signature is accepted; anyone else's is refused.
  */
-import solc from "solc";
 import { type Address, createPublicClient, createWalletClient, getAddress, type Hex, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
@@ -14,39 +13,12 @@ import { discussionLinkMessage } from "../../proposals/discussionLinks";
 import { anvilKeys } from "../auth/testing";
 import { createTestStore } from "../store/testing";
 import type { StoreBackend } from "../store/types";
+import { compileOwnerWallet } from "../testing/ownerWallet";
 import { addDiscussionLink, type DiscussionLinkDeps } from "./discussionLinksApi";
 
 const owner = privateKeyToAccount(anvilKeys[1]);
 const stranger = privateKeyToAccount(anvilKeys[2]);
 const governor = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-
-const walletSource = `// SPDX-License-Identifier: MIT
-pragma solidity ^0.8.20;
-contract OwnerWallet {
-  address public owner;
-  constructor(address owner_) { owner = owner_; }
-  function isValidSignature(bytes32 hash, bytes calldata sig) external view returns (bytes4) {
-    if (sig.length != 65) return 0xffffffff;
-    bytes32 r = bytes32(sig[0:32]);
-    bytes32 s = bytes32(sig[32:64]);
-    uint8 v = uint8(sig[64]);
-    return ecrecover(hash, v, r, s) == owner ? bytes4(0x1626ba7e) : bytes4(0xffffffff);
-  }
-}`;
-
-function compileWallet(): { abi: unknown[]; bytecode: Hex } {
-  const output = JSON.parse(
-    solc.compile(
-      JSON.stringify({
-        language: "Solidity",
-        sources: { "OwnerWallet.sol": { content: walletSource } },
-        settings: { evmVersion: "cancun", outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
-      }),
-    ),
-  );
-  const contract = output.contracts["OwnerWallet.sol"].OwnerWallet;
-  return { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` };
-}
 
 describe("discussion links from a contract wallet (EIP-1271)", () => {
   let anvil: Awaited<ReturnType<typeof startAnvil>>;
@@ -57,7 +29,7 @@ describe("discussion links from a contract wallet (EIP-1271)", () => {
   beforeAll(async () => {
     anvil = await startAnvil({ port: await freePort() });
     const client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
-    const { abi, bytecode } = compileWallet();
+    const { abi, bytecode } = compileOwnerWallet();
     const deployer = createWalletClient({
       account: privateKeyToAccount(anvilKeys[0]),
       chain: foundry,
