@@ -3,8 +3,8 @@
  * in contracts-abi/. `npm run compile -- --check` writes nothing and exits 1 when contracts-abi/
  * is stale, naming the files to regenerate.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { compileContracts, repoRoot, staleFiles } from "./lib/compileContracts";
 
 const check = process.argv.includes("--check");
@@ -20,7 +20,11 @@ if (check) {
   }
   console.log(`contracts-abi is up to date (${files.size} files, compiled in ${seconds} s)`);
 } else {
-  for (const path of stale) writeFileSync(join(repoRoot, path), files.get(path) ?? "");
+  for (const path of stale) {
+    mkdirSync(dirname(join(repoRoot, path)), { recursive: true });
+    writeFileSync(join(repoRoot, path), files.get(path) ?? "");
+  }
   const wrote = stale.length > 0 ? `wrote ${stale.join(", ")}` : "no changes";
-  console.log(`compiled ${files.size - 1} contracts in ${seconds} s; ${wrote}`);
+  const contracts = [...files.keys()].filter((path) => !path.endsWith("/index.ts")).length;
+  console.log(`compiled ${contracts} contracts in ${seconds} s; ${wrote}`);
 }
