@@ -5,10 +5,15 @@
  * names or argument shapes (GovernorBravo's id-based queue and execute, getPriorVotes, …) is a
  * second implementation here, not a change in every page.
  *
- * Only the OpenZeppelin Governor (4.x and 5.x share these calls) is implemented today.
+ * `governorAdapter(dao)` is the OpenZeppelin Governor (4.x and 5.x share these calls). The other
+ * families live in ./families (GovernorBravo, OZ 4.x with GovernorCompatibilityBravo, fractional
+ * voting); `governorAdapterFor(flavour, dao)` from ./families picks one for what ./detect found.
+ * Reads of Bravo-style governors answer structs: pass their result through `readResult(call, raw)`.
  */
-import { type Abi, type AbiItem, type Address, type Hex, keccak256, parseAbi, stringToHex } from "viem";
-import { demoGovernorAbi, demoTimelockAbi, demoTokenAbi } from "../../contracts-abi";
+import type { Abi, Address, Hex } from "viem";
+import { openzeppelinAdapter } from "./families/openzeppelin";
+
+export { governorErrorAbi, readResult } from "./families/shared";
 
 /** What a browser-side write flow needs to know about a DAO: plain data, passed from the server. */
 export type WriteDao = {
@@ -48,7 +53,17 @@ export type ProposalContent = {
   values: readonly bigint[];
   calldatas: readonly Hex[];
   description: string;
+  /**
+   * GovernorBravo-style function signatures ("transfer(address,uint256)"), one per action; the
+   * calldatas are then the arguments only. Leave out to propose full calldatas (signatures "").
+   */
+  signatures?: readonly string[];
 };
+
+/** A split vote (fractional counting): amounts of the voter's weight for each option. */
+export type VoteSplit = { against: bigint; for: bigint; abstain: bigint };
+
+export type GovernorFamily = "openzeppelin" | "bravo" | "oz-bravo-compatible";
 
 /** The Governor's numbering: 0 Against, 1 For, 2 Abstain. */
 export type VoteSupport = 0 | 1 | 2;
@@ -56,7 +71,7 @@ export type VoteSupport = 0 | 1 | 2;
 export const voteSupportNames = { 0: "Against", 1: "For", 2: "Abstain" } as const satisfies Record<VoteSupport, string>;
 
 export type GovernorAdapter = {
-  family: "openzeppelin";
+  family: GovernorFamily;
   castVote(proposalId: bigint, support: VoteSupport, reason?: string): ContractWrite;
   propose(content: ProposalContent): ContractWrite;
   queue(proposalId: bigint, content: ProposalContent): ContractWrite;
@@ -84,49 +99,16 @@ export type GovernorAdapter = {
 
   /** Every custom error the governor, token and timelock may revert with, to decode reverts. */
   errorAbi: Abi;
+
+  /** True when queue/execute/cancel need only the id (Bravo-style); the content is then ignored. */
+  proposalsById?: boolean;
+  /** OpenZeppelin's hashProposal (the id a content gets); absent for GovernorBravo (a counter). */
+  hashProposal?(content: ProposalContent): ContractRead;
+  /** Fractional counting only: a split vote (support 255 with packed uint128 amounts). */
+  castVoteSplit?(proposalId: bigint, split: VoteSplit, reason?: string): ContractWrite;
+  /** Fractional counting only: how much of the account's weight it has already cast. */
+  usedVotes?(proposalId: bigint, account: Address): ContractRead;
 };
-
-const governorAbi = parseAbi([
-  "function castVote(uint256 proposalId, uint8 support) returns (uint256)",
-  "function castVoteWithReason(uint256 proposalId, uint8 support, string reason) returns (uint256)",
-  "function propose(address[] targets, uint256[] values, bytes[] calldatas, string description) returns (uint256)",
-  "function queue(address[] targets, uint256[] values, bytes[] calldatas, bytes32 descriptionHash) returns (uint256)",
-  "function execute(address[] targets, uint256[] values, bytes[] calldatas, bytes32 descriptionHash) payable returns (uint256)",
-  "function cancel(address[] targets, uint256[] values, bytes[] calldatas, bytes32 descriptionHash) returns (uint256)",
-  "function state(uint256 proposalId) view returns (uint8)",
-  "function hasVoted(uint256 proposalId, address account) view returns (bool)",
-  "function proposalSnapshot(uint256 proposalId) view returns (uint256)",
-  "function proposalDeadline(uint256 proposalId) view returns (uint256)",
-  "function proposalEta(uint256 proposalId) view returns (uint256)",
-  "function proposalProposer(uint256 proposalId) view returns (address)",
-  "function proposalThreshold() view returns (uint256)",
-  "function clock() view returns (uint48)",
-  "function quorum(uint256 timepoint) view returns (uint256)",
-]);
-
-const tokenAbi = parseAbi([
-  "function delegate(address delegatee)",
-  "function delegates(address account) view returns (address)",
-  "function getVotes(address account) view returns (uint256)",
-  "function getPastVotes(address account, uint256 timepoint) view returns (uint256)",
-  "function balanceOf(address account) view returns (uint256)",
-]);
-
-/** The custom errors of OpenZeppelin's Governor, Votes token and TimelockController, once each. */
-export const governorErrorAbi: Abi = (() => {
-  const seen = new Set<string>();
-  const errors: AbiItem[] = [];
-  for (const item of [...demoGovernorAbi, ...demoTokenAbi, ...demoTimelockAbi] as readonly AbiItem[]) {
-    if (item.type !== "error" || seen.has(item.name)) continue;
-    seen.add(item.name);
-    errors.push(item);
-  }
-  return errors;
-})();
-
-function contentArgs(content: ProposalContent) {
-  return [content.targets, content.values, content.calldatas, keccak256(stringToHex(content.description))] as const;
-}
 
 /**
  * @example
@@ -134,42 +116,5 @@ function contentArgs(content: ProposalContent) {
  * await tx.send(adapter.castVote(id, 1, "Good for the DAO"), { label: "Vote For" });
  */
 export function governorAdapter(dao: Pick<WriteDao, "governor" | "token">): GovernorAdapter {
-  const g = (functionName: string, args: readonly unknown[] = []) => ({
-    address: dao.governor,
-    abi: governorAbi as Abi,
-    functionName,
-    args,
-  });
-  const t = (functionName: string, args: readonly unknown[] = []) => ({
-    address: dao.token,
-    abi: tokenAbi as Abi,
-    functionName,
-    args,
-  });
-  return {
-    family: "openzeppelin",
-    castVote: (proposalId, support, reason) =>
-      reason?.trim() ? g("castVoteWithReason", [proposalId, support, reason]) : g("castVote", [proposalId, support]),
-    propose: (content) => g("propose", [content.targets, content.values, content.calldatas, content.description]),
-    // OpenZeppelin identifies the proposal by its content; GovernorBravo would take the id.
-    queue: (_proposalId, content) => g("queue", contentArgs(content)),
-    execute: (_proposalId, content) => g("execute", contentArgs(content)),
-    cancel: (_proposalId, content) => g("cancel", contentArgs(content)),
-    delegate: (delegatee) => t("delegate", [delegatee]),
-
-    state: (proposalId) => g("state", [proposalId]),
-    hasVoted: (proposalId, account) => g("hasVoted", [proposalId, account]),
-    votesAt: (account, timepoint) => t("getPastVotes", [account, timepoint]),
-    votesNow: (account) => t("getVotes", [account]),
-    balanceOf: (account) => t("balanceOf", [account]),
-    delegates: (account) => t("delegates", [account]),
-    proposalSnapshot: (proposalId) => g("proposalSnapshot", [proposalId]),
-    proposalDeadline: (proposalId) => g("proposalDeadline", [proposalId]),
-    proposalEta: (proposalId) => g("proposalEta", [proposalId]),
-    proposalProposer: (proposalId) => g("proposalProposer", [proposalId]),
-    proposalThreshold: () => g("proposalThreshold"),
-    clock: () => g("clock"),
-    quorum: (timepoint) => g("quorum", [timepoint]),
-    errorAbi: governorErrorAbi,
-  };
+  return openzeppelinAdapter(dao);
 }

@@ -1,0 +1,245 @@
+/**
+ * Each governor family builds the calldata its contracts expect: decoded against the reference
+ * signatures (selector and arguments), with no chain needed.
+ */
+import {
+  type Abi,
+  type Address,
+  decodeFunctionData,
+  encodeFunctionData,
+  type Hex,
+  keccak256,
+  parseAbi,
+  size,
+  slice,
+  stringToHex,
+  toFunctionSelector,
+} from "viem";
+import { describe, expect, it } from "vitest";
+import { type ContractWrite, governorAdapter, type ProposalContent, readResult } from "./adapter";
+import {
+  bravoAdapter,
+  fractionalParams,
+  governorAdapterFor,
+  openzeppelinAdapter,
+  ozBravoCompatibleAdapter,
+} from "./families";
+
+const dao = {
+  governor: "0x1111111111111111111111111111111111111111" as Address,
+  token: "0x2222222222222222222222222222222222222222" as Address,
+};
+const voter = "0x3333333333333333333333333333333333333333" as Address;
+const content: ProposalContent = {
+  targets: ["0x4444444444444444444444444444444444444444"],
+  values: [5n],
+  calldatas: ["0xa9059cbb"],
+  description: "# Title\n\nBody",
+};
+const descriptionHash = keccak256(stringToHex(content.description));
+
+/** Encodes `write` as the wallet would and decodes it against `signature`: selector and arguments. */
+function decoded(write: ContractWrite, signature: string) {
+  const data = encodeFunctionData({ abi: write.abi, functionName: write.functionName, args: write.args } as never);
+  expect(slice(data, 0, 4), `selector of ${signature}`).toBe(toFunctionSelector(signature));
+  const abi = parseAbi([`function ${signature}`] as readonly string[]) as Abi;
+  return decodeFunctionData({ abi, data }).args as readonly unknown[] | undefined;
+}
+
+describe("openzeppelin family", () => {
+  const adapter = openzeppelinAdapter(dao);
+
+  it("is what governorAdapter(dao) returns", () => {
+    const legacy = governorAdapter(dao);
+    expect(legacy.family).toBe("openzeppelin");
+    expect(legacy.queue(1n, content)).toEqual(adapter.queue(1n, content));
+  });
+
+  it("votes, proposes and runs the lifecycle by content", () => {
+    expect(decoded(adapter.castVote(7n, 1), "castVote(uint256,uint8)")).toEqual([7n, 1]);
+    expect(decoded(adapter.castVote(7n, 0, "No"), "castVoteWithReason(uint256,uint8,string)")).toEqual([7n, 0, "No"]);
+    expect(decoded(adapter.propose(content), "propose(address[],uint256[],bytes[],string)")).toEqual([
+      content.targets,
+      content.values,
+      content.calldatas,
+      content.description,
+    ]);
+    for (const fn of ["queue", "execute", "cancel"] as const) {
+      expect(decoded(adapter[fn](7n, content), `${fn}(address[],uint256[],bytes[],bytes32)`)).toEqual([
+        content.targets,
+        content.values,
+        content.calldatas,
+        descriptionHash,
+      ]);
+    }
+    expect(adapter.proposalsById).toBe(false);
+    const hash = adapter.hashProposal?.(content);
+    expect(hash && decoded(hash as ContractWrite, "hashProposal(address[],uint256[],bytes[],bytes32)")).toEqual([
+      content.targets,
+      content.values,
+      content.calldatas,
+      descriptionHash,
+    ]);
+  });
+
+  it("reads votes with getPastVotes, or getPriorVotes for a Compound-style token", () => {
+    expect(decoded(adapter.votesAt(voter, 9n), "getPastVotes(address,uint256)")).toEqual([voter, 9n]);
+    expect(decoded(adapter.votesNow(voter), "getVotes(address)")).toEqual([voter]);
+    expect(adapter.votesAt(voter, 9n).address).toBe(dao.token);
+    const comp = openzeppelinAdapter(dao, { votes: "getPriorVotes" });
+    expect(decoded(comp.votesAt(voter, 9n), "getPriorVotes(address,uint256)")).toEqual([voter, 9n]);
+    expect(decoded(comp.votesNow(voter), "getCurrentVotes(address)")).toEqual([voter]);
+    expect(decoded(adapter.delegate(voter), "delegate(address)")).toEqual([voter]);
+  });
+
+  it("reads the clock from Multicall3's block number when the governor has no clock()", () => {
+    expect(decoded(adapter.clock(), "clock()")).toBeUndefined();
+    const old = openzeppelinAdapter(dao, { hasClock: false }).clock();
+    expect(old.address).toBe("0xcA11bde05977b3631167028862bE2a173976CA11");
+    decoded(old, "getBlockNumber()");
+  });
+});
+
+describe("bravo family", () => {
+  const adapter = bravoAdapter(dao);
+
+  it("proposes with signatures: empty ones for full calldatas, or the content's own", () => {
+    const signature = "propose(address[],uint256[],string[],bytes[],string)";
+    expect(decoded(adapter.propose(content), signature)).toEqual([
+      content.targets,
+      content.values,
+      [""],
+      content.calldatas,
+      content.description,
+    ]);
+    const withSignatures = { ...content, signatures: ["transfer(address,uint256)"], calldatas: ["0x1234"] as Hex[] };
+    expect(decoded(adapter.propose(withSignatures), signature)).toEqual([
+      content.targets,
+      content.values,
+      ["transfer(address,uint256)"],
+      ["0x1234"],
+      content.description,
+    ]);
+    expect(() => adapter.propose({ ...content, signatures: [] })).toThrow(/0 signatures for 1 actions/);
+  });
+
+  it("queues, executes and cancels by id, and votes like OpenZeppelin", () => {
+    expect(adapter.proposalsById).toBe(true);
+    expect(decoded(adapter.queue(7n, content), "queue(uint256)")).toEqual([7n]);
+    expect(decoded(adapter.execute(7n, content), "execute(uint256)")).toEqual([7n]);
+    expect(adapter.execute(7n, content).value).toBeUndefined();
+    expect(decoded(adapter.cancel(7n, content), "cancel(uint256)")).toEqual([7n]);
+    expect(decoded(adapter.castVote(7n, 2), "castVote(uint256,uint8)")).toEqual([7n, 2]);
+    expect(decoded(adapter.castVote(7n, 1, "Yes"), "castVoteWithReason(uint256,uint8,string)")).toEqual([7n, 1, "Yes"]);
+    expect(adapter.hashProposal).toBeUndefined();
+  });
+
+  it("reads votes with getPriorVotes and the proposal's fields from proposals(id)", () => {
+    expect(decoded(adapter.votesAt(voter, 9n), "getPriorVotes(address,uint256)")).toEqual([voter, 9n]);
+    expect(decoded(adapter.votesNow(voter), "getCurrentVotes(address)")).toEqual([voter]);
+    expect(decoded(adapter.quorum(9n), "quorumVotes()")).toBeUndefined();
+    const proposal = [7n, voter, 1234n, 100n, 200n, 1n, 2n, 3n, false, false] as const;
+    const fields = {
+      proposalEta: 1234n,
+      proposalProposer: voter,
+      proposalSnapshot: 100n,
+      proposalDeadline: 200n,
+    } as const;
+    for (const [fn, expected] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
+      const call = adapter[fn](7n);
+      expect(decoded(call as ContractWrite, "proposals(uint256)")).toEqual([7n]);
+      expect(readResult(call, proposal)).toBe(expected);
+    }
+    const receipt = adapter.hasVoted(7n, voter);
+    expect(decoded(receipt as ContractWrite, "getReceipt(uint256,address)")).toEqual([7n, voter]);
+    expect(readResult(receipt, { hasVoted: true, support: 1, votes: 5n })).toBe(true);
+    // OpenZeppelin reads pass through unchanged.
+    const eta = openzeppelinAdapter(dao).proposalEta(7n);
+    expect(readResult(eta, 99n)).toBe(99n);
+  });
+});
+
+describe("oz-bravo-compatible family", () => {
+  const adapter = ozBravoCompatibleAdapter(dao);
+
+  it("uses Bravo's id-based lifecycle and both propose forms", () => {
+    expect(adapter.family).toBe("oz-bravo-compatible");
+    expect(decoded(adapter.queue(7n, content), "queue(uint256)")).toEqual([7n]);
+    expect(decoded(adapter.execute(7n, content), "execute(uint256)")).toEqual([7n]);
+    expect(decoded(adapter.cancel(7n, content), "cancel(uint256)")).toEqual([7n]);
+    decoded(adapter.propose(content), "propose(address[],uint256[],bytes[],string)");
+    expect(
+      decoded(
+        adapter.propose({ ...content, signatures: ["f()"], calldatas: ["0x"] }),
+        "propose(address[],uint256[],string[],bytes[],string)",
+      ),
+    ).toEqual([content.targets, content.values, ["f()"], ["0x"], content.description]);
+    expect(decoded(adapter.votesAt(voter, 9n), "getPastVotes(address,uint256)")).toEqual([voter, 9n]);
+    expect(decoded(adapter.hasVoted(7n, voter), "hasVoted(uint256,address)")).toEqual([7n, voter]);
+  });
+});
+
+describe("fractional voting", () => {
+  it("packs against, for, abstain as three uint128 (48 bytes), as GovernorCountingFractional reads them", () => {
+    const params = fractionalParams({ against: 1n, for: 2n, abstain: 3n });
+    expect(size(params)).toBe(48);
+    expect(params).toBe(`0x${[1n, 2n, 3n].map((n) => n.toString(16).padStart(32, "0")).join("")}`);
+    expect(() => fractionalParams({ against: -1n, for: 0n, abstain: 0n })).toThrow(RangeError);
+    expect(() => fractionalParams({ against: 1n << 128n, for: 0n, abstain: 0n })).toThrow(RangeError);
+  });
+
+  it("casts a split vote with support 255 through castVoteWithReasonAndParams", () => {
+    const adapter = governorAdapterFor({ family: "openzeppelin", fractional: true, hasClock: true, token: null }, dao);
+    const split = { against: 10n ** 18n, for: 3n * 10n ** 18n, abstain: 0n };
+    const write = adapter.castVoteSplit?.(7n, split, "Mostly for");
+    expect(write).toBeDefined();
+    expect(decoded(write as ContractWrite, "castVoteWithReasonAndParams(uint256,uint8,string,bytes)")).toEqual([
+      7n,
+      255,
+      "Mostly for",
+      fractionalParams(split),
+    ]);
+    expect(
+      decoded(
+        adapter.castVoteSplit?.(7n, split) as ContractWrite,
+        "castVoteWithReasonAndParams(uint256,uint8,string,bytes)",
+      )?.[2],
+    ).toBe("");
+    expect(decoded(adapter.usedVotes?.(7n, voter) as ContractWrite, "usedVotes(uint256,address)")).toEqual([7n, voter]);
+    // Nominal votes still go through castVote.
+    expect(decoded(adapter.castVote(7n, 1), "castVote(uint256,uint8)")).toEqual([7n, 1]);
+  });
+});
+
+describe("governorAdapterFor", () => {
+  const token = (votes: "getPastVotes" | "getPriorVotes") => ({
+    kind: "erc20votes" as const,
+    address: dao.token,
+    decimals: 18,
+    symbol: "T",
+    votes,
+  });
+
+  it("picks the family, the token's votes functions and fractional voting from the flavour", () => {
+    const oz = governorAdapterFor(
+      { family: "openzeppelin", fractional: false, hasClock: true, token: token("getPastVotes") },
+      dao,
+    );
+    expect(oz.family).toBe("openzeppelin");
+    expect(oz.castVoteSplit).toBeUndefined();
+    const bravo = governorAdapterFor(
+      { family: "bravo", fractional: false, hasClock: false, token: token("getPriorVotes") },
+      dao,
+    );
+    expect(bravo.family).toBe("bravo");
+    expect(bravo.votesAt(voter, 1n).functionName).toBe("getPriorVotes");
+    const compat = governorAdapterFor(
+      { family: "oz-bravo-compatible", fractional: false, hasClock: true, token: token("getPriorVotes") },
+      dao,
+    );
+    expect(compat.family).toBe("oz-bravo-compatible");
+    expect(compat.votesAt(voter, 1n).functionName).toBe("getPriorVotes");
+    const unknown = governorAdapterFor({ family: null, fractional: false, hasClock: true, token: null }, dao);
+    expect(unknown.family).toBe("openzeppelin");
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Compound's GovernorBravoDelegate (Compound, Uniswap, …): proposals are identified by a counter
+ * id, so queue/execute/cancel take only the id; propose takes function signatures next to the
+ * calldatas; the governor has no clock() (block numbers), no proposalEta/Snapshot/Deadline (they
+ * are fields of `proposals(id)`), and votes come from the token's getPriorVotes.
+ */
+import { type Abi, parseAbi } from "viem";
+import type { GovernorAdapter, ProposalContent, WriteDao } from "../adapter";
+import { blockNumberClock, tokenCalls } from "./openzeppelin";
+import { callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
+
+export const bravoGovernorAbi = parseAbi([
+  "function castVote(uint256 proposalId, uint8 support)",
+  "function castVoteWithReason(uint256 proposalId, uint8 support, string reason)",
+  "function propose(address[] targets, uint256[] values, string[] signatures, bytes[] calldatas, string description) returns (uint256)",
+  "function queue(uint256 proposalId)",
+  "function execute(uint256 proposalId) payable",
+  "function cancel(uint256 proposalId)",
+  "function state(uint256 proposalId) view returns (uint8)",
+  "function getReceipt(uint256 proposalId, address voter) view returns ((bool hasVoted, uint8 support, uint96 votes))",
+  "function proposals(uint256 proposalId) view returns (uint256 id, address proposer, uint256 eta, uint256 startBlock, uint256 endBlock, uint256 forVotes, uint256 againstVotes, uint256 abstainVotes, bool canceled, bool executed)",
+  "function proposalThreshold() view returns (uint256)",
+  "function quorumVotes() view returns (uint256)",
+  "function proposalCount() view returns (uint256)",
+]);
+
+/**
+ * Bravo's signatures: the content's own when it has them (calldatas are then the arguments only),
+ * else "" for every action (Bravo's timelock then sends each calldata as it is, selector included).
+ */
+export function bravoSignatures(content: ProposalContent): readonly string[] {
+  if (content.signatures) {
+    if (content.signatures.length !== content.targets.length) {
+      throw new Error(`bravoSignatures: ${content.signatures.length} signatures for ${content.targets.length} actions`);
+    }
+    return content.signatures;
+  }
+  return content.targets.map(() => "");
+}
+
+export function bravoProposeArgs(content: ProposalContent) {
+  return [content.targets, content.values, bravoSignatures(content), content.calldatas, content.description] as const;
+}
+
+export type BravoOptions = { votes?: VotesFunctions };
+
+/** @example await tx.send(bravoAdapter(dao).queue(id, content)) // content is ignored: queue(id) */
+export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options: BravoOptions = {}): GovernorAdapter {
+  const g = callBuilder(dao.governor, bravoGovernorAbi as Abi);
+  const proposal = (proposalId: bigint, index: number, name: string) =>
+    picking(g("proposals", [proposalId]), field(index, name));
+  return {
+    family: "bravo",
+    castVote: (proposalId, support, reason) =>
+      reason?.trim() ? g("castVoteWithReason", [proposalId, support, reason]) : g("castVote", [proposalId, support]),
+    propose: (content) => g("propose", bravoProposeArgs(content)),
+    queue: (proposalId) => g("queue", [proposalId]),
+    // The timelock pays the actions' values from its own balance: execute sends no ETH.
+    execute: (proposalId) => g("execute", [proposalId]),
+    cancel: (proposalId) => g("cancel", [proposalId]),
+    ...tokenCalls(dao.token, options.votes ?? "getPriorVotes"),
+
+    state: (proposalId) => g("state", [proposalId]),
+    hasVoted: (proposalId, account) => picking(g("getReceipt", [proposalId, account]), field(0, "hasVoted")),
+    proposalSnapshot: (proposalId) => proposal(proposalId, 3, "startBlock"),
+    proposalDeadline: (proposalId) => proposal(proposalId, 4, "endBlock"),
+    proposalEta: (proposalId) => proposal(proposalId, 2, "eta"),
+    proposalProposer: (proposalId) => proposal(proposalId, 1, "proposer"),
+    proposalThreshold: () => g("proposalThreshold"),
+    clock: () => blockNumberClock(),
+    // Bravo's quorum is a constant number of votes, whatever the timepoint.
+    quorum: () => g("quorumVotes"),
+    proposalsById: true,
+    errorAbi: governorErrorAbi,
+  };
+}

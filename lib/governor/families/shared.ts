@@ -1,0 +1,87 @@
+/**
+ * Pieces every governor family shares: the custom-error ABI for decoding reverts, the call
+ * builders, and `readResult` — how a read whose contract answers a struct (GovernorBravo's
+ * `proposals(id)`, `getReceipt(id, voter)`) is narrowed to the one value the adapter promises.
+ */
+import { type Abi, type AbiItem, type Address, keccak256, parseAbi, stringToHex } from "viem";
+import { demoGovernorAbi, demoTimelockAbi, demoTokenAbi } from "../../../contracts-abi";
+import type { ContractRead, ContractWrite, ProposalContent } from "../adapter";
+
+/** Where Multicall3 lives on every chain; its getBlockNumber() is the clock of a governor without clock(). */
+export const multicall3Address: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
+
+export const blockNumberAbi = parseAbi(["function getBlockNumber() view returns (uint256 blockNumber)"]);
+
+/** The custom errors of OpenZeppelin's Governor, Votes token and TimelockController, once each. */
+export const governorErrorAbi: Abi = (() => {
+  const seen = new Set<string>();
+  const errors: AbiItem[] = [];
+  for (const item of [...demoGovernorAbi, ...demoTokenAbi, ...demoTimelockAbi] as readonly AbiItem[]) {
+    if (item.type !== "error" || seen.has(item.name)) continue;
+    seen.add(item.name);
+    errors.push(item);
+  }
+  return errors;
+})();
+
+/** The token calls both OpenZeppelin Votes and Compound's Comp/Uni tokens answer. */
+export const votesTokenAbi = parseAbi([
+  "function delegate(address delegatee)",
+  "function delegates(address account) view returns (address)",
+  "function getVotes(address account) view returns (uint256)",
+  "function getPastVotes(address account, uint256 timepoint) view returns (uint256)",
+  "function getCurrentVotes(address account) view returns (uint96)",
+  "function getPriorVotes(address account, uint256 blockNumber) view returns (uint96)",
+  "function balanceOf(address account) view returns (uint256)",
+]);
+
+/** How the token reports votes: OpenZeppelin Votes (getPastVotes/getVotes) or Compound (getPriorVotes/getCurrentVotes). */
+export type VotesFunctions = "getPastVotes" | "getPriorVotes";
+
+export function descriptionHash(description: string) {
+  return keccak256(stringToHex(description));
+}
+
+export function contentArgs(content: ProposalContent) {
+  return [content.targets, content.values, content.calldatas, descriptionHash(content.description)] as const;
+}
+
+export function callBuilder(address: Address, abi: Abi) {
+  return (functionName: string, args: readonly unknown[] = []): ContractWrite & ContractRead => ({
+    address,
+    abi,
+    functionName,
+    args,
+  });
+}
+
+const pickers = new WeakMap<ContractRead, (raw: unknown) => unknown>();
+
+/** Marks `read` as answering a struct from which `pick` takes the adapter's value. */
+export function picking<T extends ContractRead>(read: T, pick: (raw: unknown) => unknown): T {
+  pickers.set(read, pick);
+  return read;
+}
+
+/**
+ * The value an adapter read promises (e.g. `proposalEta` → bigint) from what the contract returned.
+ * For OpenZeppelin reads it is the result itself; for GovernorBravo's struct getters it is one field.
+ * Pass the same `read` object you called (it is recognised by identity).
+ *
+ * @example
+ * const call = adapter.proposalEta(id);
+ * const eta = readResult(call, await client.readContract(call)) as bigint;
+ */
+export function readResult(read: ContractRead, raw: unknown): unknown {
+  const pick = pickers.get(read);
+  return pick ? pick(raw) : raw;
+}
+
+/** Field `index` (or `name`) of a struct result viem decoded as an array or object. */
+export function field(index: number, name: string) {
+  return (raw: unknown) => {
+    if (Array.isArray(raw)) return raw[index];
+    if (raw && typeof raw === "object" && name in raw) return (raw as Record<string, unknown>)[name];
+    return raw;
+  };
+}
