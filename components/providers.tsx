@@ -32,6 +32,12 @@ function PendingWalletAction() {
   useEffect(() => {
     if (!action || status === "reconnecting" || status === "connecting") return;
     // The cookie may be stale: whichever modal fits the actual connection is the one to open.
+    // Asked to connect a wallet that turns out to be connected already (it reconnected while
+    // the code loaded): that is done, and no modal should cover the page.
+    if (status === "connected" && action === "connect") {
+      takeWalletAction();
+      return;
+    }
     const open = status === "connected" ? openAccountModal : openConnectModal;
     if (!open) return;
     takeWalletAction();
