@@ -19,8 +19,10 @@ import {
   publicActions,
   stringToHex,
   walletActions,
+  zeroHash,
 } from "viem";
 import { foundry } from "viem/chains";
+import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
 import type { CommonsConfig, DaoConfig } from "../../lib/config/schema";
@@ -117,6 +119,22 @@ export async function write<abi extends Abi, functionName extends ContractFuncti
   const gas = await client.estimateContractGas({ ...call, account: from } as never);
   const hash = await client.writeContract({ ...(request as object), gas: (gas * 3n) / 2n + 50_000n } as never);
   return confirmed(client, hash, `${String(call.functionName)} from ${from}`);
+}
+
+/**
+ * Hands an OpenZeppelin TimelockController to its governor: the governor may propose and cancel,
+ * and the deployer gives up its admin role.
+ */
+export async function handTimelockToGovernor(
+  client: FlavourClient,
+  from: Address,
+  timelock: Address,
+  governor: Address,
+) {
+  const timelockCall = { address: timelock, abi: demoTimelockAbi } as const;
+  await write(client, from, { ...timelockCall, functionName: "grantRole", args: [roleId("PROPOSER_ROLE"), governor] });
+  await write(client, from, { ...timelockCall, functionName: "grantRole", args: [roleId("CANCELLER_ROLE"), governor] });
+  await write(client, from, { ...timelockCall, functionName: "renounceRole", args: [zeroHash, from] });
 }
 
 /** Sends plain ETH from a dev account. */

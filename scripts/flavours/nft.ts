@@ -2,11 +2,11 @@
  * Flavour "nft": OZ 5 Governor whose votes come from an ERC721Votes token (one NFT = one vote),
  * block clock, simple counting, late-quorum protection, executing through a TimelockController.
  */
-import { type Address, parseEther, zeroAddress, zeroHash } from "viem";
+import { type Address, parseEther, zeroAddress } from "viem";
 import { demoTimelockAbi, demoTimelockBytecode } from "../../contracts-abi/demoTimelock";
 import { nftGovernorAbi, nftGovernorBytecode } from "../../contracts-abi/flavours/nftGovernor";
 import { nftTokenAbi, nftTokenBytecode } from "../../contracts-abi/flavours/nftToken";
-import { deploy, dev, type FlavourDeployment, flavourClient, roleId, sendEth, write } from "./common";
+import { deploy, dev, type FlavourDeployment, flavourClient, handTimelockToGovernor, sendEth, write } from "./common";
 
 /** Blocks (votingDelay, votingPeriod, lateQuorumVoteExtension); the threshold is one NFT. */
 const settings = {
@@ -53,18 +53,7 @@ export async function deployNft(rpcUrl: string): Promise<FlavourDeployment & { l
     settings.quorumNumerator,
     settings.lateQuorumVoteExtension,
   ]);
-  const timelockCall = { address: timelock.address, abi: demoTimelockAbi } as const;
-  await write(client, from, {
-    ...timelockCall,
-    functionName: "grantRole",
-    args: [roleId("PROPOSER_ROLE"), governor.address],
-  });
-  await write(client, from, {
-    ...timelockCall,
-    functionName: "grantRole",
-    args: [roleId("CANCELLER_ROLE"), governor.address],
-  });
-  await write(client, from, { ...timelockCall, functionName: "renounceRole", args: [zeroHash, from] });
+  await handTimelockToGovernor(client, from, timelock.address, governor.address);
 
   const tokenCall = { address: token.address, abi: nftTokenAbi } as const;
   for (const holder of holders) {

@@ -3,7 +3,7 @@
  * fractional counting (GovernorCountingFractional), executing through a TimelockController.
  * Voting delay and period are seconds.
  */
-import { type Address, parseEther, parseUnits, zeroAddress, zeroHash } from "viem";
+import { type Address, parseEther, parseUnits, zeroAddress } from "viem";
 import { demoTimelockAbi, demoTimelockBytecode } from "../../contracts-abi/demoTimelock";
 import {
   timestampFractionalGovernorAbi,
@@ -13,7 +13,7 @@ import {
   timestampFractionalTokenAbi,
   timestampFractionalTokenBytecode,
 } from "../../contracts-abi/flavours/timestampFractionalToken";
-import { deploy, dev, type FlavourDeployment, flavourClient, roleId, sendEth, write } from "./common";
+import { deploy, dev, type FlavourDeployment, flavourClient, handTimelockToGovernor, sendEth, write } from "./common";
 
 const settings = {
   votingDelay: 60, // seconds
@@ -71,18 +71,7 @@ export async function deployTimestampFractional(rpcUrl: string): Promise<Flavour
       settings.quorumNumerator,
     ],
   );
-  const timelockCall = { address: timelock.address, abi: demoTimelockAbi } as const;
-  await write(client, from, {
-    ...timelockCall,
-    functionName: "grantRole",
-    args: [roleId("PROPOSER_ROLE"), governor.address],
-  });
-  await write(client, from, {
-    ...timelockCall,
-    functionName: "grantRole",
-    args: [roleId("CANCELLER_ROLE"), governor.address],
-  });
-  await write(client, from, { ...timelockCall, functionName: "renounceRole", args: [zeroHash, from] });
+  await handTimelockToGovernor(client, from, timelock.address, governor.address);
 
   const tokenCall = { address: token.address, abi: timestampFractionalTokenAbi } as const;
   for (const holder of holders) {
