@@ -5,6 +5,7 @@
  */
 import { type Address, createPublicClient, http, type PublicClient, parseAbi, zeroAddress } from "viem";
 import { knownChain } from "../chains";
+import { detectGovernor, type GovernorFlavour } from "../governor/detect";
 import { ConfigError } from "./ConfigError";
 import type { DaoConfig } from "./schema";
 
@@ -35,6 +36,8 @@ export type ResolvedDao = Omit<DaoConfig, "token" | "timelock"> & {
   /** ERC-6372 clock mode; `mode=blocknumber&from=default` when the governor predates ERC-6372. */
   clockMode: string;
   countingMode: string | null;
+  /** Which Governor this is, found by probing the contracts (lib/governor/detect). */
+  flavour: GovernorFlavour;
 };
 
 function settled<T>(result: PromiseSettledResult<T>): T | undefined {
@@ -72,6 +75,11 @@ export async function resolveDao(
       "governor",
     );
   }
+  const flavourPromise = detectGovernor(client, dao.governor, {
+    ...(dao.token ? { token: dao.token } : {}),
+    ...(dao.timelock ? { timelock: dao.timelock } : {}),
+  });
+  flavourPromise.catch(() => undefined); // awaited below, unless an earlier check throws first
   const read = <F extends (typeof governorProbeAbi)[number]["name"]>(functionName: F) =>
     client.readContract({ address: dao.governor, abi: governorProbeAbi, functionName } as never) as Promise<unknown>;
   const [name, delay, period, threshold, token, timelock, clockMode, countingMode] = await Promise.allSettled([
@@ -95,7 +103,15 @@ export async function resolveDao(
       "governor",
     );
   }
-  const tokenAddress = dao.token ?? (settled(token) as Address | undefined);
+  const flavour = await flavourPromise;
+  if (!flavour.supported) {
+    throw new ConfigError(
+      `${where}: governor ${dao.governor} is not a governor Commons can drive: ${flavour.missing.map((m) => m.message).join("; ")}`,
+      flavour.missing.some((m) => m.capability.startsWith("token")) ? "token" : "governor",
+    );
+  }
+  // GovernorBravo names its token comp() or uni(); detection asked for those too.
+  const tokenAddress = dao.token ?? (settled(token) as Address | undefined) ?? flavour.token?.address;
   if (!tokenAddress || tokenAddress === zeroAddress) {
     throw new ConfigError(`${where}: the governor exposes no token(); set "token" in the config`, "token");
   }
@@ -118,8 +134,10 @@ export async function resolveDao(
     tokenName: (settled(tokenName) as string | undefined) ?? String(tokenSymbol.value),
     tokenSymbol: String(tokenSymbol.value),
     // ERC721Votes tokens have no decimals(): one NFT is one vote.
-    tokenDecimals: Number((settled(tokenDecimals) as number | bigint | undefined) ?? 0),
+    tokenDecimals:
+      flavour.token?.kind === "erc721votes" ? 0 : Number((settled(tokenDecimals) as number | bigint | undefined) ?? 0),
     clockMode: (settled(clockMode) as string | undefined) ?? "mode=blocknumber&from=default",
     countingMode: (settled(countingMode) as string | undefined) ?? null,
+    flavour,
   };
 }

@@ -11,9 +11,49 @@
  * Reads of Bravo-style governors answer structs: pass their result through `readResult(call, raw)`.
  */
 import type { Abi, Address, Hex } from "viem";
+import { bravoAdapter } from "./families/bravo";
+import { withFractionalVoting } from "./families/fractional";
 import { openzeppelinAdapter } from "./families/openzeppelin";
+import { ozBravoCompatibleAdapter } from "./families/ozBravoCompatible";
+import type { VotesFunctions } from "./families/shared";
 
 export { governorErrorAbi, readResult } from "./families/shared";
+
+export type GovernorFamily = "openzeppelin" | "bravo" | "oz-bravo-compatible";
+
+/**
+ * What `detectGovernor` (./detect) found, cut to what pages and write flows act on: plain data,
+ * passed from the server to browser islands with the rest of the WriteDao.
+ */
+export type DaoFlavour = {
+  family: GovernorFamily;
+  /** ERC-6372 clock: block numbers, or timestamps (snapshots and deadlines are then seconds). */
+  clock: "blocknumber" | "timestamp";
+  /** The governor answers clock() (OZ ≥ 4.9); else the clock is the block number. */
+  hasClock: boolean;
+  /** GovernorCountingFractional: votes may be split between For, Against and Abstain. */
+  fractional: boolean;
+  /** GovernorPreventLateQuorum: a late quorum extends the deadline. */
+  lateQuorum: boolean;
+  /** How the token reports votes (OpenZeppelin Votes or Compound's Comp/Uni). */
+  votes: VotesFunctions;
+  /** ERC721Votes: one NFT is one vote, amounts are whole numbers. */
+  tokenKind: "erc20votes" | "erc721votes";
+  /** A Compound timelock has a grace period after which a queued proposal is Expired. */
+  timelockKind: "openzeppelin" | "compound" | "unknown" | "none";
+};
+
+/** The flavour of OpenZeppelin's Governor 5 with a block clock: the default when nothing was detected. */
+export const defaultDaoFlavour: DaoFlavour = {
+  family: "openzeppelin",
+  clock: "blocknumber",
+  hasClock: true,
+  fractional: false,
+  lateQuorum: false,
+  votes: "getPastVotes",
+  tokenKind: "erc20votes",
+  timelockKind: "openzeppelin",
+};
 
 /** What a browser-side write flow needs to know about a DAO: plain data, passed from the server. */
 export type WriteDao = {
@@ -27,6 +67,8 @@ export type WriteDao = {
   tokenSymbol: string;
   clockMode: string;
   countingMode: string | null;
+  /** The governor's flavour as detected on chain; pick calls through `governorAdapter(dao)`. */
+  flavour: DaoFlavour;
   explorerUrl?: string;
 };
 
@@ -62,8 +104,6 @@ export type ProposalContent = {
 
 /** A split vote (fractional counting): amounts of the voter's weight for each option. */
 export type VoteSplit = { against: bigint; for: bigint; abstain: bigint };
-
-export type GovernorFamily = "openzeppelin" | "bravo" | "oz-bravo-compatible";
 
 /** The Governor's numbering: 0 Against, 1 For, 2 Abstain. */
 export type VoteSupport = 0 | 1 | 2;
@@ -111,10 +151,24 @@ export type GovernorAdapter = {
 };
 
 /**
+ * The adapter for the DAO's detected flavour (OpenZeppelin when the DAO carries none).
+ *
  * @example
  * const adapter = governorAdapter(dao);
  * await tx.send(adapter.castVote(id, 1, "Good for the DAO"), { label: "Vote For" });
  */
-export function governorAdapter(dao: Pick<WriteDao, "governor" | "token">): GovernorAdapter {
-  return openzeppelinAdapter(dao);
+export function governorAdapter(dao: Pick<WriteDao, "governor" | "token"> & { flavour?: DaoFlavour }): GovernorAdapter {
+  const flavour = dao.flavour ?? defaultDaoFlavour;
+  let adapter: GovernorAdapter;
+  switch (flavour.family) {
+    case "bravo":
+      adapter = bravoAdapter(dao, { votes: flavour.votes });
+      break;
+    case "oz-bravo-compatible":
+      adapter = ozBravoCompatibleAdapter(dao, { votes: flavour.votes, hasClock: flavour.hasClock });
+      break;
+    default:
+      adapter = openzeppelinAdapter(dao, { votes: flavour.votes, hasClock: flavour.hasClock });
+  }
+  return flavour.fractional ? withFractionalVoting(adapter, dao) : adapter;
 }

@@ -21,7 +21,7 @@ import {
   zeroAddress,
 } from "viem";
 import { multicall3Abi } from "../../contracts-abi/multicall3";
-import type { GovernorFamily } from "./adapter";
+import { type DaoFlavour, defaultDaoFlavour, type GovernorFamily } from "./adapter";
 import { multicall3Address, type VotesFunctions } from "./families/shared";
 
 export type { GovernorFamily };
@@ -190,6 +190,28 @@ export type DetectOptions = {
   token?: Address;
   timelock?: Address | null;
 };
+
+/**
+ * The part of a detection pages and write flows act on (see DaoFlavour); an unsupported
+ * governor's unknown family reads as OpenZeppelin, whose calls then fail with the chain's reason.
+ *
+ * @example writeDao.flavour = daoFlavourOf(await detectGovernor(client, governor));
+ */
+export function daoFlavourOf(
+  flavour: Pick<GovernorFlavour, "family" | "fractional" | "hasClock" | "token"> &
+    Partial<Pick<GovernorFlavour, "clock" | "lateQuorum" | "timelock">>,
+): DaoFlavour {
+  return {
+    family: flavour.family ?? defaultDaoFlavour.family,
+    clock: flavour.clock ?? defaultDaoFlavour.clock,
+    hasClock: flavour.hasClock,
+    fractional: flavour.fractional,
+    lateQuorum: flavour.lateQuorum ?? false,
+    votes: flavour.token?.votes ?? defaultDaoFlavour.votes,
+    tokenKind: flavour.token?.kind ?? defaultDaoFlavour.tokenKind,
+    timelockKind: flavour.timelock?.kind ?? "none",
+  };
+}
 
 const cache = new Map<string, Promise<GovernorFlavour>>();
 

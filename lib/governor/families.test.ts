@@ -16,7 +16,7 @@ import {
   toFunctionSelector,
 } from "viem";
 import { describe, expect, it } from "vitest";
-import { type ContractWrite, governorAdapter, type ProposalContent, readResult } from "./adapter";
+import { type ContractWrite, defaultDaoFlavour, governorAdapter, type ProposalContent, readResult } from "./adapter";
 import {
   bravoAdapter,
   fractionalParams,
@@ -241,5 +241,22 @@ describe("governorAdapterFor", () => {
     expect(compat.votesAt(voter, 1n).functionName).toBe("getPriorVotes");
     const unknown = governorAdapterFor({ family: null, fractional: false, hasClock: true, token: null }, dao);
     expect(unknown.family).toBe("openzeppelin");
+  });
+});
+
+describe("governorAdapter(writeDao)", () => {
+  it("follows the flavour the server detected and put on the WriteDao", () => {
+    expect(governorAdapter(dao).family).toBe("openzeppelin");
+    const bravo = governorAdapter({
+      ...dao,
+      flavour: { ...defaultDaoFlavour, family: "bravo", votes: "getPriorVotes" },
+    });
+    expect(bravo.family).toBe("bravo");
+    expect(bravo.proposalsById).toBe(true);
+    expect(bravo.votesNow(voter).functionName).toBe("getCurrentVotes");
+    const fractional = governorAdapter({ ...dao, flavour: { ...defaultDaoFlavour, fractional: true } });
+    expect(fractional.castVoteSplit).toBeDefined();
+    const oldOz = governorAdapter({ ...dao, flavour: { ...defaultDaoFlavour, hasClock: false } });
+    expect(oldOz.clock().functionName).toBe("getBlockNumber");
   });
 });

@@ -7,6 +7,7 @@ import { knownChain } from "../chains";
 import type { ResolvedDao } from "../config/resolveDao";
 import type { DaoConfig } from "../config/schema";
 import type { WriteDao } from "./adapter";
+import { daoFlavourOf } from "./detect";
 
 /** @example <VotePanelIsland dao={writeDaoOf(loaded.config, loaded.dao)} … /> */
 export function writeDaoOf(config: DaoConfig, dao: ResolvedDao): WriteDao {
@@ -21,6 +22,7 @@ export function writeDaoOf(config: DaoConfig, dao: ResolvedDao): WriteDao {
     tokenSymbol: dao.tokenSymbol,
     clockMode: dao.clockMode,
     countingMode: dao.countingMode,
+    flavour: daoFlavourOf(dao.flavour),
     ...(config.explorerUrl ? { explorerUrl: config.explorerUrl } : {}),
   };
 }

@@ -12,10 +12,14 @@ import { type AnvilInstance, freePort, rpc, startAnvil } from "../lib/anvil";
 let anvil: AnvilInstance;
 const notAGovernor = "0x00000000000000000000000000000000000C0DE1";
 const emptyAccount = "0x000000000000000000000000000000000000dEaD";
+/** Answers every call with one zero word: it "has" votingDelay() etc., but no family, token or clock of a Governor. */
+const answersZero = "0x0000000000000000000000000000000000000A11";
 
 beforeAll(async () => {
   anvil = await startAnvil({ port: await freePort() });
   await rpc(anvil.rpcUrl, "anvil_setCode", [notAGovernor, multicall3DeployedBytecode]);
+  // PUSH1 0x20 PUSH1 0 RETURN: 32 zero bytes for any call.
+  await rpc(anvil.rpcUrl, "anvil_setCode", [answersZero, "0x60206000f3"]);
 });
 
 afterAll(async () => {
@@ -66,5 +70,13 @@ describe("resolveDao", () => {
     const error = await configErrorOf(resolveDao(dao()));
     expect(error.field).toBe("governor");
     expect(error.message).toMatch(/is not a Governor \(no votingDelay\(\), votingPeriod\(\), proposalThreshold\(\)\)/);
+  });
+
+  it("refuses a governor-shaped contract Commons cannot drive, naming what is missing", async () => {
+    const error = await configErrorOf(resolveDao(dao({ governor: answersZero })));
+    expect(error.message).toContain("is not a governor Commons can drive");
+    // It answers votingDelay() & co. with zeros, but names no voting token.
+    expect(error.message).toMatch(/no token\(\).*set "token" in the config/);
+    expect(error.field).toBe("token");
   });
 });

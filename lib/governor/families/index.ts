@@ -1,12 +1,8 @@
 /**
  * Picks the adapter implementation for a detected governor flavour.
  */
-import type { GovernorAdapter, WriteDao } from "../adapter";
-import type { GovernorFlavour } from "../detect";
-import { bravoAdapter } from "./bravo";
-import { withFractionalVoting } from "./fractional";
-import { openzeppelinAdapter } from "./openzeppelin";
-import { ozBravoCompatibleAdapter } from "./ozBravoCompatible";
+import { type GovernorAdapter, governorAdapter, type WriteDao } from "../adapter";
+import { daoFlavourOf } from "../detect";
 
 export { bravoAdapter, bravoSignatures } from "./bravo";
 export { fractionalParams, fractionalSupport, withFractionalVoting } from "./fractional";
@@ -20,21 +16,8 @@ export { readResult } from "./shared";
  * adapter.castVoteSplit?.(id, { against: 0n, for: 3n, abstain: 1n }) // only when fractional
  */
 export function governorAdapterFor(
-  flavour: Pick<GovernorFlavour, "family" | "fractional" | "hasClock" | "token">,
+  flavour: Parameters<typeof daoFlavourOf>[0],
   dao: Pick<WriteDao, "governor" | "token">,
 ): GovernorAdapter {
-  const votes = flavour.token?.votes;
-  const options = { ...(votes ? { votes } : {}), hasClock: flavour.hasClock };
-  let adapter: GovernorAdapter;
-  switch (flavour.family) {
-    case "bravo":
-      adapter = bravoAdapter(dao, votes ? { votes } : {});
-      break;
-    case "oz-bravo-compatible":
-      adapter = ozBravoCompatibleAdapter(dao, options);
-      break;
-    default:
-      adapter = openzeppelinAdapter(dao, options);
-  }
-  return flavour.fractional ? withFractionalVoting(adapter, dao) : adapter;
+  return governorAdapter({ ...dao, flavour: daoFlavourOf(flavour) });
 }

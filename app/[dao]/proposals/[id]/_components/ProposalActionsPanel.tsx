@@ -19,7 +19,13 @@ import { TransactionStatus } from "@/components/web3/tx/TransactionStatus";
 import { useTransaction } from "@/components/web3/tx/useTransaction";
 import { WriteGate } from "@/components/web3/tx/WriteGate";
 import { type ProposalState, proposalStateName } from "@/lib/chain/proposalStates";
-import { type ContractWrite, governorAdapter, type ProposalContent, type WriteDao } from "@/lib/governor/adapter";
+import {
+  type ContractWrite,
+  governorAdapter,
+  type ProposalContent,
+  readResult,
+  type WriteDao,
+} from "@/lib/governor/adapter";
 import { type LifecycleAction, lifecycleActions } from "@/lib/proposals/lifecycleActions";
 import { ContentUnknownNote, EtaCountdown, stepText } from "./ProposalActionsFrame";
 import { Section } from "./Section";
@@ -62,10 +68,11 @@ export function ProposalActionsPanel(props: ProposalActionsPanelProps) {
   const id = BigInt(proposalId);
   const adapter = useMemo(() => governorAdapter(dao), [dao]);
   const { address } = useAccount();
+  const etaRead = useMemo(() => adapter.proposalEta(id), [adapter, id]);
   const reads = useReadContracts({
     contracts: [
       { ...adapter.state(id), chainId: dao.chainId },
-      { ...adapter.proposalEta(id), chainId: dao.chainId },
+      { ...etaRead, chainId: dao.chainId },
     ],
   } as never);
   const block = useBlock({ chainId: dao.chainId } as never);
@@ -79,7 +86,8 @@ export function ProposalActionsPanel(props: ProposalActionsPanelProps) {
   const results = reads.data as { status: "success" | "failure"; result?: unknown }[] | undefined;
   const stateValue = results?.[0]?.status === "success" ? (results[0].result as number) : undefined;
   const state = stateValue === undefined ? (props.state ?? undefined) : proposalStateName(stateValue);
-  const etaValue = results?.[1]?.status === "success" ? (results[1].result as bigint) : undefined;
+  // GovernorBravo answers the ETA as a field of proposals(id): readResult picks it.
+  const etaValue = results?.[1]?.status === "success" ? (readResult(etaRead, results[1].result) as bigint) : undefined;
   const eta = etaValue !== undefined ? etaValue : props.eta ? BigInt(props.eta) : null;
   const waiting = state === "Queued" && eta !== null && eta > 0n;
   const latestTime = (block.data as { timestamp: bigint } | undefined)?.timestamp ?? BigInt(props.chainTime);
@@ -117,7 +125,8 @@ function LifecycleStep({
   content: SerializedContent | null;
 }) {
   if (action.kind === "waitForEta") return <EtaCountdown eta={action.eta} remaining={action.remaining} />;
-  if (!content) return <ContentUnknownNote kind={action.kind} />;
+  // Bravo-style governors queue and execute by id alone; OpenZeppelin's need the exact content.
+  if (!content && !governorAdapter(dao).proposalsById) return <ContentUnknownNote kind={action.kind} />;
   const text = stepText[action.kind];
   return (
     <div className="flex flex-col gap-3 text-sm">
@@ -138,16 +147,17 @@ function StepButton({
   kind: "queue" | "execute" | "cancel";
   dao: WriteDao;
   proposalId: bigint;
-  content: SerializedContent;
+  content: SerializedContent | null;
 }) {
   const tx = useTransaction({ dao });
   const [confirming, setConfirming] = useState(false);
   const text = stepText[kind];
+  // Without content only id-based calls get here (LifecycleStep); they ignore the content.
   const proposal: ProposalContent = {
-    targets: content.targets,
-    values: content.values.map((value) => BigInt(value)),
-    calldatas: content.calldatas,
-    description: content.description,
+    targets: content?.targets ?? [],
+    values: content?.values.map((value) => BigInt(value)) ?? [],
+    calldatas: content?.calldatas ?? [],
+    description: content?.description ?? "",
   };
   const send = () => {
     setConfirming(false);
