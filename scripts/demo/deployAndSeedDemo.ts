@@ -1,7 +1,9 @@
 /**
  * Deploys the demo DAO on a fresh anvil and writes a realistic history into it: token holders
  * and delegations, a funded treasury, and four rounds of proposals days apart, ending with
- * proposals that are Pending and Active "now". Then checks every proposal's state on chain.
+ * proposals that are Pending and Active "now". The flavour DAOs (scripts/flavours) are deployed
+ * and given a few proposals early on (./seedFlavours.ts). Then checks every proposal's state on
+ * chain.
  */
 import { type Address, zeroAddress } from "viem";
 import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
@@ -13,6 +15,7 @@ import { deployDemoContracts, multicall3Address } from "./deployContracts";
 import { distributeTokens, reshuffleHoldings } from "./distributeTokens";
 import { expectedState } from "./proposals";
 import { runRound, type SeededProposal } from "./runRound";
+import { seedFlavours } from "./seedFlavours";
 import { SeedSession } from "./seedSession";
 import type { DemoActors, DemoDeployment, DemoProposal, DemoSettings } from "./types";
 import { defeatCause, verifyDemoState } from "./verifyDemo";
@@ -34,8 +37,18 @@ export function demoAnvilArgs(now = Date.now()): string[] {
   return ["--timestamp", String(Math.floor(now / 1000) - demoHistoryDays * day)];
 }
 
-/** When each part of the history happens (seconds). */
-type Schedule = { setup: number; step: number; rounds: Record<1 | 2 | 3 | 4, number>; reshuffle: number };
+/**
+ * When each part of the history happens (seconds). `fullHistory` is false when days had to be
+ * compressed (the flavour proposals, which need real days for the Compound timelock, are skipped).
+ */
+type Schedule = {
+  setup: number;
+  step: number;
+  flavours: number;
+  rounds: Record<1 | 2 | 3 | 4, number>;
+  reshuffle: number;
+  fullHistory: boolean;
+};
 
 async function planSchedule(session: SeedSession, log: (line: string) => void): Promise<Schedule> {
   const head = await session.headTimestamp();
@@ -50,12 +63,15 @@ async function planSchedule(session: SeedSession, log: (line: string) => void): 
       `warning: the chain's genesis is recent, so the demo history runs ${Math.round((end - now) / 60)} min ahead of the clock`,
     );
   }
-  // Round 4 needs ~16 blocks of 12 s before the end; the others are days apart.
+  // Round 4 needs ~16 blocks of 12 s before the end; the others are days apart. The flavours
+  // take a little over 2 days (the Compound timelock's delay) from day -44.
   return {
     setup: end - 45 * unit,
     step: Math.round(unit / 24),
+    flavours: end - 44 * unit,
     rounds: { 1: end - 40 * unit, 2: end - 26 * unit, 3: end - 12 * unit, 4: end - 16 * 12 - 60 },
     reshuffle: end - 20 * unit,
+    fullHistory: unit === day,
   };
 }
 
@@ -137,6 +153,9 @@ export async function deployAndSeedDemo(
 
   const { contracts, startBlock } = await deployDemoContracts(session, schedule.setup);
   await distributeTokens(session, contracts, schedule.setup + schedule.step, schedule.step);
+  if (!schedule.fullHistory) log("warning: no room for the flavour DAOs' proposals; deploying them without any");
+  const flavours = await seedFlavours(session, { timestamp: schedule.flavours, proposals: schedule.fullHistory });
+  log(`  flavour DAOs deployed and seeded (block ${await session.client.getBlockNumber()})`);
   const seeded: SeededProposal[] = [];
   for (const round of [1, 2, 3, 4] as const) {
     if (round === 3) await reshuffleHoldings(session, contracts, schedule.reshuffle);
@@ -157,6 +176,7 @@ export async function deployAndSeedDemo(
     settings: await readSettings(session, contracts.governor, contracts.timelock),
     proposals: await describeProposals(session, contracts.governor, seeded),
     actors: await readActors(session, contracts.token),
+    flavours,
   };
   await verifyDemoState(session.client, deployment);
   return deployment;

@@ -4,6 +4,7 @@
  */
 import type { Address } from "viem";
 import { proposalStateNames } from "../../lib/chain/proposalStates";
+import type { FlavourDeployment } from "../flavours/common";
 
 /** IGovernor.ProposalState names, in enum order (index = the uint8 `state()` returns). */
 export const governorStates = proposalStateNames;
@@ -62,6 +63,36 @@ export type DemoSettings = {
   timelockMinDelay: number;
 };
 
+/** `T` as it survives JSON: bigints become decimal strings. */
+export type Jsonified<T> = T extends bigint
+  ? string
+  : T extends readonly (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
+
+/** One proposal seeded into a flavour DAO and the state it shows at the end of seeding. */
+export type SeededFlavourProposal = {
+  /** Proposal id (uint256) as a decimal string. */
+  id: string;
+  /** Stable key, e.g. "ts-split-vote" (the description file under scripts/flavours/descriptions/). */
+  key: string;
+  /** Plain-text title as Commons derives it (lib/proposals/proposalTitle). */
+  title: string;
+  expectedState: DemoProposalState;
+};
+
+/**
+ * A flavour DAO (scripts/flavours) seeded into the demo chain: its FlavourDeployment with bigints
+ * as decimal strings (settings.proposalThreshold, settings.quorumNumerator, holders[].amount,
+ * treasury), plus its seeded proposals. The NFT flavour also has `lateQuorumVoteExtension` (blocks).
+ */
+export type SeededFlavour = Jsonified<FlavourDeployment> & {
+  lateQuorumVoteExtension?: number;
+  proposals: SeededFlavourProposal[];
+};
+
 /** The seeded demo DAO on a local anvil. */
 export type DemoDeployment = {
   chainId: number;
@@ -78,4 +109,6 @@ export type DemoDeployment = {
   settings: DemoSettings;
   proposals: DemoProposal[];
   actors: DemoActors;
+  /** The flavour DAOs on the same chain, in config order: ts-fractional, nft, bravo. */
+  flavours: SeededFlavour[];
 };

@@ -1,11 +1,13 @@
 /**
  * Checks a demo chain against its DemoDeployment: head block and every proposal's live state (and,
- * for Defeated ones, whether quorum or the majority defeated it). Used after seeding and after
+ * for Defeated ones, whether quorum or the majority defeated it), the flavour DAOs' proposals too. Used after seeding and after
  * loading a cached state, so a stale or corrupted cache is caught before anyone uses it.
  */
-import type { PublicClient } from "viem";
+import { type PublicClient, parseAbi } from "viem";
 import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
 import { type DemoDeployment, governorStates } from "./types";
+
+const stateAbi = parseAbi(["function state(uint256 proposalId) view returns (uint8)"]);
 
 /** Why a proposal is Defeated: not enough For+Abstain, or not more For than Against. */
 export async function defeatCause(
@@ -52,6 +54,28 @@ export async function demoStateProblems(client: PublicClient, deployment: DemoDe
       const cause = await defeatCause(client, deployment.governor, BigInt(proposal.id));
       if (cause !== proposal.defeatedBy)
         problems.push(`"${proposal.key}" lost by ${cause}, expected ${proposal.defeatedBy}`);
+    }
+  }
+  if (!Array.isArray(deployment.flavours)) {
+    problems.push("the deployment lists no flavour DAOs");
+    return problems;
+  }
+  for (const flavour of deployment.flavours) {
+    const flavourStates = await Promise.all(
+      flavour.proposals.map((proposal) =>
+        client.readContract({
+          address: flavour.governor,
+          abi: stateAbi,
+          functionName: "state",
+          args: [BigInt(proposal.id)],
+        }),
+      ),
+    );
+    for (const [index, proposal] of flavour.proposals.entries()) {
+      const state = governorStates[flavourStates[index] ?? -1];
+      if (state !== proposal.expectedState) {
+        problems.push(`${flavour.slug} "${proposal.key}" is ${state}, expected ${proposal.expectedState}`);
+      }
     }
   }
   return problems;

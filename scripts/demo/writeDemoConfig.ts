@@ -1,18 +1,20 @@
 /**
- * Writes the DAO config that points the app and the indexer at the seeded demo DAO. The file is
- * validated with the same schema the app uses before it is written.
+ * Writes the DAO config that points the app and the indexer at the seeded demo chain's DAOs: the
+ * demo DAO, then the flavour DAOs (ts-fractional, nft, bravo). The file is validated with the same
+ * schema the app uses before it is written.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
 import type { CommonsConfig } from "../../lib/config/schema";
+import { flavourConfigEntry } from "../flavours/common";
 import type { DemoDeployment } from "./types";
 
 /**
- * The demo DAO's config entry for `rpcUrl`.
+ * The config for `rpcUrl`: the demo DAO, then each flavour DAO.
  *
  * @example
- * demoConfig(deployment, "http://127.0.0.1:8545").daos[0].slug // "demo"
+ * demoConfig(deployment, "http://127.0.0.1:8545").daos.map((dao) => dao.slug) // ["demo", "ts-fractional", "nft", "bravo"]
  */
 export function demoConfig(deployment: DemoDeployment, rpcUrl: string): CommonsConfig {
   const config = {
@@ -36,6 +38,7 @@ export function demoConfig(deployment: DemoDeployment, rpcUrl: string): CommonsC
           [deployment.multicall3]: "Multicall3",
         },
       },
+      ...deployment.flavours.map((flavour) => flavourConfigEntry(flavour, rpcUrl)),
     ],
   };
   return parseCommonsConfig(JSON.stringify(config), "the demo DAO config");

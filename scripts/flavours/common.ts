@@ -1,7 +1,8 @@
 /**
  * Shared plumbing of the flavour fixtures (issue 6): a client that sends as anvil's dev accounts
- * on a fresh anvil (automine on), deploy/write helpers that check every receipt, and the DAO config
- * entry each flavour writes. See scripts/flavours/README.md.
+ * on a fresh anvil (automine on), deploy/write helpers that check every receipt, the
+ * {@link FlavourSender} the deploy scripts send through (automine, or the demo seed's
+ * SeedSession), and the DAO config entry each flavour writes. See scripts/flavours/README.md.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -36,6 +37,9 @@ export const dev = anvilDevAccounts;
 /** The slugs of the flavours that have a fixture. */
 export type FlavourSlug = "ts-fractional" | "nft" | "bravo";
 
+/** A dev account's holding in a flavour DAO. */
+export type FlavourHolder = { address: Address; amount: bigint; delegated: boolean };
+
 /** What a flavour's deploy script produced: addresses, settings and who holds the votes. */
 export type FlavourDeployment = {
   slug: FlavourSlug;
@@ -55,8 +59,11 @@ export type FlavourDeployment = {
     /** Seconds between queue and execute. */
     timelockDelay: number;
   };
-  /** Token units (wei-like for ERC20s, NFT count for ERC721) each dev account holds; each self-delegated. */
-  holders: { address: Address; amount: bigint }[];
+  /**
+   * Token units (wei-like for ERC20s, NFT count for ERC721) each dev account holds, and whether it
+   * self-delegated (#0..#3 did; #4 holds a little and never delegated).
+   */
+  holders: FlavourHolder[];
   /** Token units and ETH held by the timelock (the treasury). */
   treasury: { tokens: bigint; eth: bigint };
 };
@@ -126,15 +133,15 @@ export async function write<abi extends Abi, functionName extends ContractFuncti
  * and the deployer gives up its admin role.
  */
 export async function handTimelockToGovernor(
-  client: FlavourClient,
+  sender: FlavourSender,
   from: Address,
   timelock: Address,
   governor: Address,
 ) {
   const timelockCall = { address: timelock, abi: demoTimelockAbi } as const;
-  await write(client, from, { ...timelockCall, functionName: "grantRole", args: [roleId("PROPOSER_ROLE"), governor] });
-  await write(client, from, { ...timelockCall, functionName: "grantRole", args: [roleId("CANCELLER_ROLE"), governor] });
-  await write(client, from, { ...timelockCall, functionName: "renounceRole", args: [zeroHash, from] });
+  await sender.write(from, { ...timelockCall, functionName: "grantRole", args: [roleId("PROPOSER_ROLE"), governor] });
+  await sender.write(from, { ...timelockCall, functionName: "grantRole", args: [roleId("CANCELLER_ROLE"), governor] });
+  await sender.write(from, { ...timelockCall, functionName: "renounceRole", args: [zeroHash, from] });
 }
 
 /** Sends plain ETH from a dev account. */
@@ -143,13 +150,70 @@ export async function sendEth(client: FlavourClient, from: Address, to: Address,
   return confirmed(client, hash, `sending ETH to ${to}`);
 }
 
+/** A contract call a flavour script sends, typed against its ABI. */
+export type FlavourCall<abi extends Abi, functionName extends ContractFunctionName<abi, "nonpayable" | "payable">> = {
+  address: Address;
+  abi: abi;
+  functionName: functionName;
+  args: ContractFunctionArgs<abi, "nonpayable" | "payable", functionName>;
+  value?: bigint;
+};
+
+/**
+ * How a flavour's deploy script sends: every step is mined and checked before the next one. On a
+ * plain anvil that is {@link automineSender}; the demo seed passes one that mines through its
+ * SeedSession (scripts/demo/seedFlavours.ts), so the flavours share the demo's history and clock.
+ */
+export type FlavourSender = {
+  chainId(): Promise<number>;
+  /** The next nonce of `address`. */
+  nonce(address: Address): Promise<number>;
+  deploy(
+    label: string,
+    from: Address,
+    abi: Abi,
+    bytecode: Hex,
+    args: readonly unknown[],
+  ): Promise<{ address: Address; blockNumber: bigint }>;
+  write<abi extends Abi, functionName extends ContractFunctionName<abi, "nonpayable" | "payable">>(
+    from: Address,
+    call: FlavourCall<abi, functionName>,
+  ): Promise<{ blockNumber: bigint }>;
+  sendEth(from: Address, to: Address, value: bigint): Promise<{ blockNumber: bigint }>;
+};
+
+/**
+ * A {@link FlavourSender} for an anvil with automine on (each transaction is its own block).
+ *
+ * @example
+ * const deployment = await deployNft(automineSender("http://127.0.0.1:8545"));
+ */
+export function automineSender(rpcUrl: string): FlavourSender {
+  const client = flavourClient(rpcUrl);
+  return {
+    chainId: () => client.getChainId(),
+    nonce: (address) => client.getTransactionCount({ address }),
+    deploy: (label, from, abi, bytecode, args) => deploy(client, label, from, abi, bytecode, args),
+    write: (from, call) => write(client, from, call),
+    sendEth: (from, to, value) => sendEth(client, from, to, value),
+  };
+}
+
+/** The sender for `target`: itself, or an {@link automineSender} for an RPC URL. */
+export function flavourSender(target: string | FlavourSender): FlavourSender {
+  return typeof target === "string" ? automineSender(target) : target;
+}
+
 /**
  * The DAO config entry for a flavour deployment (token and timelock given, the rest probed).
  *
  * @example
  * flavourConfigEntry(deployment, "http://127.0.0.1:8545").slug // "nft"
  */
-export function flavourConfigEntry(deployment: FlavourDeployment, rpcUrl: string): DaoConfig {
+export function flavourConfigEntry(
+  deployment: Pick<FlavourDeployment, "slug" | "name" | "chainId" | "governor" | "startBlock" | "token" | "timelock">,
+  rpcUrl: string,
+): DaoConfig {
   return {
     slug: deployment.slug,
     name: deployment.name,

@@ -10,12 +10,12 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { deployBravo } from "./bravo";
-import { type FlavourDeployment, type FlavourSlug, writeFlavourConfig } from "./common";
+import { type FlavourDeployment, type FlavourSender, type FlavourSlug, writeFlavourConfig } from "./common";
 import { deployNft } from "./nft";
 import { deployTimestampFractional } from "./timestampFractional";
 
-/** Each flavour's deploy-and-seed function, by slug. */
-export const flavourDeployers: Record<FlavourSlug, (rpcUrl: string) => Promise<FlavourDeployment>> = {
+/** Each flavour's deploy function, by slug (an RPC URL with automine on, or a FlavourSender). */
+export const flavourDeployers: Record<FlavourSlug, (target: string | FlavourSender) => Promise<FlavourDeployment>> = {
   "ts-fractional": deployTimestampFractional,
   nft: deployNft,
   bravo: deployBravo,

@@ -1,50 +1,62 @@
 /**
  * Flavour "nft": OZ 5 Governor whose votes come from an ERC721Votes token (one NFT = one vote),
  * block clock, simple counting, late-quorum protection, executing through a TimelockController.
+ * Short voting windows so a browser test runs a proposal in ~15 blocks.
  */
-import { type Address, parseEther, zeroAddress } from "viem";
+import { parseEther, zeroAddress } from "viem";
 import { demoTimelockAbi, demoTimelockBytecode } from "../../contracts-abi/demoTimelock";
 import { nftGovernorAbi, nftGovernorBytecode } from "../../contracts-abi/flavours/nftGovernor";
 import { nftTokenAbi, nftTokenBytecode } from "../../contracts-abi/flavours/nftToken";
-import { deploy, dev, type FlavourDeployment, flavourClient, handTimelockToGovernor, sendEth, write } from "./common";
+import {
+  dev,
+  type FlavourDeployment,
+  type FlavourHolder,
+  type FlavourSender,
+  flavourSender,
+  handTimelockToGovernor,
+} from "./common";
 
 /** Blocks (votingDelay, votingPeriod, lateQuorumVoteExtension); the threshold is one NFT. */
 const settings = {
-  votingDelay: 10,
-  votingPeriod: 60,
+  votingDelay: 1,
+  votingPeriod: 12,
   proposalThreshold: 1n,
   quorumNumerator: 30n,
   timelockDelay: 120,
-  lateQuorumVoteExtension: 20,
+  lateQuorumVoteExtension: 6,
 };
 
-/** 10 NFTs in all: quorum (30 %) is 3 votes. */
-const holders: { address: Address; amount: bigint }[] = [
-  { address: dev[0], amount: 4n },
-  { address: dev[1], amount: 3n },
-  { address: dev[2], amount: 2n },
-  { address: dev[3], amount: 1n },
+/** 11 NFTs in all: quorum (30 %) is 3 votes, so dev #1 alone meets it. #4's NFT is not delegated. */
+const holders: FlavourHolder[] = [
+  { address: dev[0], amount: 4n, delegated: true },
+  { address: dev[1], amount: 3n, delegated: true },
+  { address: dev[2], amount: 2n, delegated: true },
+  { address: dev[3], amount: 1n, delegated: true },
+  { address: dev[4], amount: 1n, delegated: false },
 ];
 const treasury = { tokens: 0n, eth: parseEther("10") };
 
 /**
- * Deploys the NFT, timelock and governor from dev #0, mints the NFTs, self-delegates every holder
- * and funds the treasury with ETH. Expects an anvil with automine on.
+ * Deploys the NFT, timelock and governor from dev #0, mints the NFTs, self-delegates holders
+ * #0..#3 and funds the treasury with ETH. `target` is an RPC URL (automine on) or a
+ * {@link FlavourSender}.
  *
  * @example
  * const deployment = await deployNft("http://127.0.0.1:8545");
  */
-export async function deployNft(rpcUrl: string): Promise<FlavourDeployment & { lateQuorumVoteExtension: number }> {
-  const client = flavourClient(rpcUrl);
+export async function deployNft(
+  target: string | FlavourSender,
+): Promise<FlavourDeployment & { lateQuorumVoteExtension: number }> {
+  const sender = flavourSender(target);
   const from = dev[0];
-  const token = await deploy(client, "NftToken", from, nftTokenAbi, nftTokenBytecode, [from]);
-  const timelock = await deploy(client, "TimelockController", from, demoTimelockAbi, demoTimelockBytecode, [
+  const token = await sender.deploy("NftToken", from, nftTokenAbi, nftTokenBytecode, [from]);
+  const timelock = await sender.deploy("TimelockController", from, demoTimelockAbi, demoTimelockBytecode, [
     BigInt(settings.timelockDelay),
     [],
     [zeroAddress],
     from,
   ]);
-  const governor = await deploy(client, "NftGovernor", from, nftGovernorAbi, nftGovernorBytecode, [
+  const governor = await sender.deploy("NftGovernor", from, nftGovernorAbi, nftGovernorBytecode, [
     token.address,
     timelock.address,
     settings.votingDelay,
@@ -53,20 +65,22 @@ export async function deployNft(rpcUrl: string): Promise<FlavourDeployment & { l
     settings.quorumNumerator,
     settings.lateQuorumVoteExtension,
   ]);
-  await handTimelockToGovernor(client, from, timelock.address, governor.address);
+  await handTimelockToGovernor(sender, from, timelock.address, governor.address);
 
   const tokenCall = { address: token.address, abi: nftTokenAbi } as const;
   for (const holder of holders) {
-    await write(client, from, { ...tokenCall, functionName: "mint", args: [holder.address, holder.amount] });
-    await write(client, holder.address, { ...tokenCall, functionName: "delegate", args: [holder.address] });
+    await sender.write(from, { ...tokenCall, functionName: "mint", args: [holder.address, holder.amount] });
+    if (holder.delegated) {
+      await sender.write(holder.address, { ...tokenCall, functionName: "delegate", args: [holder.address] });
+    }
   }
-  await sendEth(client, from, timelock.address, treasury.eth);
+  await sender.sendEth(from, timelock.address, treasury.eth);
 
   const { lateQuorumVoteExtension, ...governorSettings } = settings;
   return {
     slug: "nft",
     name: "NFT Members DAO",
-    chainId: await client.getChainId(),
+    chainId: await sender.chainId(),
     startBlock: Number(token.blockNumber),
     governor: governor.address,
     token: token.address,

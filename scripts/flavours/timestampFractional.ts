@@ -3,7 +3,7 @@
  * fractional counting (GovernorCountingFractional), executing through a TimelockController.
  * Voting delay and period are seconds.
  */
-import { type Address, parseEther, parseUnits, zeroAddress } from "viem";
+import { parseEther, parseUnits, zeroAddress } from "viem";
 import { demoTimelockAbi, demoTimelockBytecode } from "../../contracts-abi/demoTimelock";
 import {
   timestampFractionalGovernorAbi,
@@ -13,7 +13,14 @@ import {
   timestampFractionalTokenAbi,
   timestampFractionalTokenBytecode,
 } from "../../contracts-abi/flavours/timestampFractionalToken";
-import { deploy, dev, type FlavourDeployment, flavourClient, handTimelockToGovernor, sendEth, write } from "./common";
+import {
+  dev,
+  type FlavourDeployment,
+  type FlavourHolder,
+  type FlavourSender,
+  flavourSender,
+  handTimelockToGovernor,
+} from "./common";
 
 const settings = {
   votingDelay: 60, // seconds
@@ -23,41 +30,41 @@ const settings = {
   timelockDelay: 120,
 };
 
+/** 1M CTS: quorum (4 %) is 40,000, so dev #1 alone meets it. #0 keeps what is not handed out. */
 const supply = parseUnits("1000000", 18);
-const holders: { address: Address; amount: bigint }[] = [
-  { address: dev[0], amount: parseUnits("400000", 18) },
-  { address: dev[1], amount: parseUnits("300000", 18) },
-  { address: dev[2], amount: parseUnits("100000", 18) },
-  { address: dev[3], amount: parseUnits("50000", 18) },
+const holders: FlavourHolder[] = [
+  { address: dev[0], amount: parseUnits("390000", 18), delegated: true },
+  { address: dev[1], amount: parseUnits("300000", 18), delegated: true },
+  { address: dev[2], amount: parseUnits("100000", 18), delegated: true },
+  { address: dev[3], amount: parseUnits("50000", 18), delegated: true },
+  { address: dev[4], amount: parseUnits("10000", 18), delegated: false },
 ];
 const treasury = { tokens: parseUnits("150000", 18), eth: parseEther("10") };
 
 /**
- * Deploys token, timelock and governor from dev #0, hands out tokens, self-delegates every holder
- * and funds the treasury. Expects a fresh-ish anvil with automine on.
+ * Deploys token, timelock and governor from dev #0, hands out tokens, self-delegates holders
+ * #0..#3 and funds the treasury. `target` is an RPC URL (automine on) or a {@link FlavourSender}.
  *
  * @example
  * const deployment = await deployTimestampFractional("http://127.0.0.1:8545");
  */
-export async function deployTimestampFractional(rpcUrl: string): Promise<FlavourDeployment> {
-  const client = flavourClient(rpcUrl);
+export async function deployTimestampFractional(target: string | FlavourSender): Promise<FlavourDeployment> {
+  const sender = flavourSender(target);
   const from = dev[0];
-  const token = await deploy(
-    client,
+  const token = await sender.deploy(
     "TimestampFractionalToken",
     from,
     timestampFractionalTokenAbi,
     timestampFractionalTokenBytecode,
     [from, supply],
   );
-  const timelock = await deploy(client, "TimelockController", from, demoTimelockAbi, demoTimelockBytecode, [
+  const timelock = await sender.deploy("TimelockController", from, demoTimelockAbi, demoTimelockBytecode, [
     BigInt(settings.timelockDelay),
     [],
     [zeroAddress],
     from,
   ]);
-  const governor = await deploy(
-    client,
+  const governor = await sender.deploy(
     "TimestampFractionalGovernor",
     from,
     timestampFractionalGovernorAbi,
@@ -71,22 +78,24 @@ export async function deployTimestampFractional(rpcUrl: string): Promise<Flavour
       settings.quorumNumerator,
     ],
   );
-  await handTimelockToGovernor(client, from, timelock.address, governor.address);
+  await handTimelockToGovernor(sender, from, timelock.address, governor.address);
 
   const tokenCall = { address: token.address, abi: timestampFractionalTokenAbi } as const;
   for (const holder of holders) {
     if (holder.address !== from) {
-      await write(client, from, { ...tokenCall, functionName: "transfer", args: [holder.address, holder.amount] });
+      await sender.write(from, { ...tokenCall, functionName: "transfer", args: [holder.address, holder.amount] });
     }
-    await write(client, holder.address, { ...tokenCall, functionName: "delegate", args: [holder.address] });
+    if (holder.delegated) {
+      await sender.write(holder.address, { ...tokenCall, functionName: "delegate", args: [holder.address] });
+    }
   }
-  await write(client, from, { ...tokenCall, functionName: "transfer", args: [timelock.address, treasury.tokens] });
-  await sendEth(client, from, timelock.address, treasury.eth);
+  await sender.write(from, { ...tokenCall, functionName: "transfer", args: [timelock.address, treasury.tokens] });
+  await sender.sendEth(from, timelock.address, treasury.eth);
 
   return {
     slug: "ts-fractional",
     name: "Timestamp Fractional DAO",
-    chainId: await client.getChainId(),
+    chainId: await sender.chainId(),
     startBlock: Number(token.blockNumber),
     governor: governor.address,
     token: token.address,

@@ -1,7 +1,8 @@
 /**
  * The seeded demo DAO, read back from the chain: enough holders, every proposal state, both kinds
  * of defeat, a funded treasury, the timelock wired like production, the dev accounts' roles, and
- * a cached state that loads to the same chain and keeps mining.
+ * a cached state that loads to the same chain and keeps mining. Also the flavour DAOs seeded into
+ * the same chain: their place in the history, holdings, and seeded proposals.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,9 +24,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
 import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
 import { demoTokenAbi } from "../../contracts-abi/demoToken";
+import { bravoGovernorAbi } from "../../contracts-abi/flavours/bravoGovernor";
+import { nftGovernorAbi } from "../../contracts-abi/flavours/nftGovernor";
+import { timestampFractionalGovernorAbi } from "../../contracts-abi/flavours/timestampFractionalGovernor";
 import { mockErc20Abi } from "../../contracts-abi/mockErc20";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
-import { type DemoDeployment, governorStates } from "../demo/types";
+import { type DemoDeployment, governorStates, type SeededFlavour } from "../demo/types";
 import { defeatCause } from "../demo/verifyDemo";
 import { demoConfig } from "../demo/writeDemoConfig";
 import { freePort, rpc, waitFor } from "./anvil";
@@ -269,12 +273,22 @@ describe("the demo DAO's contracts", () => {
 
   it("writes a DAO config the app's schema accepts", () => {
     const config = demoConfig(deployment, "http://127.0.0.1:8545");
-    expect(parseCommonsConfig(JSON.stringify(config)).daos[0]).toMatchObject({
+    const daos = parseCommonsConfig(JSON.stringify(config)).daos;
+    expect(daos[0]).toMatchObject({
       slug: "demo",
       chainId: 31337,
       governor: deployment.governor,
       startBlock: deployment.startBlock,
     });
+    expect(daos.map((dao) => dao.slug)).toEqual(["demo", "ts-fractional", "nft", "bravo"]);
+    for (const flavour of deployment.flavours) {
+      expect(daos.find((dao) => dao.slug === flavour.slug)).toMatchObject({
+        governor: flavour.governor,
+        token: flavour.token,
+        timelock: flavour.timelock,
+        startBlock: flavour.startBlock,
+      });
+    }
   });
 
   it("keeps mining transactions after switching to interval mining", async () => {
@@ -288,5 +302,150 @@ describe("the demo DAO's contracts", () => {
       timeoutMs: 10_000,
     });
     expect(receipt.status).toBe("0x1");
+  });
+});
+
+describe("the flavour DAOs on the demo chain", () => {
+  const flavour = (slug: SeededFlavour["slug"]) => {
+    const found = deployment.flavours.find((candidate) => candidate.slug === slug);
+    if (!found) throw new Error(`no ${slug} flavour in the deployment`);
+    return found;
+  };
+  const proposalId = (dao: SeededFlavour, key: string) => {
+    const found = dao.proposals.find((proposal) => proposal.key === key);
+    if (!found) throw new Error(`no ${key} proposal in ${dao.slug}`);
+    return BigInt(found.id);
+  };
+  const stateAbi = [getAbiItem({ abi: demoGovernorAbi, name: "state" })];
+  const votesAbi = [
+    getAbiItem({ abi: demoTokenAbi, name: "getVotes" }),
+    getAbiItem({ abi: demoTokenAbi, name: "balanceOf" }),
+    getAbiItem({ abi: demoTokenAbi, name: "delegates" }),
+  ];
+
+  it("are deployed after the demo's setup and before its first proposal", async () => {
+    expect(deployment.flavours.map((dao) => dao.slug)).toEqual(["ts-fractional", "nft", "bravo"]);
+    const [first] = await client.getLogs({
+      address: deployment.governor,
+      event: getAbiItem({ abi: demoGovernorAbi, name: "ProposalCreated" }),
+      fromBlock: BigInt(deployment.startBlock),
+      toBlock: "latest",
+    });
+    const firstProposal = Number(first?.blockNumber);
+    for (const dao of deployment.flavours) {
+      expect(dao.startBlock).toBeGreaterThan(deployment.startBlock);
+      expect(dao.startBlock).toBeLessThan(firstProposal);
+      expect(await client.getCode({ address: dao.governor })).toMatch(/^0x[0-9a-f]+/);
+    }
+  });
+
+  it("leave every seeded proposal in its expected state", async () => {
+    for (const dao of deployment.flavours) {
+      expect(dao.proposals.length).toBeGreaterThan(0);
+      for (const proposal of dao.proposals) {
+        const state = await client.readContract({
+          address: dao.governor,
+          abi: stateAbi,
+          functionName: "state",
+          args: [BigInt(proposal.id)],
+        });
+        expect(`${dao.slug} ${proposal.key} ${governorStates[state]}`).toBe(
+          `${dao.slug} ${proposal.key} ${proposal.expectedState}`,
+        );
+        expect(proposal.title).not.toMatch(/^#/);
+      }
+    }
+    expect(
+      flavour("bravo")
+        .proposals.map((proposal) => proposal.expectedState)
+        .sort(),
+    ).toEqual(["Executed", "Expired"]);
+  });
+
+  it("give dev #1 quorum alone, #4 undelegated tokens, and each treasury ETH", async () => {
+    for (const dao of deployment.flavours) {
+      const token = { address: dao.token, abi: votesAbi } as const;
+      const [delegateVotes, holderBalance, holderVotes, holderDelegate] = await Promise.all([
+        client.readContract({ ...token, functionName: "getVotes", args: [deployment.actors.delegate] }),
+        client.readContract({ ...token, functionName: "balanceOf", args: [deployment.actors.delegator] }),
+        client.readContract({ ...token, functionName: "getVotes", args: [deployment.actors.delegator] }),
+        client.readContract({ ...token, functionName: "delegates", args: [deployment.actors.delegator] }),
+      ]);
+      const supply = dao.holders.reduce((sum, holder) => sum + BigInt(holder.amount), 0n) + BigInt(dao.treasury.tokens);
+      const quorum = (supply * BigInt(dao.settings.quorumNumerator)) / 100n; // rounded down, as the governors do
+      expect(delegateVotes, dao.slug).toBeGreaterThanOrEqual(quorum);
+      expect(delegateVotes, dao.slug).toBeGreaterThanOrEqual(BigInt(dao.settings.proposalThreshold));
+      expect(holderBalance, dao.slug).toBeGreaterThan(0n);
+      expect(holderVotes, dao.slug).toBe(0n);
+      expect(holderDelegate, dao.slug).toBe(zeroAddress);
+      expect(await client.getBalance({ address: dao.timelock }), dao.slug).toBeGreaterThanOrEqual(parseEther("1"));
+    }
+    expect(flavour("nft").settings).toMatchObject({ votingDelay: 1, votingPeriod: 12 });
+    expect(flavour("nft").lateQuorumVoteExtension).toBe(6);
+    expect(flavour("bravo").settings).toMatchObject({ votingDelay: 1, votingPeriod: 12, timelockDelay: 2 * 86_400 });
+  });
+
+  it("ts-fractional: split votes, one voter splitting in two partial votes", async () => {
+    const dao = flavour("ts-fractional");
+    const id = proposalId(dao, "ts-split-vote");
+    const logs = await client.getLogs({
+      address: dao.governor,
+      event: getAbiItem({ abi: timestampFractionalGovernorAbi, name: "VoteCastWithParams" }),
+      fromBlock: BigInt(dao.startBlock),
+      toBlock: "latest",
+    });
+    const splits = logs.filter((log) => log.args.proposalId === id && log.args.support === 255);
+    const voters = splits.map((log) => log.args.voter);
+    expect(new Set(voters).size).toBeGreaterThanOrEqual(2);
+    expect(voters.filter((voter) => voter === deployment.actors.delegate)).toHaveLength(2);
+    const [against, forVotes, abstain] = await client.readContract({
+      address: dao.governor,
+      abi: timestampFractionalGovernorAbi,
+      functionName: "proposalVotes",
+      args: [id],
+    });
+    expect([against, forVotes, abstain]).toEqual([parseEther("90000"), parseEther("310000"), parseEther("50000")]);
+  });
+
+  it("nft: quorum reached late extended the deadline", async () => {
+    const dao = flavour("nft");
+    const id = proposalId(dao, "nft-late-quorum");
+    const logs = await client.getLogs({
+      address: dao.governor,
+      event: getAbiItem({ abi: nftGovernorAbi, name: "ProposalExtended" }),
+      fromBlock: BigInt(dao.startBlock),
+      toBlock: "latest",
+    });
+    const extended = logs.find((log) => log.args.proposalId === id);
+    expect(extended).toBeDefined();
+    const [created] = await client.getLogs({
+      address: dao.governor,
+      event: getAbiItem({ abi: nftGovernorAbi, name: "ProposalCreated" }),
+      fromBlock: BigInt(dao.startBlock),
+      toBlock: "latest",
+    });
+    expect(created?.args.proposalId).toBe(id);
+    expect(BigInt(extended?.args.extendedDeadline ?? 0)).toBeGreaterThan(created?.args.voteEnd ?? 0n);
+  });
+
+  it("bravo: a proposal with a function signature, and one executed by id", async () => {
+    const dao = flavour("bravo");
+    const stale = proposalId(dao, "bravo-signature");
+    const [targets, , signatures, calldatas] = await client.readContract({
+      address: dao.governor,
+      abi: bravoGovernorAbi,
+      functionName: "getActions",
+      args: [stale],
+    });
+    expect(targets).toEqual([dao.token]);
+    expect(signatures).toEqual(["transfer(address,uint256)"]);
+    expect(calldatas[0]).toHaveLength(2 + 64 * 2); // the arguments only, no selector
+    const executed = await client.getLogs({
+      address: dao.governor,
+      event: getAbiItem({ abi: bravoGovernorAbi, name: "ProposalExecuted" }),
+      fromBlock: BigInt(dao.startBlock),
+      toBlock: "latest",
+    });
+    expect(executed.map((log) => log.args.proposalId)).toEqual([proposalId(dao, "bravo-executed")]);
   });
 });

@@ -37,17 +37,19 @@ function listFiles(dir: string): string[] {
 }
 
 /**
- * The cache key: a hash of everything that decides the seeded chain — the compiled contracts,
- * the seed's sources and descriptions, the title derivation and the anvil version.
+ * The cache key: a hash of everything that decides the seeded chain — the compiled contracts
+ * (flavours included), the seed's and the flavour fixtures' sources and descriptions, the title
+ * derivation and the anvil version.
  *
  * @example demoCacheKey() // "3f9c0a1b2c4d5e6f"
  */
 export function demoCacheKey(): string {
   const files = [
     ...listFiles(join(repoRoot, "contracts-abi")).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts")),
-    ...listFiles(join(repoRoot, "scripts/demo")).filter(
-      (file) => !file.endsWith(".test.ts") && !file.endsWith("README.md"),
+    ...["scripts/demo", "scripts/flavours"].flatMap((dir) =>
+      listFiles(join(repoRoot, dir)).filter((file) => !file.endsWith(".test.ts") && !file.endsWith("README.md")),
     ),
+    join(repoRoot, "lib/chain/anvilDevAccounts.ts"),
     join(repoRoot, "lib/proposals/proposalTitle.ts"),
     join(repoRoot, "node_modules/@foundry-rs/anvil/package.json"),
   ].sort();

@@ -3,7 +3,8 @@
  * flavour, and each governor behaves as that flavour — its ERC-6372 clock and COUNTING_MODE strings,
  * and a proposal from propose to execute (a split vote on the fractional governor, a late-quorum
  * extension on the NFT governor, Bravo's propose-with-signatures / queue and execute by id and the
- * Compound timelock's Expired state on the Bravo governor).
+ * Compound timelock's Expired state on the Bravo governor). Dev #4 holds tokens in each but never
+ * delegated (zero votes).
  */
 import {
   type Abi,
@@ -80,6 +81,8 @@ describe("flavour fixtures", () => {
 
     expect(await read(governor, gov, "CLOCK_MODE")).toBe("mode=timestamp");
     expect(await read(token, timestampFractionalTokenAbi, "CLOCK_MODE")).toBe("mode=timestamp");
+    expect(await read(token, timestampFractionalTokenAbi, "balanceOf", [dev[4]])).toBe(parseUnits("10000", 18));
+    expect(await read(token, timestampFractionalTokenAbi, "getVotes", [dev[4]])).toBe(0n);
     expect(await read(governor, gov, "COUNTING_MODE")).toBe(
       "support=bravo,fractional&quorum=for,abstain&params=fractional",
     );
@@ -171,6 +174,8 @@ describe("flavour fixtures", () => {
     expect(await read(token, nftTokenAbi, "supportsInterface", ["0x80ac58cd"])).toBe(true); // ERC-721
     expect(await read(token, nftTokenAbi, "balanceOf", [dev[1]])).toBe(3n);
     expect(await read(token, nftTokenAbi, "getVotes", [dev[1]])).toBe(3n);
+    expect(await read(token, nftTokenAbi, "balanceOf", [dev[4]])).toBe(1n);
+    expect(await read(token, nftTokenAbi, "getVotes", [dev[4]])).toBe(0n);
     expect(await read(governor, gov, "lateQuorumVoteExtension")).toBe(dao.lateQuorumVoteExtension);
 
     await client.mine({ blocks: 1 });
@@ -180,7 +185,7 @@ describe("flavour fixtures", () => {
     const id = await propose(dev[3], governor, gov, [...content, description]); // 1 NFT = the threshold
     const blockAt = await client.getBlockNumber();
     const quorumAt = await read<bigint>(governor, gov, "quorum", [blockAt - 1n]);
-    expect(quorumAt).toBe(3n); // 30 % of 10 NFTs
+    expect(quorumAt).toBe(3n); // 30 % of 11 NFTs, rounded down
 
     // Vote with #3 early (no quorum), then reach quorum with #1 two blocks before the deadline.
     await client.mine({ blocks: dao.settings.votingDelay + 1 });
@@ -238,6 +243,8 @@ describe("flavour fixtures", () => {
     await client.mine({ blocks: 1 });
     expect(await read(token, bravoTokenAbi, "getPriorVotes", [dev[1], head])).toBe(units("300000"));
     expect(await read(governor, gov, "quorumVotes")).toBe(units("40000")); // 4 % of 1M
+    expect(await read(token, bravoTokenAbi, "balanceOf", [dev[4]])).toBe(units("10000"));
+    expect(await read(token, bravoTokenAbi, "getCurrentVotes", [dev[4]])).toBe(0n);
 
     const recipient = getAddress("0x00000000000000000000000000000000000f1a03");
     const payment = encodeAbiParameters([{ type: "address" }, { type: "uint256" }], [recipient, units("1000")]);

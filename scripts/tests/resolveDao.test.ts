@@ -13,7 +13,7 @@ let anvil: AnvilInstance;
 const notAGovernor = "0x00000000000000000000000000000000000C0DE1";
 const emptyAccount = "0x000000000000000000000000000000000000dEaD";
 /** Answers every call with one zero word: it "has" votingDelay() etc., but no family, token or clock of a Governor. */
-const answersZero = "0x0000000000000000000000000000000000000A11";
+const answersZero = "0x0000000000000000000000000000000000000a11";
 
 beforeAll(async () => {
   anvil = await startAnvil({ port: await freePort() });
