@@ -81,35 +81,57 @@ export const governorEventsAbi = [
   },
 ] as const;
 
+/** DelegateChanged of OpenZeppelin Votes (ERC20Votes and ERC721Votes) and COMP-style tokens. */
+const delegateChangedEvent = {
+  type: "event",
+  name: "DelegateChanged",
+  inputs: [
+    { name: "delegator", type: "address", indexed: true },
+    { name: "fromDelegate", type: "address", indexed: true },
+    { name: "toDelegate", type: "address", indexed: true },
+  ],
+} as const;
+
+/** DelegateVotesChanged of OpenZeppelin Votes and COMP-style tokens. */
+const delegateVotesChangedEvent = {
+  type: "event",
+  name: "DelegateVotesChanged",
+  inputs: [
+    { name: "delegate", type: "address", indexed: true },
+    { name: "previousVotes", type: "uint256", indexed: false },
+    { name: "newVotes", type: "uint256", indexed: false },
+  ],
+} as const;
+
 /** Events of an ERC20Votes / COMP-style voting token. */
 export const votesTokenEventsAbi = [
+  delegateChangedEvent,
+  delegateVotesChangedEvent,
   {
-    type: "event",
-    name: "DelegateChanged",
-    inputs: [
-      { name: "delegator", type: "address", indexed: true },
-      { name: "fromDelegate", type: "address", indexed: true },
-      { name: "toDelegate", type: "address", indexed: true },
-    ],
-  },
-  {
-    type: "event",
-    name: "DelegateVotesChanged",
-    inputs: [
-      { name: "delegate", type: "address", indexed: true },
-      { name: "previousVotes", type: "uint256", indexed: false },
-      { name: "newVotes", type: "uint256", indexed: false },
-    ],
-  },
-  {
-    // ERC20 Transfer. An ERC721Votes token emits the same topic with an indexed tokenId; those logs
-    // fail to decode against this ABI and are skipped (their voting power is still indexed).
+    // ERC20 Transfer. An ERC721Votes token emits the same topic with an indexed tokenId (four
+    // topics, no data): such a log does not decode against this item, so ERC721Votes tokens are
+    // indexed with erc721VotesTokenEventsAbi instead.
     type: "event",
     name: "Transfer",
     inputs: [
       { name: "from", type: "address", indexed: true },
       { name: "to", type: "address", indexed: true },
       { name: "value", type: "uint256", indexed: false },
+    ],
+  },
+] as const;
+
+/** Events of an ERC721Votes token: one NFT is one vote. */
+export const erc721VotesTokenEventsAbi = [
+  delegateChangedEvent,
+  delegateVotesChangedEvent,
+  {
+    type: "event",
+    name: "Transfer",
+    inputs: [
+      { name: "from", type: "address", indexed: true },
+      { name: "to", type: "address", indexed: true },
+      { name: "tokenId", type: "uint256", indexed: true },
     ],
   },
 ] as const;

@@ -1,7 +1,8 @@
 /**
  * Compares what the indexer serves for a DAO with what its contracts say now: every proposal's
- * tallies (OZ `proposalVotes`) and voters (`hasVoted`), and every delegate's voting power, order,
- * balance and delegate. Meant for CI and for spot-checking a real DAO; not part of the Ponder app.
+ * tallies (OZ `proposalVotes`, Bravo `proposals(id)`) and voters (`hasVoted`, Bravo `getReceipt`),
+ * each split vote's parts against its weight, and every delegate's voting power, order, balance and
+ * delegate — read through the governor adapter for the DAO's detected flavour. Meant for CI and for spot-checking a real DAO; not part of the Ponder app.
  *
  * Usage: tsx indexer/checkAgainstChain.ts [slug] (DAO_CONFIG and INDEXER_URL as for the app).
  * Run it when the indexer has caught up with the chain head and nothing is being mined.
@@ -12,17 +13,15 @@ import { knownChain } from "../lib/chains";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import { resolveDao } from "../lib/config/resolveDao";
 import type { DaoConfig } from "../lib/config/schema";
+import type { ContractRead } from "../lib/governor/adapter";
+import { governorAdapterFor, readResult } from "../lib/governor/families";
 import { createIndexerClient, type IndexerClient } from "../lib/indexer/client";
 import type { Page } from "../lib/indexer/types";
 
-const governorAbi = parseAbi([
+/** Tallies: OpenZeppelin's proposalVotes, or the fields of Bravo's (and OZ 4 Bravo-compatible's) proposals(id). */
+const talliesAbi = parseAbi([
   "function proposalVotes(uint256 proposalId) view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes)",
-  "function hasVoted(uint256 proposalId, address account) view returns (bool)",
-]);
-const tokenAbi = parseAbi([
-  "function getVotes(address account) view returns (uint256)",
-  "function balanceOf(address account) view returns (uint256)",
-  "function delegates(address account) view returns (address)",
+  "function proposals(uint256 proposalId) view returns (uint256 id, address proposer, uint256 eta, uint256 startBlock, uint256 endBlock, uint256 forVotes, uint256 againstVotes, uint256 abstainVotes, bool canceled, bool executed)",
 ]);
 
 async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<T[]> {
@@ -41,18 +40,29 @@ async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<
  */
 export async function checkIndexerAgainstChain(dao: DaoConfig, indexer: IndexerClient): Promise<string[]> {
   const client = createPublicClient({ chain: knownChain(dao.chainId), transport: http(dao.rpcUrl) });
-  const { token } = await resolveDao(dao);
+  const resolved = await resolveDao(dao);
+  const { token, flavour } = resolved;
+  // The governor's and token's reads for its flavour (Bravo's getReceipt, COMP's getCurrentVotes…).
+  const adapter = governorAdapterFor(flavour, { governor: dao.governor, token });
+  const read = async <T>(call: ContractRead) => readResult(call, await client.readContract(call as never)) as T;
+  const tallies = async (id: bigint): Promise<readonly [bigint, bigint, bigint]> => {
+    if (flavour.family === "openzeppelin") {
+      return client.readContract({ address: dao.governor, abi: talliesAbi, functionName: "proposalVotes", args: [id] });
+    }
+    const fields = await client.readContract({
+      address: dao.governor,
+      abi: talliesAbi,
+      functionName: "proposals",
+      args: [id],
+    });
+    return [fields[6], fields[5], fields[7]];
+  };
   const problems: string[] = [];
 
   const proposals = await allPages((offset) => indexer.listProposals(dao.slug, { limit: 100, offset }));
   for (const proposal of proposals) {
     const id = BigInt(proposal.id);
-    const [against, forVotes, abstain] = await client.readContract({
-      address: dao.governor,
-      abi: governorAbi,
-      functionName: "proposalVotes",
-      args: [id],
-    });
+    const [against, forVotes, abstain] = await tallies(id);
     const served = [proposal.againstVotes, proposal.forVotes, proposal.abstainVotes].join("/");
     const onChain = [against, forVotes, abstain].join("/");
     if (served !== onChain) problems.push(`proposal ${id}: tallies ${served} but the governor says ${onChain}`);
@@ -62,13 +72,16 @@ export async function checkIndexerAgainstChain(dao: DaoConfig, indexer: IndexerC
       problems.push(`proposal ${id}: voteCount ${proposal.voteCount} but ${votes.length} votes listed`);
     }
     for (const vote of votes) {
-      const voted = await client.readContract({
-        address: dao.governor,
-        abi: governorAbi,
-        functionName: "hasVoted",
-        args: [id, vote.voter as Address],
-      });
+      const voted = await read<boolean>(adapter.hasVoted(id, vote.voter as Address));
       if (!voted) problems.push(`proposal ${id}: ${vote.voter} listed as a voter but hasVoted is false`);
+      if (vote.split !== null) {
+        const parts = BigInt(vote.split.againstVotes) + BigInt(vote.split.forVotes) + BigInt(vote.split.abstainVotes);
+        if (parts > BigInt(vote.weight)) {
+          problems.push(
+            `proposal ${id}: ${vote.voter}'s split adds up to ${parts}, more than its weight ${vote.weight}`,
+          );
+        }
+      }
     }
   }
 
@@ -76,16 +89,14 @@ export async function checkIndexerAgainstChain(dao: DaoConfig, indexer: IndexerC
   let previous: bigint | undefined;
   for (const delegate of delegates) {
     const address = delegate.address as Address;
-    const read = (functionName: "getVotes" | "balanceOf") =>
-      client.readContract({ address: token, abi: tokenAbi, functionName, args: [address] });
     const [votes, balance, delegatee, account] = await Promise.all([
-      read("getVotes"),
-      read("balanceOf"),
-      client.readContract({ address: token, abi: tokenAbi, functionName: "delegates", args: [address] }),
+      read<bigint>(adapter.votesNow(address)),
+      read<bigint>(adapter.balanceOf(address)),
+      read<Address>(adapter.delegates(address)),
       indexer.getAccount(dao.slug, address),
     ]);
     if (delegate.votingPower !== String(votes)) {
-      problems.push(`delegate ${address}: votingPower ${delegate.votingPower} but getVotes says ${votes}`);
+      problems.push(`delegate ${address}: votingPower ${delegate.votingPower} but the token says ${votes}`);
     }
     if (previous !== undefined && BigInt(delegate.votingPower) > previous) {
       problems.push(`delegate ${address}: listed after a delegate with less voting power`);

@@ -15,11 +15,15 @@ import { resolveDao } from "../lib/config/resolveDao";
 export const indexerDir = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(indexerDir, "..");
 
+/** Which token events the indexer reads: ERC20Votes (and COMP-style) or ERC721Votes (one NFT, one vote). */
+export type TokenKind = "erc20votes" | "erc721votes";
+
 export type IndexedDao = {
   slug: string;
   chainId: number;
   governor: Address;
   token: Address;
+  tokenKind: TokenKind;
   /** Who holds the DAO's funds and runs its proposals: the timelock, or the governor without one. */
   treasury: Address;
   /** ERC-6372 `mode=timestamp`: proposal snapshots and deadlines are timestamps, not blocks. */
@@ -39,6 +43,8 @@ export type IndexedChain = {
 export type IndexedToken = {
   chainId: number;
   token: Address;
+  /** Decides the Ponder source: Token (ERC20 Transfer) or NftToken (ERC721 Transfer). */
+  kind: TokenKind;
   startBlock: number;
   /**
    * False when the token already existed before `startBlock`: its first events then meet accounts
@@ -86,6 +92,8 @@ async function loadIndexedDaos() {
     chainId: dao.chainId,
     governor: getAddress(dao.governor),
     token: getAddress(dao.token),
+    // What detectGovernor found (ERC-721 supportsInterface); ERC20Votes when it could not tell.
+    tokenKind: dao.flavour.token?.kind ?? "erc20votes",
     treasury: getAddress(dao.timelock ?? dao.governor),
     timestampClock: isTimestampClock(dao.clockMode),
     startBlock: dao.startBlock,
@@ -111,7 +119,15 @@ async function loadIndexedDaos() {
   for (const dao of daos) {
     const known = tokens.find((token) => token.chainId === dao.chainId && token.token === dao.token);
     if (known) known.startBlock = Math.min(known.startBlock, dao.startBlock);
-    else tokens.push({ chainId: dao.chainId, token: dao.token, startBlock: dao.startBlock, historyComplete: true });
+    else {
+      tokens.push({
+        chainId: dao.chainId,
+        token: dao.token,
+        kind: dao.tokenKind,
+        startBlock: dao.startBlock,
+        historyComplete: true,
+      });
+    }
   }
   await Promise.all(
     tokens.map(async (token) => {

@@ -1,13 +1,15 @@
 /**
  * Ponder config built from the DAO config (see daos.ts): one chain per chain id, one Governor
- * source listing every governor on that chain, one Token source listing their voting tokens, and
- * one TreasuryToken source: ERC20 Transfers from any contract to a DAO's treasury.
+ * source listing every governor on that chain, one Token source listing their ERC20Votes (or
+ * COMP-style) voting tokens, one NftToken source listing their ERC721Votes tokens (whose Transfer
+ * indexes the tokenId, so it cannot be decoded with the ERC20 event), and one TreasuryToken
+ * source: ERC20 Transfers from any contract to a DAO's treasury.
  * Storage is PGlite in COMMONS_INDEXER_DB_DIR (default indexer/.ponder/pglite), or PostgreSQL
  * when DATABASE_URL is set.
  */
 import { resolve } from "node:path";
 import { createConfig } from "ponder";
-import { governorEventsAbi, votesTokenEventsAbi } from "../contracts-abi/governorEvents";
+import { erc721VotesTokenEventsAbi, governorEventsAbi, votesTokenEventsAbi } from "../contracts-abi/governorEvents";
 import { indexedChains, indexedDaos, indexedTokens, indexerDir } from "./daos";
 import { erc20TransferEventAbi } from "./treasuryTransferAbi";
 
@@ -30,6 +32,8 @@ function perChain(sources: readonly { chainId: number; address: `0x${string}`; s
 /**
  * Per chain: Transfer logs of any contract (no address: a wildcard log filter on the `to` topic)
  * whose recipient is one of the chain's DAO treasuries, from the earliest DAO start block.
+ * ERC721 Transfers to a treasury match too; Ponder cannot decode them against the ERC20 event
+ * (tokenId is a fourth topic, the data is empty), logs that at debug level and skips them.
  */
 function treasuryTransfers() {
   const byChain: Record<string, { startBlock: number; filter: { event: "Transfer"; args: { to: `0x${string}`[] } } }> =
@@ -74,9 +78,22 @@ export default createConfig({
       abi: governorEventsAbi,
       chain: perChain(indexedDaos.map((dao) => ({ ...dao, address: dao.governor }))),
     },
+    // A source with no token on any chain (no DAO of that kind) is fine: Ponder builds no filter for it.
     Token: {
       abi: votesTokenEventsAbi,
-      chain: perChain(indexedTokens.map((token) => ({ ...token, address: token.token }))),
+      chain: perChain(
+        indexedTokens
+          .filter((token) => token.kind === "erc20votes")
+          .map((token) => ({ ...token, address: token.token })),
+      ),
+    },
+    NftToken: {
+      abi: erc721VotesTokenEventsAbi,
+      chain: perChain(
+        indexedTokens
+          .filter((token) => token.kind === "erc721votes")
+          .map((token) => ({ ...token, address: token.token })),
+      ),
     },
     TreasuryToken: {
       abi: erc20TransferEventAbi,

@@ -48,7 +48,11 @@ export const proposal = onchainTable(
   }),
 );
 
-/** One row per voter per proposal (a fractional voter's later partial votes add to the row). */
+/**
+ * One row per voter per proposal. A fractional voter (GovernorCountingFractional) may vote several
+ * times with parts of their weight: each vote adds to the row, whose `support` is 255 once any part
+ * was a split, and whose against/for/abstain weights are the voter's running totals.
+ */
 export const vote = onchainTable(
   "vote",
   (t) => ({
@@ -56,8 +60,14 @@ export const vote = onchainTable(
     governor: t.hex().notNull(),
     proposalId: t.bigint().notNull(),
     voter: t.hex().notNull(),
+    /** 0 / 1 / 2 (against / for / abstain), 255 once the voter split their weight, or another module's type. */
     support: t.integer().notNull(),
+    /** The sum of the weights of the voter's votes (their VoteCast* events). */
     weight: t.bigint().notNull(),
+    /** How much of `weight` went to each tally (zero for a vote type tallied nowhere). */
+    againstWeight: t.bigint().notNull(),
+    forWeight: t.bigint().notNull(),
+    abstainWeight: t.bigint().notNull(),
     reason: t.text().notNull(),
     params: t.hex().notNull(),
     block: t.bigint().notNull(),
@@ -155,8 +165,9 @@ export const delegationChange = onchainTable(
  * An ERC20 a DAO's treasury (its timelock, or the governor when there is none) has received, found
  * from Transfer logs of any contract whose `to` is the treasury (a wildcard log filter, see
  * ponder.config.ts). Zero-value transfers are ignored (address poisoning). Only discovery: the
- * balances are read live from the chain; ERC721 Transfers (three indexed topics) fail to decode
- * against the ERC20 event and never reach the handler.
+ * balances are read live from the chain. An ERC721 Transfer to the treasury matches the filter (same
+ * topic0 and `to` topic) but has its tokenId in a fourth topic and no data: Ponder fails to decode it
+ * against the ERC20 event, logs that at debug level and skips it, so it never reaches the handler.
  */
 export const treasuryToken = onchainTable(
   "treasury_token",

@@ -6,6 +6,7 @@
 import { type Context, type Event, ponder } from "ponder:registry";
 import { proposal, vote, voter } from "ponder:schema";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
+import { addParts, countVote, fractionalSupport } from "../voteParts";
 
 type VoteEvent = Event<"Governor:VoteCast"> | Event<"Governor:VoteCastWithParams">;
 
@@ -13,25 +14,25 @@ function proposalKey(context: Context, event: { log: { address: `0x${string}` } 
   return { chainId: context.chain.id, governor: event.log.address, proposalId };
 }
 
-/** The tally columns a vote adds its weight to (GovernorBravo / OZ simple counting). */
-function tally(support: number, weight: bigint) {
-  if (support === 0) return { againstVotes: weight, forVotes: 0n, abstainVotes: 0n };
-  if (support === 1) return { againstVotes: 0n, forVotes: weight, abstainVotes: 0n };
-  if (support === 2) return { againstVotes: 0n, forVotes: 0n, abstainVotes: weight };
-  // Another counting module's vote type: counted as a vote, tallied nowhere.
-  return { againstVotes: 0n, forVotes: 0n, abstainVotes: 0n };
-}
-
+/**
+ * Records one VoteCast / VoteCastWithParams: the voter's row (created, or added to by a fractional
+ * voter's later votes), the proposal's tallies (see ../voteParts.ts) and the voter's vote count.
+ */
 async function recordVote(event: VoteEvent, context: Context, params: `0x${string}`) {
   const { voter: address, proposalId, support, weight, reason } = event.args;
   const proposalRowKey = proposalKey(context, event, proposalId);
   const key = { ...proposalRowKey, voter: address };
-  // TODO(issue 6): fractional voting (GovernorCountingFractional) emits VoteCastWithParams with
-  // support 255 and params packing against/for/abstain weights, possibly several times per voter.
-  // Until then non-empty params are read as a single-support vote; repeated votes add up.
+  const counted = countVote(support, weight, params);
+  if (counted.malformed) {
+    console.warn(
+      `governor ${event.log.address} (chain ${context.chain.id}): vote by ${address} on proposal ${proposalId} ` +
+        `(tx ${event.transaction.hash}) has support ${support} but params of ${(params.length - 2) / 2} bytes, ` +
+        "not 48 (three packed uint128): recorded, its weight tallied nowhere",
+    );
+  }
+  const { parts } = counted;
   const previous = await context.db.find(vote, key);
   const cast = {
-    support,
     reason,
     params,
     block: event.block.number,
@@ -39,16 +40,32 @@ async function recordVote(event: VoteEvent, context: Context, params: `0x${strin
     timestamp: Number(event.block.timestamp),
     tx: event.transaction.hash,
   };
-  if (previous === null) await context.db.insert(vote).values({ ...key, ...cast, weight });
-  else await context.db.update(vote, key).set((row) => ({ ...cast, weight: row.weight + weight }));
+  if (previous === null) {
+    await context.db.insert(vote).values({
+      ...key,
+      ...cast,
+      support: counted.fractional ? fractionalSupport : support,
+      weight,
+      againstWeight: parts.againstVotes,
+      forWeight: parts.forVotes,
+      abstainWeight: parts.abstainVotes,
+    });
+  } else {
+    await context.db.update(vote, key).set((row) => ({
+      ...cast,
+      // Once split, the row stays a split (a fractional voter's last nominal vote fills the rest).
+      support: counted.fractional || row.support === fractionalSupport ? fractionalSupport : support,
+      weight: row.weight + weight,
+      againstWeight: row.againstWeight + parts.againstVotes,
+      forWeight: row.forWeight + parts.forVotes,
+      abstainWeight: row.abstainWeight + parts.abstainVotes,
+    }));
+  }
 
   const isNewVoter = previous === null ? 1 : 0;
   if ((await context.db.find(proposal, proposalRowKey)) !== null) {
-    const added = tally(support, weight);
     await context.db.update(proposal, proposalRowKey).set((row) => ({
-      againstVotes: row.againstVotes + added.againstVotes,
-      forVotes: row.forVotes + added.forVotes,
-      abstainVotes: row.abstainVotes + added.abstainVotes,
+      ...addParts(row, parts),
       voteCount: row.voteCount + isNewVoter,
     }));
   }

@@ -1,9 +1,10 @@
 /**
  * Voting-token event handlers: balances (Transfer), delegation (DelegateChanged) and voting power
  * (DelegateVotesChanged, with one history row per change). Rows are keyed by chain id + token, so
- * every DAO using the token reads the same accounts.
+ * every DAO using the token reads the same accounts. Two sources share them: Token (ERC20Votes and
+ * COMP-style tokens, Transfer moves `value`) and NftToken (ERC721Votes, Transfer moves one NFT).
  */
-import { type Context, ponder } from "ponder:registry";
+import { type Context, type Event, ponder } from "ponder:registry";
 import { account, delegationChange, votingPowerChange } from "ponder:schema";
 import { type Address, zeroAddress } from "viem";
 import { votesTokenReadAbi } from "../../contracts-abi/governorEvents";
@@ -52,22 +53,31 @@ function accountKey(context: Context, event: { log: { address: Address } }, addr
   return { chainId: context.chain.id, token: event.log.address, address };
 }
 
-ponder.on("Token:Transfer", async ({ event, context }) => {
-  const { from, to, value } = event.args;
+/** Moves `amount` of balance from `from` to `to` (the zero address mints or burns). */
+async function transfer(
+  context: Context,
+  event: { log: { address: Address }; block: { number: bigint } },
+  from: Address,
+  to: Address,
+  amount: bigint,
+) {
   if (from !== zeroAddress) {
     const key = accountKey(context, event, from);
     await ensureAccount(context, key, event.block.number);
     // Never below zero, even if history before startBlock could not be read.
-    await context.db.update(account, key).set((row) => ({ balance: row.balance > value ? row.balance - value : 0n }));
+    await context.db.update(account, key).set((row) => ({ balance: row.balance > amount ? row.balance - amount : 0n }));
   }
   if (to !== zeroAddress) {
     const key = accountKey(context, event, to);
     await ensureAccount(context, key, event.block.number);
-    await context.db.update(account, key).set((row) => ({ balance: row.balance + value }));
+    await context.db.update(account, key).set((row) => ({ balance: row.balance + amount }));
   }
-});
+}
 
-ponder.on("Token:DelegateChanged", async ({ event, context }) => {
+async function delegateChanged(
+  event: Event<"Token:DelegateChanged"> | Event<"NftToken:DelegateChanged">,
+  context: Context,
+) {
   const { delegator, fromDelegate, toDelegate } = event.args;
   const delegatorKey = accountKey(context, event, delegator);
   await ensureAccount(context, delegatorKey, event.block.number);
@@ -93,9 +103,12 @@ ponder.on("Token:DelegateChanged", async ({ event, context }) => {
     timestamp: Number(event.block.timestamp),
     tx: event.transaction.hash,
   });
-});
+}
 
-ponder.on("Token:DelegateVotesChanged", async ({ event, context }) => {
+async function delegateVotesChanged(
+  event: Event<"Token:DelegateVotesChanged"> | Event<"NftToken:DelegateVotesChanged">,
+  context: Context,
+) {
   const { delegate, previousVotes, newVotes } = event.args;
   const key = accountKey(context, event, delegate);
   await ensureAccount(context, key, event.block.number);
@@ -112,4 +125,29 @@ ponder.on("Token:DelegateVotesChanged", async ({ event, context }) => {
     timestamp: Number(event.block.timestamp),
     tx: event.transaction.hash,
   });
+}
+
+ponder.on("Token:Transfer", async ({ event, context }) => {
+  await transfer(context, event, event.args.from, event.args.to, event.args.value);
+});
+
+ponder.on("Token:DelegateChanged", async ({ event, context }) => {
+  await delegateChanged(event, context);
+});
+
+ponder.on("Token:DelegateVotesChanged", async ({ event, context }) => {
+  await delegateVotesChanged(event, context);
+});
+
+// ERC721Votes: each Transfer moves one NFT, i.e. one vote's worth of balance.
+ponder.on("NftToken:Transfer", async ({ event, context }) => {
+  await transfer(context, event, event.args.from, event.args.to, 1n);
+});
+
+ponder.on("NftToken:DelegateChanged", async ({ event, context }) => {
+  await delegateChanged(event, context);
+});
+
+ponder.on("NftToken:DelegateVotesChanged", async ({ event, context }) => {
+  await delegateVotesChanged(event, context);
 });

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIndexerClient, IndexerNotFoundError, IndexerResponseError, IndexerUnavailableError } from "./client";
-import type { IndexedProposal } from "./types";
+import type { IndexedProposal, IndexedVote } from "./types";
 
 const proposal: IndexedProposal = {
   id: "4242",
@@ -16,7 +16,9 @@ const proposal: IndexedProposal = {
   description: "# Title\n\nbody",
   title: "Title",
   voteStart: "12",
-  voteEnd: "72",
+  voteEnd: "78",
+  originalVoteEnd: "72",
+  extendedVoteEnd: "78",
   createdBlock: "2",
   createdTimestamp: 1_700_000_000,
   createdTx: `0x${"ab".repeat(32)}`,
@@ -32,6 +34,20 @@ const proposal: IndexedProposal = {
   executedTx: null,
   canceledBlock: null,
   canceledTx: null,
+};
+
+/** A fractional voter's row: a split, then a nominal For vote for the rest. */
+const splitVote: IndexedVote = {
+  proposalId: "4242",
+  voter: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+  support: 255,
+  weight: "300",
+  split: { againstVotes: "10", forVotes: "240", abstainVotes: "50" },
+  reason: "",
+  params: "0x",
+  block: "20",
+  timestamp: 1_700_000_100,
+  tx: `0x${"cd".repeat(32)}`,
 };
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void;
@@ -79,7 +95,7 @@ describe("createIndexerClient", () => {
     const address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     routes = {
       "/api/daos/demo/proposals/4242": json(200, proposal),
-      "/api/daos/demo/proposals/4242/votes": json(200, { items: [], total: 0, limit: 20, offset: 0 }),
+      "/api/daos/demo/proposals/4242/votes": json(200, { items: [splitVote], total: 1, limit: 20, offset: 0 }),
       "/api/daos/demo/delegates": json(200, {
         items: [{ address, votingPower: "5", delegatorsCount: 1, votesCount: 2 }],
         total: 1,
@@ -97,8 +113,11 @@ describe("createIndexerClient", () => {
     };
     const indexer = createIndexerClient(baseUrl);
     expect((await indexer.getProposal("demo", 4242n)).id).toBe("4242");
-    expect((await indexer.listVotes("demo", "4242", { support: 1, sort: "recent" })).items).toEqual([]);
+    expect((await indexer.getProposal("demo", 4242n)).extendedVoteEnd).toBe("78");
+    expect((await indexer.listVotes("demo", "4242", { support: 1, sort: "recent" })).items).toEqual([splitVote]);
     expect(seen.at(-1)).toBe("/api/daos/demo/proposals/4242/votes?support=1&sort=recent");
+    await indexer.listVotes("demo", "4242", { voter: address });
+    expect(seen.at(-1)).toBe(`/api/daos/demo/proposals/4242/votes?voter=${address}`);
     expect((await indexer.listDelegates("demo", { q: "0x7099" })).items[0]?.votesCount).toBe(2);
     expect((await indexer.getAccount("demo", address)).delegate).toBe(address);
     expect((await indexer.status()).daos[0]?.indexedBlock).toBe("9");

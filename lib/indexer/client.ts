@@ -70,7 +70,13 @@ export type ProposalListParams = PageParams & {
   /** Only proposals whose indexed status is one of these (what events say; the live state is the chain's). */
   status?: readonly ("created" | "queued" | "executed" | "canceled")[];
 };
-export type VoteListParams = PageParams & { support?: 0 | 1 | 2; sort?: "weight" | "recent" };
+export type VoteListParams = PageParams & {
+  /** Votes with weight on this side: nominal votes for it, and split votes with a part on it. */
+  support?: 0 | 1 | 2;
+  sort?: "weight" | "recent";
+  /** Only this address's vote (a page of at most one item). */
+  voter?: string;
+};
 export type DelegateListParams = PageParams & { q?: string };
 export type IndexerStatus = z.infer<typeof indexerStatusSchema>;
 
@@ -193,7 +199,7 @@ export function createIndexerClient(
     listVotes: (slug, id, params = {}) =>
       get(
         `${dao(slug)}/proposals/${encodeURIComponent(String(id))}/votes`,
-        { limit: params.limit, offset: params.offset, support: params.support, sort: params.sort },
+        { limit: params.limit, offset: params.offset, support: params.support, sort: params.sort, voter: params.voter },
         votePageSchema,
       ),
     listDelegates: (slug, params = {}) =>

@@ -33,6 +33,7 @@ const bodies: Record<string, unknown> = {
         voter: address,
         support: 1,
         weight: "5",
+        split: null,
         reason: "ok",
         params: "0x",
         block: "20",

@@ -28,7 +28,12 @@ export const indexedProposalSchema = z.object({
   /** First heading or line of the description, plain text, at most 200 characters. */
   title: z.string(),
   voteStart: uint,
+  /** The effective deadline: `extendedVoteEnd` when late-quorum protection moved it, else `originalVoteEnd`. */
   voteEnd: uint,
+  /** The deadline the proposal was created with (ProposalCreated). */
+  originalVoteEnd: uint,
+  /** The deadline after ProposalExtended (OZ GovernorPreventLateQuorum); null when never extended. */
+  extendedVoteEnd: uint.nullable(),
   createdBlock: uint,
   createdTimestamp: z.number().int(),
   createdTx: hash,
@@ -47,14 +52,35 @@ export const indexedProposalSchema = z.object({
   canceledTx: hash.nullable(),
 });
 
+/** How a voter's weight was split between the tallies (fractional voting), as running totals. */
+export const voteSplitSchema = z.object({
+  againstVotes: uint,
+  forVotes: uint,
+  abstainVotes: uint,
+});
+
+/**
+ * One voter's vote on a proposal. A fractional voter (OZ GovernorCountingFractional) may vote
+ * several times with parts of their weight; the row then sums them.
+ */
 export const indexedVoteSchema = z.object({
   proposalId: uint,
   voter: address,
-  /** 0 = Against, 1 = For, 2 = Abstain (GovernorBravo/OZ simple counting). */
+  /**
+   * 0 = Against, 1 = For, 2 = Abstain (GovernorBravo/OZ simple counting); 255 when any part of the
+   * vote was a split (fractional voting, see `split`).
+   */
   support: z.number().int().min(0).max(255),
+  /** The voter's total weight over all their votes on the proposal. */
   weight: uint,
+  /**
+   * For a split vote (support 255): how much of the voter's weight went Against / For / Abstain so
+   * far (a nominal vote after a split adds to its column). Null for a purely nominal vote. Parts of
+   * a split whose params could not be read are counted nowhere, so they may sum to less than `weight`.
+   */
+  split: voteSplitSchema.nullable(),
   reason: z.string(),
-  /** Raw params of VoteCastWithParams (fractional voting), "0x" otherwise. */
+  /** Raw params of the voter's latest vote (VoteCastWithParams, e.g. a split); "0x" when it was a VoteCast. */
   params: hex,
   block: uint,
   timestamp: z.number().int(),
@@ -137,6 +163,7 @@ export const indexerStatusSchema = z.object({
 
 export type IndexedProposal = z.infer<typeof indexedProposalSchema>;
 export type IndexedVote = z.infer<typeof indexedVoteSchema>;
+export type VoteSplit = z.infer<typeof voteSplitSchema>;
 export type IndexedDelegate = z.infer<typeof indexedDelegateSchema>;
 export type IndexedAccount = z.infer<typeof indexedAccountSchema>;
 export type Participation = z.infer<typeof participationSchema>;

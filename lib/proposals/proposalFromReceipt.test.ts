@@ -60,6 +60,8 @@ describe("proposalFromReceipt", () => {
       title: "Fund grants",
       voteStart: "110",
       voteEnd: "170",
+      originalVoteEnd: "170",
+      extendedVoteEnd: null,
       createdBlock: "100",
       createdTimestamp: 1_700_000_000,
       createdTx: txHash,

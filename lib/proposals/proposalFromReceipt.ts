@@ -59,6 +59,8 @@ export function proposalFromReceipt(input: ProposalFromReceiptInput): IndexedPro
     title: proposalTitle(args.description),
     voteStart: args.voteStart.toString(),
     voteEnd: args.voteEnd.toString(),
+    originalVoteEnd: args.voteEnd.toString(),
+    extendedVoteEnd: null,
     createdBlock: receipt.blockNumber.toString(),
     createdTimestamp: Number(input.blockTimestamp),
     createdTx: receipt.transactionHash,

@@ -27,6 +27,8 @@ const governorAbi = parseAbi([
 
 let demo: DemoChain;
 let dao: DaoConfig;
+/** Every DAO of the demo config: the demo DAO, then the flavour DAOs seeded on the same chain. */
+let allDaos: DaoConfig[];
 let configPath: string;
 const workDir = mkdtempSync(join(tmpdir(), "commons-indexer-test-"));
 
@@ -34,7 +36,8 @@ beforeAll(async () => {
   demo = await startDemoChain({ port: await freePort() });
   configPath = join(workDir, "dao.config.json");
   writeDemoConfig(demo.deployment, demo.rpcUrl, configPath);
-  const first = readCommonsConfig(configPath).daos[0];
+  allDaos = readCommonsConfig(configPath).daos;
+  const first = allDaos[0];
   if (!first) throw new Error("demo config lists no DAO");
   dao = first;
 });
@@ -82,8 +85,10 @@ function indexerSuite(backend: "pglite" | "postgres") {
     expect(hostile?.title).not.toMatch(/[<>]/);
   });
 
-  it("agrees with the contracts on tallies, voters, voting power, balances and delegates", async () => {
-    expect(await checkIndexerAgainstChain(dao, createIndexerClient(url))).toEqual([]);
+  it("agrees with the contracts on tallies, voters, voting power, balances and delegates, for every flavour", async () => {
+    for (const each of allDaos) {
+      expect(await checkIndexerAgainstChain(each, createIndexerClient(url)), each.slug).toEqual([]);
+    }
   });
 
   it("refuses bad input with a 400/404 and a message", async () => {

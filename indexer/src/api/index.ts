@@ -10,6 +10,7 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from "ponder";
 import type { Address } from "viem";
 import { getAddress } from "viem";
 import { daoBySlug, type IndexedDao, indexedDaos } from "../../daos";
+import { fractionalSupport } from "../../voteParts";
 import { participationOf } from "./delegateParticipation";
 import {
   likeLiteral,
@@ -131,18 +132,30 @@ app.get("/api/daos/:slug/proposals/:id", async (c) => {
   return c.json(serializeProposal(row));
 });
 
+/** Votes with weight on `support`'s side: its nominal votes, and split votes with a part there. */
+function supportFilter(support: number) {
+  const part = [vote.againstWeight, vote.forWeight, vote.abstainWeight][support];
+  const nominal = eq(vote.support, support);
+  if (part === undefined) return nominal;
+  return or(nominal, and(eq(vote.support, fractionalSupport), gt(part, 0n)));
+}
+
+/** A proposal's votes; `voter` (an address) narrows them to that voter's (at most one row). */
 app.get("/api/daos/:slug/proposals/:id/votes", async (c) => {
   const dao = readDao(c.req.param("slug"));
   const proposalId = readProposalId(c.req.param("id"));
   const { limit, offset } = readPage((name) => c.req.query(name));
   const support = readSupport(c.req.query("support"));
   const sort = readVoteSort(c.req.query("sort"));
+  const voterQuery = c.req.query("voter");
+  const voterAddress = voterQuery === undefined || voterQuery === "" ? undefined : readAddress(voterQuery, "voter");
   await findProposal(dao.chainId, dao.governor, proposalId);
   const where = and(
     eq(vote.chainId, dao.chainId),
     eq(vote.governor, dao.governor),
     eq(vote.proposalId, proposalId),
-    support === undefined ? undefined : eq(vote.support, support),
+    support === undefined ? undefined : supportFilter(support),
+    voterAddress === undefined ? undefined : eq(vote.voter, voterAddress),
   );
   const recent = [desc(vote.block), desc(vote.logIndex)];
   const [rows, [total]] = await Promise.all([
@@ -324,6 +337,9 @@ app.get("/api/daos/:slug/delegates/:address/votes", async (c) => {
           voter: vote.voter,
           support: vote.support,
           weight: vote.weight,
+          againstWeight: vote.againstWeight,
+          forWeight: vote.forWeight,
+          abstainWeight: vote.abstainWeight,
           reason: vote.reason,
           params: vote.params,
           block: vote.block,

@@ -45,9 +45,9 @@ export function readProposalId(raw: string): bigint {
   return id;
 }
 
-/** An address in any letter case, returned lowercase (as stored). */
-export function readAddress(raw: string): Address {
-  if (!/^0x[0-9a-fA-F]{40}$/.test(raw)) throw new ParamError("address must be 0x followed by 40 hex characters");
+/** An address in any letter case, returned lowercase (as stored); `name` is the parameter's, for the error. */
+export function readAddress(raw: string, name = "address"): Address {
+  if (!/^0x[0-9a-fA-F]{40}$/.test(raw)) throw new ParamError(`${name} must be 0x followed by 40 hex characters`);
   return raw.toLowerCase() as Address;
 }
 

@@ -13,6 +13,7 @@ import type {
   IndexedVotingPowerChange,
   Participation,
 } from "../../../lib/indexer/types";
+import { fractionalSupport } from "../../voteParts";
 
 type ProposalRow = typeof proposal.$inferSelect;
 type VoteRow = typeof vote.$inferSelect;
@@ -35,6 +36,8 @@ export function serializeProposal(row: ProposalRow): IndexedProposal {
     title: row.title,
     voteStart: row.voteStart.toString(),
     voteEnd: (row.extendedVoteEnd ?? row.voteEnd).toString(),
+    originalVoteEnd: row.voteEnd.toString(),
+    extendedVoteEnd: decimal(row.extendedVoteEnd),
     createdBlock: row.createdBlock.toString(),
     createdTimestamp: row.createdTimestamp,
     createdTx: row.createdTx,
@@ -59,6 +62,14 @@ export function serializeVote(row: VoteRow): IndexedVote {
     voter: getAddress(row.voter),
     support: row.support,
     weight: row.weight.toString(),
+    split:
+      row.support === fractionalSupport
+        ? {
+            againstVotes: row.againstWeight.toString(),
+            forVotes: row.forWeight.toString(),
+            abstainVotes: row.abstainWeight.toString(),
+          }
+        : null,
     reason: row.reason,
     params: row.params,
     block: row.block.toString(),
