@@ -42,6 +42,10 @@ async function main() {
       `  proposals ${deployment.proposals.length}: ${states.map((state) => `${count(state)} ${state}`).join(", ")}`,
       `  dev accounts: #0 deployer, #1 delegate (over quorum alone), #2 voted delegate, #3 undelegated holder,`,
       `                #4 delegator, #5 no tokens, #6 below threshold (see scripts/demo/README.md)`,
+      ...deployment.flavours.map(
+        (flavour) =>
+          `  /${flavour.slug.padEnd(13)} ${flavour.name}: governor ${flavour.governor}, ${flavour.proposals.length} seeded proposal(s)`,
+      ),
       `  DAO config written to ${configPath}`,
       "Ctrl-C to stop.",
     ].join("\n"),
