@@ -26,6 +26,22 @@ describe("formatTokenAmount", () => {
     expect(formatTokenAmount(1_500_000n, 6)).toBe("1.5");
   });
 
+  it("prints whole numbers for an NFT (ERC721Votes, decimals 0): never a fraction", () => {
+    expect(formatTokenAmount(3n, 0)).toBe("3");
+    expect(formatTokenAmount(1n, 0)).toBe("1");
+    expect(formatTokenAmount(0n, 0)).toBe("0");
+    expect(formatTokenAmount(3n, 0, { maxFractionDigits: 18 })).toBe("3");
+    expect(formatTokenAmount(3n, 0, { compact: true })).toBe("3");
+    expect(formatTokenAmount(999n, 0, { compact: true })).toBe("999");
+    expect(formatTokenAmount(1_000n, 0, { compact: true })).toBe("1K");
+    expect(formatTokenAmount(1_234n, 0, { compact: true })).toBe("1.23K");
+    expect(formatTokenAmount(-3n, 0)).toBe("-3");
+    for (const value of [1n, 3n, 10n, 999n, 12_345n]) {
+      expect(formatTokenAmount(value, 0)).not.toMatch(/\./);
+      expect(formatTokenAmount(value, 0)).not.toMatch(/^</);
+    }
+  });
+
   it("keeps precision above 2^53", () => {
     expect(formatTokenAmount(123456789012345678901234567890n, 0)).toBe("123,456,789,012,345,678,901,234,567,890");
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { proposalTimeline, type TimelineInput } from "./proposalTimeline";
+import {
+  deadlineExtension,
+  expiredNote,
+  extensionNote,
+  lateQuorumReason,
+  proposalTimeline,
+  type TimelineInput,
+} from "./proposalTimeline";
 
 const tx = (n: number) => `0x${n.toString(16).padStart(64, "0")}`;
 const base: TimelineInput = {
@@ -91,5 +98,69 @@ describe("proposalTimeline", () => {
       "Canceled",
     ]);
     expect(steps.at(-1)).toMatchObject({ key: "canceled", note: expect.stringMatching(/no event/) });
+  });
+
+  it("says a deadline was extended by late-quorum protection, from when and to when", () => {
+    const steps = proposalTimeline({ ...base, deadline: 230n, originalDeadline: 180n });
+    expect(steps.at(-1)).toMatchObject({
+      key: "votingEnds",
+      label: "Voting ends (extended)",
+      at: 230n,
+      extension: { from: 180n, to: 230n },
+    });
+    const ended = proposalTimeline({
+      ...base,
+      state: "Succeeded",
+      clock: 300n,
+      deadline: 230n,
+      originalDeadline: 180n,
+    });
+    expect(ended.find((step) => step.key === "votingEnds")?.label).toBe("Voting ended (extended)");
+    expect(extensionNote({ from: 180n, to: 230n }, (value) => `block ${value}`)).toBe(
+      "The deadline was extended to block 230, from block 180: quorum was reached late; late-quorum protection gives voters more time.",
+    );
+    expect(lateQuorumReason).toBe("quorum was reached late; late-quorum protection gives voters more time");
+  });
+
+  it("does not call an unmoved deadline extended", () => {
+    expect(proposalTimeline({ ...base, originalDeadline: 180n }).at(-1)).not.toHaveProperty("extension");
+    expect(proposalTimeline({ ...base, originalDeadline: null }).at(-1)?.label).toBe("Voting ends");
+    expect(deadlineExtension({ deadline: 180n, originalDeadline: 180n })).toBeNull();
+    expect(deadlineExtension({ deadline: null, originalDeadline: 180n })).toBeNull();
+    expect(deadlineExtension({ deadline: 200n })).toBeNull();
+  });
+
+  it("explains an Expired proposal with the Compound timelock's grace period, dated when it expired", () => {
+    const steps = proposalTimeline({
+      ...base,
+      state: "Expired",
+      clock: 300n,
+      queued: { block: 185n, tx: tx(2) },
+      eta: 1_700_001_000n,
+      gracePeriodSeconds: 14 * 86_400,
+    });
+    expect(steps.at(-1)).toMatchObject({
+      key: "expired",
+      label: "Expired",
+      done: true,
+      timestamp: 1_700_001_000n + 1_209_600n,
+      note: "It passed and was queued, but nobody executed it within the timelock’s grace period (2 weeks after its ETA). The timelock no longer executes it; to carry it out, propose it again.",
+    });
+    expect(expiredNote(null)).toBe(
+      "It passed and was queued, but nobody executed it in time. The timelock no longer executes it; to carry it out, propose it again.",
+    );
+  });
+
+  it("says until when a proposal queued under a Compound timelock can be executed", () => {
+    const steps = proposalTimeline({
+      ...base,
+      state: "Queued",
+      clock: 300n,
+      queued: { block: 185n, tx: tx(2) },
+      eta: 1_700_001_000n,
+      gracePeriodSeconds: 600,
+    });
+    expect(steps.at(-1)).toMatchObject({ key: "executed", expiresAt: 1_700_001_600n });
+    expect(steps.at(-1)?.note).toMatch(/until the timelock’s grace period ends/);
   });
 });

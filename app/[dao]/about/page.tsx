@@ -1,7 +1,8 @@
 /**
  * The DAO overview: the parameters a voter needs, in human units — voting delay and period,
- * proposal threshold, quorum, timelock delay, token supply, clock and counting modes — read from
- * the governor, token and timelock in one multicall, plus the contracts' addresses.
+ * proposal threshold, quorum, timelock delay, token supply — read from the governor, token and
+ * timelock in one multicall; which Governor it is (family, clock, counting, late-quorum
+ * protection, timelock and token kinds, as detection found them); and the contracts' addresses.
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -11,11 +12,12 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { type ClockContext, readClockContext } from "@/lib/chain/clock";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DaoParameters, readDaoParameters } from "@/lib/chain/readDaoParameters";
-import { describeClockMode, describeCountingMode } from "@/lib/format/describeGovernorModes";
 import { explorerUrl } from "@/lib/format/explorerUrl";
+import { formatDate } from "@/lib/format/formatDate";
 import { formatDuration } from "@/lib/format/formatDuration";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
+import { describeFlavour } from "@/lib/governor/describeFlavour";
 import { loadDao } from "@/lib/server/loadDao";
 import { InfoTip } from "../delegates/_components/InfoTip";
 import { RevealedText } from "../delegates/_components/RevealedText";
@@ -137,12 +139,13 @@ export default async function AboutPage({ params }: Props) {
     value === undefined ? "—" : `${formatTokenAmount(value, dao.tokenDecimals)} ${dao.tokenSymbol}`;
   const delay = clockDuration(p.votingDelay, clock);
   const period = clockDuration(p.votingPeriod, clock);
-  const extension = clockDuration(p.lateQuorumExtension, clock);
-  const counting = p.countingMode ?? dao.countingMode;
-  const countingText = counting ? describeCountingMode(counting) : undefined;
-  const clockMode = p.clockMode ?? dao.clockMode;
   const timepointText =
-    clock.mode === "blocknumber" ? `block ${p.timepoint.toLocaleString("en-US")}` : `timestamp ${p.timepoint}`;
+    clock.mode === "blocknumber"
+      ? `block ${p.timepoint.toLocaleString("en-US")}`
+      : formatDate(new Date(Number(p.timepoint) * 1000), { time: true });
+  const governor = describeFlavour(dao.flavour, {
+    secondsPerBlock: clock.mode === "blocknumber" ? clock.secondsPerBlock : undefined,
+  });
   const quorumFraction =
     p.quorumNumerator !== undefined && p.quorumDenominator !== undefined && p.quorumDenominator > 0n
       ? formatShare(p.quorumNumerator, p.quorumDenominator)
@@ -185,27 +188,36 @@ export default async function AboutPage({ params }: Props) {
             >
               {quorumFraction ? `${quorumFraction} of the token supply` : amount(p.quorum)}
             </Row>
-            {p.lateQuorumExtension !== undefined ? (
-              <Row term="Late quorum extension" detail={extension.detail}>
-                {extension.main}
-              </Row>
-            ) : null}
-            <Row term="Counting" detail={counting ? <code className="break-all">{counting}</code> : undefined}>
-              {countingText ? (
-                <>
-                  {countingText.support}; {countingText.quorum.toLowerCase()}
-                  {countingText.fractional ? "; votes may be split between sides" : ""}
-                </>
-              ) : (
-                "Not stated by the governor"
-              )}
-            </Row>
-            <Row term="Clock" detail={<code className="break-all">{clockMode}</code>}>
-              {describeClockMode(clockMode)}
-            </Row>
           </dl>
         </CardContent>
       </Card>
+
+      <section aria-labelledby="governor-heading">
+        <Card>
+          <CardHeader>
+            <CardTitle id="governor-heading">Governor</CardTitle>
+          </CardHeader>
+          <CardContent className="pt-2">
+            <p className="text-muted-foreground text-sm">What Commons found by asking the contracts.</p>
+            <dl>
+              {governor.rows.map((row) => (
+                <Row key={row.key} term={row.term} detail={row.detail}>
+                  {row.value}
+                </Row>
+              ))}
+            </dl>
+            {governor.missing.length > 0 ? (
+              <Alert tone="warning" title="Missing from this governor">
+                <ul className="list-disc pl-5">
+                  {governor.missing.map((message) => (
+                    <li key={message}>{message}</li>
+                  ))}
+                </ul>
+              </Alert>
+            ) : null}
+          </CardContent>
+        </Card>
+      </section>
 
       <Card>
         <CardHeader>

@@ -28,9 +28,10 @@ import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { discussionLinkOf } from "@/lib/proposals/builder/description";
+import { executedCalldatas } from "@/lib/proposals/builder/signatures";
 import { lifecycleActions } from "@/lib/proposals/lifecycleActions";
 import { isTransactionHash } from "@/lib/proposals/proposalFromReceipt";
-import { proposalTimeline } from "@/lib/proposals/proposalTimeline";
+import { deadlineExtension, proposalTimeline } from "@/lib/proposals/proposalTimeline";
 import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
 import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
@@ -48,7 +49,7 @@ import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
 import { ProposalActionsPanelIsland } from "./_components/ProposalActionsPanelIsland";
 import { ResultsSection } from "./_components/ResultsSection";
 import { Section } from "./_components/Section";
-import { TimelineSection } from "./_components/TimelineSection";
+import { clockPoint, TimelineSection } from "./_components/TimelineSection";
 import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
 import { VotePanelIsland } from "./_components/VotePanelIsland";
 import { VotesSection, VotesSkeleton } from "./_components/VotesSection";
@@ -135,10 +136,17 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     ? verifyProposalId(BigInt(id), {
         targets: actions.map((action) => action.target),
         values: actions.map((action) => action.value),
-        calldatas: actions.map((action) => action.calldata),
+        // As executed: a GovernorBravo action's signature selector + its argument-only calldata.
+        calldatas: executedCalldatas({
+          calldatas: actions.map((action) => action.calldata),
+          signatures: actions.map((action) => action.signature),
+        }),
         description: proposal.description,
       })
     : null;
+  const deadline = live?.deadline ?? (proposal ? BigInt(proposal.voteEnd) : null);
+  // As proposed (the indexer's originalVoteEnd); a later effective deadline was extended (late quorum).
+  const originalDeadline = proposal?.originalVoteEnd ? BigInt(proposal.originalVoteEnd) : null;
   const steps = proposalTimeline({
     state: live?.state,
     clock: live?.clock ?? null,
@@ -146,12 +154,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       ? { block: BigInt(proposal.createdBlock), timestamp: BigInt(proposal.createdTimestamp), tx: proposal.createdTx }
       : null,
     snapshot,
-    deadline: live?.deadline ?? (proposal ? BigInt(proposal.voteEnd) : null),
+    deadline,
+    originalDeadline,
     queued: proposal?.queuedBlock ? { block: BigInt(proposal.queuedBlock), tx: proposal.queuedTx } : null,
     eta: live?.eta ?? (proposal?.eta ? BigInt(proposal.eta) : null),
     executed: proposal?.executedBlock ? { block: BigInt(proposal.executedBlock), tx: proposal.executedTx } : null,
     canceled: proposal?.canceledBlock ? { block: BigInt(proposal.canceledBlock), tx: proposal.canceledTx } : null,
+    gracePeriodSeconds: dao?.flavour.timelock.kind === "compound" ? dao.flavour.timelock.gracePeriodSeconds : null,
   });
+  const extension = deadlineExtension({ deadline, originalDeadline });
   const proposerLabel = proposal ? labels.get(proposal.proposer.toLowerCase()) : undefined;
   const created = proposal ? new Date(proposal.createdTimestamp * 1000) : null;
   const title = proposal ? proposal.title.trim() || "Untitled proposal" : `Proposal ${shortProposalId(id)}`;
@@ -215,6 +226,14 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           {created ? <time dateTime={created.toISOString()}>{formatDate(created, { time: true })}</time> : null}
         </div>
         <h1 className="break-words font-semibold text-2xl tracking-tight [overflow-wrap:anywhere]">{title}</h1>
+        {extension ? (
+          <p className="text-muted-foreground text-sm" data-testid="deadline-extended-header">
+            The voting deadline was extended by late-quorum protection, to {clockPoint(extension.to, clock, clockUnit)}.{" "}
+            <a href="#timeline" className="underline underline-offset-2">
+              See the timeline
+            </a>
+          </p>
+        ) : null}
       </header>
 
       {indexed === "unavailable" ? (

@@ -7,6 +7,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/format/cn";
+import { formatDate } from "@/lib/format/formatDate";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import type { VoteResults } from "@/lib/proposals/voteResults";
@@ -50,7 +51,13 @@ export function ResultsSection({
 }: ResultsSectionProps) {
   const amount = (value: bigint) =>
     token ? `${formatTokenAmount(value, token.decimals)} ${token.symbol}` : value.toString();
-  const at = snapshot === null ? "" : clockUnit === "block" ? ` (block ${snapshot})` : ` (time ${snapshot})`;
+  // A timestamp clock's snapshot is a moment: say it as a date, never as a block.
+  const at =
+    snapshot === null
+      ? ""
+      : clockUnit === "block"
+        ? ` (block ${snapshot})`
+        : ` (${formatDate(new Date(Number(snapshot) * 1000), { time: true })})`;
   return (
     <Section
       id="results"

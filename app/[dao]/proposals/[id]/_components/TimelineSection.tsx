@@ -1,13 +1,15 @@
 /**
  * The proposal's life as a list of steps with their dates, blocks and transactions (linked to the
  * explorer when one is configured). Block-clock points are dated with the chain's observed block
- * time and say "estimated"; timestamps (creation, ETA, timestamp clocks) are exact.
+ * time and say "estimated"; timestamps (creation, ETA, timestamp clocks) are exact. A deadline
+ * moved by late-quorum protection says so, to when and from when; a proposal queued under a
+ * Compound timelock says until when it can be executed, and an Expired one why.
  */
 import { type ClockContext, clockToDate } from "@/lib/chain/clock";
 import { cn } from "@/lib/format/cn";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatDate } from "@/lib/format/formatDate";
-import type { TimelineStep } from "@/lib/proposals/proposalTimeline";
+import { extensionNote, type TimelineStep } from "@/lib/proposals/proposalTimeline";
 import { Section } from "./Section";
 
 export type TimelineSectionProps = {
@@ -17,13 +19,37 @@ export type TimelineSectionProps = {
   explorer?: string;
 };
 
-function When({ step, clock }: { step: TimelineStep; clock: ClockContext | null }) {
+/**
+ * A clock value in words: a date for a timestamp clock; "block 250 (≈ Nov 12, 2026, 15:04 UTC)" for
+ * a block clock.
+ *
+ * @example clockPoint(250n, clock, "block") // "block 250 (≈ Nov 12, 2026, 15:04 UTC)"
+ */
+export function clockPoint(value: bigint, clock: ClockContext | null, clockUnit: "block" | "timestamp"): string {
+  if (clockUnit === "timestamp") return formatDate(new Date(Number(value) * 1000), { time: true });
+  if (!clock) return `block ${value}`;
+  const { date, estimated } = clockToDate(value, clock);
+  return `block ${value} (${estimated ? "≈ " : ""}${formatDate(date, { time: true })})`;
+}
+
+function When({
+  step,
+  clock,
+  clockUnit,
+}: {
+  step: TimelineStep;
+  clock: ClockContext | null;
+  clockUnit: "block" | "timestamp";
+}) {
   let date: Date | null = null;
   let estimated = false;
   if (step.timestamp !== undefined) {
     date = new Date(Number(step.timestamp) * 1000);
   } else if (step.at !== undefined && clock) {
     ({ date, estimated } = clockToDate(step.at, clock));
+  } else if (step.at !== undefined && clockUnit === "timestamp") {
+    // A timestamp clock's values are dates, with or without the chain's context.
+    date = new Date(Number(step.at) * 1000);
   } else if (step.block !== undefined && clock?.mode === "blocknumber") {
     ({ date, estimated } = clockToDate(step.block, clock));
   }
@@ -81,7 +107,7 @@ export function TimelineSection({ steps, clock, clockUnit, explorer }: TimelineS
                 />
                 <div className="flex min-w-0 flex-col gap-0.5">
                   <p className={cn("font-medium text-sm", !step.done && "text-muted-foreground")}>{step.label}</p>
-                  <When step={step} clock={clock} />
+                  <When step={step} clock={clock} clockUnit={clockUnit} />
                   <p className="flex flex-wrap gap-x-3">
                     {block !== undefined ? (
                       <Reference label="Block" value={block.toString()} href={explorerUrl(explorer, { block })} />
@@ -97,7 +123,21 @@ export function TimelineSection({ steps, clock, clockUnit, explorer }: TimelineS
                       />
                     ) : null}
                   </p>
+                  {step.extension ? (
+                    <p className="text-muted-foreground text-xs" data-testid="deadline-extended">
+                      {extensionNote(step.extension, (value) => clockPoint(value, clock, clockUnit))}
+                    </p>
+                  ) : null}
                   {step.note ? <p className="text-muted-foreground text-xs">{step.note}</p> : null}
+                  {step.expiresAt !== undefined ? (
+                    <p className="text-muted-foreground text-xs">
+                      Expires if not executed by{" "}
+                      <time dateTime={new Date(Number(step.expiresAt) * 1000).toISOString()}>
+                        {formatDate(new Date(Number(step.expiresAt) * 1000), { time: true })}
+                      </time>
+                      .
+                    </p>
+                  ) : null}
                 </div>
               </li>
             );
