@@ -56,8 +56,13 @@ export type BuilderContext = {
   tokens: readonly TreasuryToken[];
 };
 
-/** What the governor stores for one action. */
-export type EncodedAction = { target: Address; value: bigint; calldata: Hex };
+/**
+ * What the governor stores for one action. `calldata` is always the full call (selector and
+ * arguments); `signature` names the function it calls when the action is a known function (a token
+ * transfer, a custom call), so Bravo-family governors can be proposed signature + arguments
+ * (./signatures.ts).
+ */
+export type EncodedAction = { target: Address; value: bigint; calldata: Hex; signature?: string };
 
 /** `field` is the draft's key ("to", "amount", "args.0"); `message` names action and field in words. */
 export type FieldError = { field: string; message: string };
@@ -155,6 +160,7 @@ function encodeErc20(draft: Erc20TransferDraft, index: number, context: BuilderC
       target: token.address,
       value: 0n,
       calldata: encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [to, amount.value] }),
+      signature: "transfer(address,uint256)",
     },
   };
 }
@@ -189,7 +195,7 @@ function encodeCall(draft: CustomCallDraft, index: number, context: BuilderConte
   if (errors.length > 0 || !target || value === undefined) return { ok: false, errors };
   try {
     const calldata = encodeFunctionData({ abi: [item], functionName: item.name, args });
-    return { ok: true, action: { target, value, calldata } };
+    return { ok: true, action: { target, value, calldata, signature: toFunctionSignature(item) } };
   } catch (error) {
     const detail = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
     return {

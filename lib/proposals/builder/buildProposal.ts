@@ -1,21 +1,27 @@
 /**
  * The whole propose form checked and encoded at once: the description in its fixed form
  * (./description.ts), the discussion link, and every action. What comes back is either the
- * content to propose (targets, values, calldatas, description) or the list of what to fix, each
- * problem keyed to its input.
+ * content to propose (targets, values, calldatas, description — and, for GovernorBravo-family
+ * DAOs, function signatures with argument-only calldatas: ./signatures.ts) or the list of what to
+ * fix, each problem keyed to its input.
  */
-import type { Address, Hex } from "viem";
+import type { GovernorFamily, ProposalContent } from "../../governor/adapter";
 import { type ActionDraft, type BuilderContext, type EncodeResult, encodeAction, type FieldError } from "./actions";
 import { composeDescription, maxDescriptionLength, proposalTitleInput } from "./description";
 import { discussionUrl } from "./discussionUrl";
+import { proposalContent } from "./signatures";
 
 export type ProposalForm = { title: string; body: string; discussionUrl: string; actions: ActionDraft[] };
 
-export type BuiltProposal = {
-  targets: Address[];
-  values: bigint[];
-  calldatas: Hex[];
-  description: string;
+/**
+ * As `adapter.propose` takes it: with `signatures` (calldatas then hold the arguments only) for a
+ * Bravo-family governor, else full calldatas. Hash or simulate it through `executedContent`.
+ */
+export type BuiltProposal = ProposalContent;
+
+export type BuildOptions = {
+  /** The DAO's governor family (dao.flavour.family): Bravo families are proposed with signatures. */
+  family?: GovernorFamily | null;
 };
 
 export type BuildResult = {
@@ -34,13 +40,16 @@ export const maxActions = 20;
 
 /**
  * @example
- * const built = buildProposal(form, { native: { symbol: "ETH", decimals: 18 }, tokens }, dao.forumHosts);
+ * const built = buildProposal(form, { native: { symbol: "ETH", decimals: 18 }, tokens }, dao.forumHosts, {
+ *   family: dao.flavour.family,
+ * });
  * if (built.content) adapter.propose(built.content);
  */
 export function buildProposal(
   form: ProposalForm,
   context: BuilderContext,
   forumHosts: readonly string[] | undefined,
+  options: BuildOptions = {},
 ): BuildResult {
   const errors: FieldError[] = [];
   const title = proposalTitleInput(form.title);
@@ -71,12 +80,7 @@ export function buildProposal(
   const encoded = actions.flatMap((result) => (result.ok ? [result.action] : []));
   const content =
     errors.length === 0 && encoded.length === actions.length
-      ? {
-          targets: encoded.map((action) => action.target),
-          values: encoded.map((action) => action.value),
-          calldatas: encoded.map((action) => action.calldata),
-          description,
-        }
+      ? proposalContent(encoded, description, options.family)
       : null;
   return { content, errors, actions, description };
 }

@@ -119,7 +119,12 @@ export function ProposalBuilder({
     }),
     [dao, native, tokens, labels],
   );
-  const built = useMemo(() => buildProposal(form, context, forumHosts), [form, context, forumHosts]);
+  // GovernorBravo-family DAOs are proposed with function signatures (lib/proposals/builder/signatures).
+  const family = dao.flavour?.family;
+  const built = useMemo(
+    () => buildProposal(form, context, forumHosts, { family }),
+    [form, context, forumHosts, family],
+  );
   const ethBalance = treasuryEth === null ? null : BigInt(treasuryEth);
 
   const touch = useCallback((key: string) => {

@@ -9,6 +9,10 @@
  * mechanism and, once mined, goes to the new proposal's page with the transaction hash (that page
  * shows the proposal from the receipt before the indexer has it).
  *
+ * For a GovernorBravo-family DAO the content carries function signatures and argument-only
+ * calldatas (what `propose` sends); hashing and each action's simulation use the calldatas as the
+ * timelock will run them (`executedContent`: selector + arguments).
+ *
  * Uses wagmi: render it through `SubmitPanelIsland`.
  */
 import { useQuery } from "@tanstack/react-query";
@@ -31,6 +35,7 @@ import { WriteGate } from "@/components/web3/tx/WriteGate";
 import { governorEventsAbi } from "@/contracts-abi/governorEvents";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { type GovernorAdapter, governorAdapter, type ProposalContent, type WriteDao } from "@/lib/governor/adapter";
+import { executedContent } from "@/lib/proposals/builder/signatures";
 import { hashProposal } from "@/lib/proposals/hashProposal";
 import { explainTxError } from "@/lib/tx/explainTxError";
 
@@ -115,7 +120,9 @@ function ProposeForm({
 
   const settled = useSettled(content);
   const stale = settled !== content;
-  const key = settled ? hashProposal(settled).toString() : "none";
+  // As the timelock runs it: full calldatas (a Bravo-family content states signature + arguments).
+  const executed = settled ? executedContent(settled) : null;
+  const key = executed ? `${hashProposal(executed)}:${settled?.signatures?.join(",") ?? ""}` : "none";
   // Checked again at every block: what the governor accepts changes with the chain (votes
   // delegated in the last block only count from the next one, a duplicate may appear…).
   const { data: block } = useBlockNumber({ chainId: dao.chainId, watch: true });
@@ -159,19 +166,19 @@ function ProposeForm({
   });
   const actionChecks = useQuery({
     queryKey: ["proposal-actions-simulation", dao.chainId, executor, key],
-    enabled: Boolean(client && settled),
+    enabled: Boolean(client && executed),
     retry: false,
     staleTime: 10_000,
     queryFn: async (): Promise<Check[]> => {
-      if (!client || !settled) return [];
+      if (!client || !executed) return [];
       return Promise.all(
-        settled.targets.map(async (target, index): Promise<Check> => {
+        executed.targets.map(async (target, index): Promise<Check> => {
           try {
             await client.call({
               account: executor,
               to: target,
-              data: settled.calldatas[index],
-              value: settled.values[index],
+              data: executed.calldatas[index],
+              value: executed.values[index],
             });
             return { status: "ok" };
           } catch (error) {
@@ -197,7 +204,7 @@ function ProposeForm({
     }
     const receipt = await tx.send(adapter.propose(content), { label: "Propose" });
     if (!receipt) return;
-    const id = proposalIdFrom(receipt, dao.governor) ?? hashProposal(content);
+    const id = proposalIdFrom(receipt, dao.governor) ?? hashProposal(executedContent(content));
     // E.g. a saved draft recording its proposal; navigation does not wait more than a few seconds.
     await Promise.race([
       Promise.resolve(onProposed(id.toString(), receipt.transactionHash)).catch(() => undefined),
