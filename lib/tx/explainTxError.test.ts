@@ -10,7 +10,7 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 import { governorErrorAbi } from "../governor/adapter";
-import { explainTxError, statesInBitmap } from "./explainTxError";
+import { describeRevertString, explainTxError, statesInBitmap } from "./explainTxError";
 
 const castVoteAbi = parseAbi(["function castVote(uint256 proposalId, uint8 support) returns (uint256)"]);
 
@@ -65,6 +65,74 @@ describe("explainTxError", () => {
     expect(kind).toBe("reverted");
     expect(message.startsWith("The contract refused: “nope <img src=x onerror=alert(1)>")).toBe(true);
     expect(message.length).toBeLessThan(230);
+  });
+
+  it("turns OpenZeppelin 4.x, GovernorBravo and Compound Timelock revert strings into sentences", () => {
+    const explain = (reason: string) =>
+      explainTxError(
+        revertedWith(encodeErrorResult({ abi: parseAbi(["error Error(string)"]), errorName: "Error", args: [reason] })),
+      );
+    expect(explain("Governor: vote not currently active")).toEqual({
+      kind: "reverted",
+      message: "Voting on this proposal is not open: it has not started yet, or it has ended.",
+    });
+    expect(explain("GovernorVotingSimple: vote already cast").message).toBe(
+      "This account has already voted on this proposal.",
+    );
+    expect(explain("GovernorCompatibilityBravo: vote already cast").message).toBe(
+      "This account has already voted on this proposal.",
+    );
+    expect(explain("GovernorBravo::castVoteInternal: voter already voted").message).toBe(
+      "This account has already voted on this proposal.",
+    );
+    // The propose form recognises this one to explain votes delegated in the latest block.
+    expect(explain("Governor: proposer votes below proposal threshold").message).toMatch(
+      /below the proposal threshold/,
+    );
+    expect(explain("Governor: proposal not successful").message).toMatch(/must have passed \(Succeeded\)/);
+    expect(explain("Governor: proposal already exists").message).toMatch(/already exists/);
+    expect(explain("TimelockController: operation is not ready").message).toBe(
+      "The timelock delay has not passed yet: the proposal can be executed from its ETA.",
+    );
+    expect(explain("Timelock::executeTransaction: Transaction hasn't surpassed time lock.").message).toBe(
+      "The timelock delay has not passed yet: the proposal can be executed from its ETA.",
+    );
+    expect(explain("Timelock::executeTransaction: Transaction is stale.").message).toMatch(
+      /grace period has passed \(it is Expired\)/,
+    );
+    expect(explain("GovernorCompatibilityBravo: invalid vote type").message).toBe(
+      "This governor does not count that kind of vote.",
+    );
+    expect(explain("GovernorBravo: invalid signatures length").message).toMatch(/one function signature per action/);
+    expect(explain("Uni::getPriorVotes: not yet determined").message).toMatch(/not been mined yet/);
+  });
+
+  it("leaves unknown revert strings as quoted, inert text, and never matches prototype members", () => {
+    expect(describeRevertString("constructor")).toBeUndefined();
+    expect(describeRevertString("__proto__")).toBeUndefined();
+    expect(describeRevertString("toString")).toBeUndefined();
+    expect(describeRevertString("Governor: vote not currently active ")).toMatch(/not open/);
+    const data = encodeErrorResult({
+      abi: parseAbi(["error Error(string)"]),
+      errorName: "Error",
+      args: ["Governor: something new"],
+    });
+    expect(explainTxError(revertedWith(data)).message).toBe("The contract refused: “Governor: something new”.");
+  });
+
+  it("decodes fractional counting's custom errors (OpenZeppelin 5.x)", () => {
+    const exceed = encodeErrorResult({
+      abi: governorErrorAbi,
+      errorName: "GovernorExceedRemainingWeight",
+      args: ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 10n, 5n],
+    });
+    expect(explainTxError(revertedWith(exceed)).message).toBe(
+      "The split uses more voting power than this account has left on this proposal (part of it was already cast).",
+    );
+    const params = encodeErrorResult({ abi: governorErrorAbi, errorName: "GovernorInvalidVoteParams" });
+    expect(explainTxError(revertedWith(params)).message).toMatch(/^The vote's parameters are not what/);
+    const nft = encodeErrorResult({ abi: governorErrorAbi, errorName: "ERC721NonexistentToken", args: [3n] });
+    expect(explainTxError(revertedWith(nft)).message).toBe("That NFT does not exist.");
   });
 
   it("names an unknown custom error by its selector", () => {

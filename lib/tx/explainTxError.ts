@@ -1,7 +1,8 @@
 /**
  * Turns whatever a wallet, an RPC or a contract threw into one sentence a voter can act on:
  * a rejection in the wallet, a revert decoded from the Governor's, token's or timelock's custom
- * errors, too little ETH for gas, a network failure. Revert strings come from the chain and are
+ * errors or from the revert strings of OpenZeppelin 4.x and Compound's GovernorBravo and Timelock,
+ * too little ETH for gas, a network failure. Other revert strings come from the chain and are
  * untrusted: they are returned as plain text (React renders them inert), cut to a sane length.
  */
 import {
@@ -68,7 +69,9 @@ export function describeCustomError(name: string, args: readonly unknown[] = [])
     case "GovernorInvalidVoteType":
       return "This governor does not count that kind of vote.";
     case "GovernorInvalidVoteParams":
-      return "The vote's parameters are not what this governor's counting expects.";
+      return "The vote's parameters are not what this governor's counting expects (a split vote gives three amounts: Against, For and Abstain).";
+    case "GovernorExceedRemainingWeight":
+      return "The split uses more voting power than this account has left on this proposal (part of it was already cast).";
     case "GovernorInvalidProposalLength":
       return "The proposal's targets, values and calldatas must have the same, non-zero length.";
     case "GovernorAlreadyQueuedProposal":
@@ -98,6 +101,13 @@ export function describeCustomError(name: string, args: readonly unknown[] = [])
       return "The spender's allowance is too low for this transfer.";
     case "ERC20InvalidReceiver":
       return "The token refuses to send to that receiver (the zero address?).";
+    case "ERC721NonexistentToken":
+      return "That NFT does not exist.";
+    case "ERC721IncorrectOwner":
+    case "ERC721InsufficientApproval":
+      return "The sender does not own that NFT, or is not allowed to move it.";
+    case "ERC721InvalidReceiver":
+      return "The NFT refuses to go to that receiver (the zero address, or a contract that cannot hold NFTs?).";
     case "ERC5805FutureLookup":
       return "That timepoint has not been reached yet, so past votes at it cannot be read.";
     case "VotesExpiredSignature":
@@ -111,6 +121,133 @@ export function describeCustomError(name: string, args: readonly unknown[] = [])
     default:
       return undefined;
   }
+}
+
+const notActive = "Voting on this proposal is not open: it has not started yet, or it has ended.";
+const alreadyVoted = "This account has already voted on this proposal.";
+const belowThreshold =
+  "Your voting power is below the proposal threshold, so the governor will not accept a proposal from you.";
+const notSucceeded =
+  "The proposal is not at that step: it must have passed (Succeeded) to be queued, and be queued to be executed.";
+const notReady = "The timelock delay has not passed yet: the proposal can be executed from its ETA.";
+const stale =
+  "The proposal's grace period has passed (it is Expired): the timelock no longer executes it. Propose it again.";
+const invalidVoteType = "This governor does not count that kind of vote.";
+const actionReverted = "One of the proposal's actions reverted when the timelock ran it.";
+
+/**
+ * OpenZeppelin Governor 4.x, GovernorCompatibilityBravo, TimelockController 4.x, Compound's
+ * GovernorBravoDelegate and Timelock revert strings, exactly as the contracts write them.
+ */
+const revertStrings: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    // OpenZeppelin Governor 4.x
+    "Governor: vote not currently active": notActive,
+    "Governor: proposer votes below proposal threshold": belowThreshold,
+    "Governor: proposal not successful": notSucceeded,
+    "Governor: proposal already exists":
+      "A proposal with exactly these actions and this description already exists. Change the description to propose it again.",
+    "Governor: unknown proposal id": "This governor has no such proposal.",
+    "Governor: invalid proposal length": "The proposal's targets, values and calldatas must have the same length.",
+    "Governor: empty proposal": "A proposal needs at least one action.",
+    "Governor: proposer restricted":
+      "The description names a required proposer (#proposer=…) and this account is not it.",
+    "Governor: proposal not active":
+      "The proposal can no longer be cancelled: it is already cancelled, expired or executed.",
+    "Governor: too late to cancel": "Only a proposal whose voting has not started yet can be cancelled.",
+    "Governor: only proposer can cancel": "Only the proposer can cancel this proposal.",
+    "Governor: onlyGovernance": "Only the governor itself (through a proposal) may do this.",
+    "Governor: must send to executor": "The governor does not accept ETH sent to it directly.",
+    "Governor: call reverted without message": actionReverted,
+    "GovernorVotingSimple: vote already cast": alreadyVoted,
+    "GovernorVotingSimple: invalid value for enum VoteType": invalidVoteType,
+    "GovernorCompatibilityBravo: vote already cast": alreadyVoted,
+    "GovernorCompatibilityBravo: invalid vote type": invalidVoteType,
+    "GovernorBravo: invalid signatures length": "The proposal needs exactly one function signature per action.",
+    "GovernorBravo: proposer above threshold":
+      "Only the proposer can cancel this proposal while the proposer's voting power is at or above the proposal threshold.",
+    "GovernorTimelockCompound: identical proposal action already queued":
+      "The Compound timelock already holds an identical action with the same ETA: queue it again in a later block.",
+    "GovernorTimelockCompound: proposal not yet queued": "The proposal must be queued before it can be executed.",
+    "GovernorSettings: voting period too low": "The voting period must be at least 1.",
+    // OpenZeppelin TimelockController 4.x
+    "TimelockController: operation is not ready": notReady,
+    "TimelockController: operation already scheduled": "The timelock already holds this operation.",
+    "TimelockController: missing dependency":
+      "The timelock refused: an operation this one depends on has not been executed.",
+    "TimelockController: insufficient delay": "The timelock refused: the delay is shorter than its minimum.",
+    "TimelockController: underlying transaction reverted": actionReverted,
+    "TimelockController: operation cannot be cancelled": "The timelock operation is already done or does not exist.",
+    "TimelockController: caller must be timelock": "Only the timelock itself (through a proposal) may do this.",
+    // Compound GovernorBravoDelegate
+    "GovernorBravo::castVoteInternal: voter already voted": alreadyVoted,
+    "GovernorBravo::castVoteInternal: voting is closed": notActive,
+    "GovernorBravo::castVoteInternal: invalid vote type": invalidVoteType,
+    "GovernorBravo::castVoteBySig: invalid signature": "The vote signature is not valid for this voter.",
+    "GovernorBravo::propose: proposer votes below proposal threshold": belowThreshold,
+    "GovernorBravo::propose: Governor Bravo not active": "This GovernorBravo has not been activated yet.",
+    "GovernorBravo::propose: proposal function information arity mismatch":
+      "The proposal's targets, values, signatures and calldatas must have the same length.",
+    "GovernorBravo::propose: must provide actions": "A proposal needs at least one action.",
+    "GovernorBravo::propose: too many actions": "The proposal has more actions than this governor accepts.",
+    "GovernorBravo::propose: one live proposal per proposer, found an already active proposal":
+      "You already have a proposal in its voting period; this governor allows one live proposal per proposer.",
+    "GovernorBravo::propose: one live proposal per proposer, found an already pending proposal":
+      "You already have a proposal waiting for its vote to start; this governor allows one live proposal per proposer.",
+    "GovernorBravo::queue: proposal can only be queued if it is succeeded":
+      "Only a proposal that passed (Succeeded) can be queued.",
+    "GovernorBravo::queueOrRevertInternal: identical proposal action already queued at eta":
+      "The timelock already holds an identical action with the same ETA: queue it again in a later block.",
+    "GovernorBravo::execute: proposal can only be executed if it is queued": "Only a queued proposal can be executed.",
+    "GovernorBravo::cancel: cannot cancel executed proposal": "An executed proposal cannot be cancelled.",
+    "GovernorBravo::cancel: proposer above threshold":
+      "Only the proposer can cancel this proposal while the proposer's voting power is at or above the proposal threshold.",
+    "GovernorBravo::state: invalid proposal id": "This governor has no such proposal.",
+    // Compound Timelock
+    "Timelock::executeTransaction: Transaction hasn't surpassed time lock.": notReady,
+    "Timelock::executeTransaction: Transaction is stale.": stale,
+    "Timelock::executeTransaction: Transaction hasn't been queued.": "The timelock has not queued this action.",
+    "Timelock::executeTransaction: Transaction execution reverted.": actionReverted,
+    "Timelock::executeTransaction: Call must come from admin.": "Only the timelock's admin (the governor) may execute.",
+    "Timelock::queueTransaction: Call must come from admin.": "Only the timelock's admin (the governor) may queue.",
+    "Timelock::queueTransaction: Estimated execution block must satisfy delay.":
+      "The ETA is sooner than the timelock's delay allows.",
+    "Timelock::cancelTransaction: Call must come from admin.": "Only the timelock's admin (the governor) may cancel.",
+  }),
+);
+
+/** Revert strings that carry a contract's own name (Comp::, Uni::…). */
+const revertPatterns: readonly (readonly [RegExp, string])[] = [
+  [
+    /^\w+::getPriorVotes: not yet determined$/,
+    "That block has not been mined yet, so past votes at it cannot be read.",
+  ],
+  [/^\w+::delegateBySig: signature expired$/, "The delegation signature has expired."],
+  [/^\w+::delegateBySig: invalid nonce$/, "The signature's nonce has already been used."],
+  [
+    /^\w+::_transferTokens: transfer amount exceeds balance$/,
+    "The sender does not hold enough tokens for this transfer.",
+  ],
+  [
+    /^(ERC20|ERC20Votes|Votes): future lookup$/,
+    "That timepoint has not been reached yet, so past votes at it cannot be read.",
+  ],
+  [/^ERC20: transfer amount exceeds balance$/, "The sender does not hold enough tokens for this transfer."],
+  [/^ERC20: insufficient allowance$/, "The spender's allowance is too low for this transfer."],
+];
+
+/**
+ * Plain language for a revert string of OpenZeppelin 4.x or Compound's contracts; undefined for
+ * any other string (shown quoted, as inert text, by the caller).
+ *
+ * @example describeRevertString("Governor: vote not currently active") // "Voting on this proposal is not open: …"
+ */
+export function describeRevertString(reason: string): string | undefined {
+  const text = reason.trim();
+  // A Map, not an object: a hostile string such as "constructor" must not find a prototype member.
+  const exact = revertStrings.get(text);
+  if (exact) return exact;
+  return revertPatterns.find(([pattern]) => pattern.test(text))?.[1];
 }
 
 const panicReasons: Record<number, string> = {
@@ -148,7 +285,8 @@ function explainRevert(reverted: ContractFunctionRevertedError, errorAbi: Abi): 
     const code = Number(args[0] ?? 0);
     return `The contract stopped on ${panicReasons[code] ?? `panic 0x${code.toString(16)}`}.`;
   }
-  if (reverted.reason) return `The contract refused: “${clip(reverted.reason)}”.`;
+  if (reverted.reason)
+    return describeRevertString(reverted.reason) ?? `The contract refused: “${clip(reverted.reason)}”.`;
   if (reverted.signature) return `The contract refused with an error Commons does not know (${reverted.signature}).`;
   return "The contract refused without saying why.";
 }

@@ -5,6 +5,15 @@
  */
 import { type Abi, type AbiItem, type Address, keccak256, parseAbi, stringToHex } from "viem";
 import { demoGovernorAbi, demoTimelockAbi, demoTokenAbi } from "../../../contracts-abi";
+import {
+  bravoGovernorAbi,
+  bravoTimelockAbi,
+  bravoTokenAbi,
+  nftGovernorAbi,
+  nftTokenAbi,
+  timestampFractionalGovernorAbi,
+  timestampFractionalTokenAbi,
+} from "../../../contracts-abi/flavours";
 import type { ContractRead, ContractWrite, ProposalContent } from "../adapter";
 
 /** Where Multicall3 lives on every chain; its getBlockNumber() is the clock of a governor without clock(). */
@@ -12,11 +21,27 @@ export const multicall3Address: Address = "0xcA11bde05977b3631167028862bE2a17397
 
 export const blockNumberAbi = parseAbi(["function getBlockNumber() view returns (uint256 blockNumber)"]);
 
-/** The custom errors of OpenZeppelin's Governor, Votes token and TimelockController, once each. */
+/**
+ * The custom errors of OpenZeppelin's Governor, Votes token and TimelockController, once each —
+ * with those of the flavour fixtures (fractional counting's GovernorExceedRemainingWeight,
+ * ERC721Votes' ERC721… errors). OZ 4.x and Compound revert with strings instead (Error(string)).
+ */
 export const governorErrorAbi: Abi = (() => {
   const seen = new Set<string>();
   const errors: AbiItem[] = [];
-  for (const item of [...demoGovernorAbi, ...demoTokenAbi, ...demoTimelockAbi] as readonly AbiItem[]) {
+  const abis = [
+    demoGovernorAbi,
+    demoTokenAbi,
+    demoTimelockAbi,
+    timestampFractionalGovernorAbi,
+    timestampFractionalTokenAbi,
+    nftGovernorAbi,
+    nftTokenAbi,
+    bravoGovernorAbi,
+    bravoTokenAbi,
+    bravoTimelockAbi,
+  ];
+  for (const item of abis.flat() as readonly AbiItem[]) {
     if (item.type !== "error" || seen.has(item.name)) continue;
     seen.add(item.name);
     errors.push(item);
