@@ -44,3 +44,43 @@ describe("voteAvailability", () => {
     });
   });
 });
+
+describe("voteAvailability under fractional counting", () => {
+  const fractional = (usedVotes: bigint | undefined) => ({ usedVotes });
+
+  it("stays open while weight is left, whatever hasVoted says", () => {
+    expect(
+      voteAvailability({ state: "Active", hasVoted: true, votingPower: 1_000n, fractional: fractional(600n) }),
+    ).toEqual({ status: "open" });
+    expect(
+      voteAvailability({ state: "Active", hasVoted: false, votingPower: 1_000n, fractional: fractional(0n) }),
+    ).toEqual({ status: "open" });
+  });
+
+  it("closes once all the weight is used", () => {
+    expect(
+      voteAvailability({ state: "Active", hasVoted: true, votingPower: 1_000n, fractional: fractional(1_000n) }),
+    ).toMatchObject({ status: "closed", reason: "voted", message: expect.stringContaining("already voted") });
+  });
+
+  it("refuses an account without power, and waits for used votes and power", () => {
+    expect(
+      voteAvailability({ state: "Active", hasVoted: false, votingPower: 0n, fractional: fractional(0n) }),
+    ).toMatchObject({ reason: "noPower" });
+    expect(
+      voteAvailability({ state: "Active", hasVoted: false, votingPower: 5n, fractional: fractional(undefined) }),
+    ).toEqual({ status: "loading" });
+    expect(
+      voteAvailability({ state: "Active", hasVoted: undefined, votingPower: undefined, fractional: fractional(0n) }),
+    ).toEqual({ status: "loading" });
+  });
+
+  it("still says when voting opens or has ended", () => {
+    expect(
+      voteAvailability({ state: "Pending", hasVoted: undefined, votingPower: 1n, fractional: fractional(0n) }),
+    ).toMatchObject({ reason: "notOpen" });
+    expect(
+      voteAvailability({ state: "Succeeded", hasVoted: true, votingPower: 1n, fractional: fractional(1n) }),
+    ).toMatchObject({ reason: "ended" });
+  });
+});

@@ -329,7 +329,15 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                     slug={slug}
                     proposalId={id}
                     query={readVoteQuery(search)}
-                    token={dao ? { decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
+                    token={
+                      dao
+                        ? {
+                            decimals: dao.tokenDecimals,
+                            symbol: dao.tokenSymbol,
+                            kind: dao.flavour.token?.kind ?? "erc20votes",
+                          }
+                        : null
+                    }
                     labels={labels}
                     explorer={explorer}
                   />

@@ -2,6 +2,9 @@
  * The votes cast on a proposal, from the indexer: voter, side, weight and reason (untrusted, shown
  * as safe plain text), sortable by weight or recency, filterable by side, paginated. Controls are
  * links carrying URL search parameters, so everything works without JavaScript.
+ *
+ * A split vote (fractional counting) shows as a split, "For 600 · Against 300 · Abstain 100",
+ * never as one side; an NFT DAO's weights are whole votes ("3 votes").
  */
 import Link from "next/link";
 import { SafeText } from "@/components/markdown/SafeText";
@@ -12,8 +15,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/format/cn";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatDate } from "@/lib/format/formatDate";
-import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import type { IndexedVote, Page } from "@/lib/indexer/types";
+import { formatVotes, isSplitVote, splitVoteText, type VoteUnit } from "@/lib/proposals/splitVote";
 import { type SupportName, supportNames, type VoteQuery, voteQueryHref } from "@/lib/proposals/voteListQuery";
 import { getIndexer } from "@/lib/server/indexer";
 import { AddressView } from "./AddressView";
@@ -31,7 +34,8 @@ export type VotesSectionProps = {
   slug: string;
   proposalId: string;
   query: VoteQuery;
-  token: { decimals: number; symbol: string } | null;
+  /** How weights read (ERC721Votes weights read as votes). */
+  token: { decimals: number; symbol: string; kind: VoteUnit["kind"] } | null;
   labels: ReadonlyMap<string, string>;
   explorer?: string;
 };
@@ -76,7 +80,11 @@ function VoteItem({
   labels,
   explorer,
 }: { vote: IndexedVote } & Omit<VotesSectionProps, "slug" | "proposalId" | "query">) {
-  const support = supportLabel[vote.support] ?? { label: `Other (${vote.support})`, variant: "outline" as const };
+  const split = token ? splitVoteText(vote, token) : isSplitVote(vote) ? "split" : null;
+  const support =
+    split !== null
+      ? { label: "Split", variant: "accent" as const }
+      : (supportLabel[vote.support] ?? { label: `Other (${vote.support})`, variant: "outline" as const });
   const weight = BigInt(vote.weight);
   const txHref = explorerUrl(explorer, { tx: vote.tx });
   const when = new Date(vote.timestamp * 1000);
@@ -87,10 +95,16 @@ function VoteItem({
         <span className="flex items-center gap-2">
           <Badge variant={support.variant}>{support.label}</Badge>
           <span className="font-medium text-sm tabular-nums">
-            {token ? `${formatTokenAmount(weight, token.decimals)} ${token.symbol}` : weight.toString()}
+            {token ? formatVotes(weight, token) : weight.toString()}
           </span>
         </span>
       </div>
+      {split !== null && token ? (
+        <p className="text-muted-foreground text-sm tabular-nums">
+          <span className="sr-only">Split: </span>
+          {split}
+        </p>
+      ) : null}
       {vote.reason.trim() !== "" ? (
         <blockquote className="max-h-64 overflow-y-auto border-border border-l-2 pl-3 text-sm">
           <SafeText as="p">{vote.reason}</SafeText>

@@ -2,7 +2,8 @@
  * One voter's vote on one proposal, from the indexer, as JSON: what the vote panel shows to a
  * connected account that has voted (the chain's `hasVoted` says only that it has, not how). The
  * browser never talks to the indexer itself. `{ "vote": null }` when the indexer has no such vote
- * (yet); 503 when it did not answer.
+ * (yet); 503 when it did not answer. A fractional voter's several votes come as one, with the
+ * running totals of their split.
  */
 import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { CastVote } from "@/lib/proposals/voteFromReceipt";
@@ -32,7 +33,13 @@ export async function GET(
       const found = items.find((vote) => vote.proposalId === id);
       if (found) {
         const body: VoteByResponse = {
-          vote: { support: found.support, weight: found.weight, reason: found.reason, tx: found.tx },
+          vote: {
+            support: found.support,
+            weight: found.weight,
+            reason: found.reason,
+            tx: found.tx,
+            split: found.split ?? null,
+          },
         };
         return Response.json(body, { headers: jsonHeaders });
       }
