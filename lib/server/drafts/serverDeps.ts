@@ -8,11 +8,12 @@ import { headers } from "next/headers";
 import { type Address, getAddress, zeroAddress } from "viem";
 import { getPublicClient } from "../../chain/publicClient";
 import type { Draft } from "../../drafts/draftInput";
-import { governorAdapter } from "../../governor/adapter";
+import { governorAdapter, readResult } from "../../governor/adapter";
+import { daoFlavourOf } from "../../governor/detect";
 import { IndexerNotFoundError } from "../../indexer/client";
 import type { DiscussionLink } from "../../proposals/discussionLinks";
 import { auth, requireSession } from "../auth";
-import { getDaoConfig } from "../daos";
+import { getDao, getDaoConfig } from "../daos";
 import { type DiscussionLinkDeps, discussionLinksOf } from "../discussionLinks/discussionLinksApi";
 import { rateLimit } from "../http";
 import { getIndexer } from "../indexer";
@@ -21,18 +22,23 @@ import type { ApiDeps } from "./draftsApi";
 import { draftsOfProposal, getDraft, listDrafts } from "./draftsStore";
 
 /**
- * Who proposed `proposalId` on the DAO's governor: `proposalProposer` read from the chain (OZ
- * Governor 5), else (older governors without it) the indexer's ProposalCreated. null when unknown.
+ * Who proposed `proposalId` on the DAO's governor: read from the chain through the flavour's
+ * adapter (OZ `proposalProposer`, Bravo `proposals(id)`), else (older governors without it, or a
+ * chain that did not answer) the indexer's ProposalCreated. null when unknown.
  */
 export async function chainProposer(slug: string, proposalId: bigint): Promise<Address | null> {
   const config = getDaoConfig(slug);
   if (!config) return null;
   const client = getPublicClient(config);
-  const read = governorAdapter({ governor: config.governor, token: config.token ?? zeroAddress }).proposalProposer(
-    proposalId,
-  );
   try {
-    const proposer = (await client.readContract(read as never)) as Address;
+    // The detected flavour picks the read (GovernorBravo keeps the proposer in proposals(id)).
+    const dao = await getDao(slug);
+    const read = governorAdapter({
+      governor: config.governor,
+      token: dao?.token ?? config.token ?? zeroAddress,
+      ...(dao ? { flavour: daoFlavourOf(dao.flavour) } : {}),
+    }).proposalProposer(proposalId);
+    const proposer = readResult(read, await client.readContract(read as never)) as Address;
     return proposer === zeroAddress ? null : getAddress(proposer);
   } catch (chainError) {
     try {
