@@ -31,7 +31,16 @@ export default async function DaoLayout({ children, params }: Props) {
         name={config.name}
         chainId={config.chainId}
         chainName={knownChain(config.chainId)?.name ?? `chain ${config.chainId}`}
-        token={dao ? { address: dao.token, decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
+        token={
+          dao
+            ? {
+                address: dao.token,
+                decimals: dao.tokenDecimals,
+                symbol: dao.tokenSymbol,
+                votes: dao.flavour.token?.votes ?? "getPastVotes",
+              }
+            : null
+        }
         showAllDaos={getDaos().length > 1}
       />
       <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:py-10">

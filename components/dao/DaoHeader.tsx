@@ -21,7 +21,7 @@ export type DaoHeaderProps = {
   chainId: number;
   chainName: string;
   /** Null when the chain could not be read (no voting power shown then). */
-  token: { address: Address; decimals: number; symbol: string } | null;
+  token: { address: Address; decimals: number; symbol: string; votes?: "getPastVotes" | "getPriorVotes" } | null;
   /** Whether a link back to the list of DAOs makes sense (more than one DAO configured). */
   showAllDaos?: boolean;
   className?: string;
@@ -70,6 +70,7 @@ export async function DaoHeader({ slug, name, chainId, chainName, token, showAll
             token={token.address}
             decimals={token.decimals}
             symbol={token.symbol}
+            {...(token.votes ? { votes: token.votes } : {})}
             href={`${home}/account`}
             className="py-2"
             fallback={account ? <VotingPowerFrame text="…" busy href={`${home}/account`} className="py-2" /> : null}

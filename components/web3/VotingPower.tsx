@@ -1,6 +1,7 @@
 "use client";
 /**
- * The connected account's current voting power, read live from the token (`getVotes`) on the
+ * The connected account's current voting power, read live from the token (`getVotes`, or
+ * `getCurrentVotes` for Compound's Comp/Uni-style tokens) on the
  * DAO's chain, whatever chain the wallet is on. Renders nothing when no wallet is connected.
  * Uses wagmi: render it through `VotingPowerIsland` (components/web3/walletIslands.tsx).
  */
@@ -9,25 +10,38 @@ import { useAccount, useReadContract } from "wagmi";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { VotingPowerFrame } from "./VotingPowerFrame";
 
-const votesAbi = parseAbi(["function getVotes(address account) view returns (uint256)"]);
+const votesAbi = parseAbi([
+  "function getVotes(address account) view returns (uint256)",
+  "function getCurrentVotes(address account) view returns (uint96)",
+]);
 
 export type VotingPowerProps = {
   chainId: number;
   token: Address;
   decimals: number;
   symbol: string;
+  /** How the token reports votes (the DAO's detected flavour); default OpenZeppelin's getPastVotes/getVotes. */
+  votes?: "getPastVotes" | "getPriorVotes";
   /** Link "Voting power" to this page (the DAO's account view). */
   href?: string;
   className?: string;
 };
 
 /** @example <VotingPower chainId={31337} token={dao.token} decimals={18} symbol="COMM" /> */
-export function VotingPower({ chainId, token, decimals, symbol, href, className }: VotingPowerProps) {
+export function VotingPower({
+  chainId,
+  token,
+  decimals,
+  symbol,
+  votes: votesFunctions,
+  href,
+  className,
+}: VotingPowerProps) {
   const { address, isConnected } = useAccount();
   const votes = useReadContract({
     address: token,
     abi: votesAbi,
-    functionName: "getVotes",
+    functionName: votesFunctions === "getPriorVotes" ? "getCurrentVotes" : "getVotes",
     args: address ? [address] : undefined,
     chainId,
     query: { enabled: Boolean(address), refetchInterval: 15_000 },
