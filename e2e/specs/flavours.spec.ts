@@ -28,9 +28,9 @@ import { isTimestampClock } from "../../lib/chain/clock";
 import { type ResolvedDao, resolveDao } from "../../lib/config/resolveDao";
 import type { DaoConfig } from "../../lib/config/schema";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
-import { proposalCreatedEvent, proposalStateOnChain } from "../fixtures/governor";
+import { proposalStateOnChain } from "../fixtures/governor";
 import { anvilAccounts, type ChainClient, connectWithTestWallet, expect, test } from "../fixtures/test";
-import { connectFromPanel } from "../fixtures/writes";
+import { connectFromPanel, submitProposal } from "../fixtures/writes";
 
 const governorAbi = parseAbi([
   "function votingDelay() view returns (uint256)",
@@ -277,17 +277,8 @@ for (const slug of flavourSlugs) {
       const submit = page.getByRole("region", { name: "Submit" });
       await connectFromPanel(page, submit, "propose");
       await expect(submit.getByText("The governor would accept this proposal.")).toBeVisible();
-      const fromBlock = (await chain.getBlockNumber()) + 1n;
-      await submit.getByRole("button", { name: "Submit proposal" }).click();
-      await expect(page).toHaveURL(/\/proposals\/\d+\?tx=0x[0-9a-f]{64}$/, { timeout: 30_000 });
-      const [created] = await chain.getLogs({
-        address: dao.governor,
-        event: proposalCreatedEvent,
-        fromBlock,
-        toBlock: "latest",
-      });
-      const id = created?.args.proposalId;
-      if (id === undefined || !created) throw new Error("no ProposalCreated log after submitting");
+      const created = await submitProposal(page, chain, dao.governor);
+      const id = created.args.proposalId as bigint;
       expect(created.args.proposer).toBe(proposer);
       expect(created.args.values?.[0]).toBe(parseEther("0.25"));
       if (byId) {

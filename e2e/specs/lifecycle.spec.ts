@@ -12,9 +12,9 @@
 import { type Address, erc20Abi, getAddress, parseAbi, parseEther, parseUnits } from "viem";
 import { resolveDao } from "../../lib/config/resolveDao";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
-import { proposalCreatedEvent, proposalStateOnChain } from "../fixtures/governor";
+import { proposalStateOnChain } from "../fixtures/governor";
 import { anvilAccounts, connectWithTestWallet, expect, test } from "../fixtures/test";
-import { proposalEtaOnChain, tallyOnChain } from "../fixtures/writes";
+import { proposalEtaOnChain, submitProposal, tallyOnChain } from "../fixtures/writes";
 
 const governorAbi = parseAbi([
   "function votingDelay() view returns (uint256)",
@@ -71,17 +71,8 @@ test("delegate, propose, vote, queue and execute, all through the browser", asyn
   await expect(submit).toContainText("Your votes were delegated in the latest block and count from the next one.");
   await chain.mine({ blocks: 1 });
   await expect(submit.getByText("The governor would accept this proposal.")).toBeVisible();
-  const fromBlock = (await chain.getBlockNumber()) + 1n;
-  await submit.getByRole("button", { name: "Submit proposal" }).click();
-  await expect(page).toHaveURL(/\/proposals\/\d+\?tx=0x[0-9a-f]{64}$/, { timeout: 30_000 });
-  const [created] = await chain.getLogs({
-    address: dao.governor,
-    event: proposalCreatedEvent,
-    fromBlock,
-    toBlock: "latest",
-  });
-  const id = created?.args.proposalId;
-  if (id === undefined) throw new Error("no ProposalCreated log after submitting");
+  const created = await submitProposal(page, chain, dao.governor);
+  const id = created.args.proposalId as bigint;
   expect(created?.args.proposer).toBe(holder);
   expect(created?.args.targets).toEqual([getAddress(recipient), getAddress(musdc)]);
   expect(created?.args.values).toEqual([parseEther("1.5"), 0n]);

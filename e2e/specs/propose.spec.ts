@@ -9,9 +9,8 @@
 import { type Address, getAddress, parseAbi, parseEther } from "viem";
 import { resolveDao } from "../../lib/config/resolveDao";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
-import { proposalCreatedEvent } from "../fixtures/governor";
 import { anvilAccounts, expect, test } from "../fixtures/test";
-import { connectFromPanel } from "../fixtures/writes";
+import { connectFromPanel, submitProposal } from "../fixtures/writes";
 
 const thresholdAbi = parseAbi(["function proposalThreshold() view returns (uint256)"]);
 const tokenAbi = parseAbi(["function getVotes(address account) view returns (uint256)"]);
@@ -34,7 +33,6 @@ test.describe("the propose form", () => {
     // A fresh address: nothing names it, so the summary shows it in full.
     const recipient = getAddress(`0x${"be".repeat(19)}01`);
     const title = `Pay 1.5 ETH to the builders (${Date.now()})`;
-    const fromBlock = (await chain.getBlockNumber()) + 1n;
 
     await injectWallet({ address: proposer });
     await page.goto(`/${env.dao.slug}`);
@@ -62,19 +60,8 @@ test.describe("the propose form", () => {
     );
     await expect(submit.getByText("The governor would accept this proposal.")).toBeVisible();
     await expect(submit.getByText(/Every action runs without reverting/)).toBeVisible();
-    await submit.getByRole("button", { name: "Submit proposal" }).click();
-
-    await expect(page).toHaveURL(new RegExp(`/${env.dao.slug}/proposals/\\d+\\?tx=0x[0-9a-f]{64}$`), {
-      timeout: 30_000,
-    });
-    const logs = await chain.getLogs({
-      address: dao.governor,
-      event: proposalCreatedEvent,
-      fromBlock,
-      toBlock: "latest",
-    });
-    expect(logs).toHaveLength(1);
-    const created = logs[0]?.args;
+    const log = await submitProposal(page, chain, dao.governor);
+    const created = log.args;
     expect(created?.proposer).toBe(proposer);
     expect(created?.targets).toEqual([recipient]);
     expect(created?.values).toEqual([parseEther("1.5")]);
@@ -82,7 +69,7 @@ test.describe("the propose form", () => {
     expect(created?.description).toBe(`# ${title}\n\nWe pay **the builders**.\n\n<script>alert(1)</script>`);
     const url = new URL(page.url());
     expect(url.pathname).toBe(`/${env.dao.slug}/proposals/${created?.proposalId}`);
-    expect(url.searchParams.get("tx")).toBe(logs[0]?.transactionHash);
+    expect(url.searchParams.get("tx")).toBe(log.transactionHash);
 
     // The new proposal's page names it (from the receipt, or from the indexer once it has caught up).
     await expect(async () => {
