@@ -11,11 +11,21 @@ import {
   toFunctionSelector,
 } from "viem";
 import { describe, expect, it } from "vitest";
+import { defaultDaoFlavour, governorAdapter } from "../governor/adapter";
 import { daoChain, multicall3Address } from "./daoChain";
 import { readProposalLive } from "./readProposalLive";
 
 const governor: Address = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
+const token: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const musdc: Address = "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9";
+/** OpenZeppelin Governor 5 (the default flavour). */
+const adapter = governorAdapter({ governor, token });
+/** Compound's GovernorBravo: proposals(id), quorumVotes(), no clock() (the block number). */
+const bravoAdapter = governorAdapter({
+  governor,
+  token,
+  flavour: { ...defaultDaoFlavour, family: "bravo", hasClock: false, votes: "getPriorVotes" },
+});
 
 const abi = parseAbi([
   "function state(uint256) view returns (uint8)",
@@ -94,7 +104,7 @@ describe("readProposalLive", () => {
       },
       log,
     );
-    const live = await readProposalLive(client, { governor, proposalId: 7n, snapshotHint: 120n, tokens: [musdc] });
+    const live = await readProposalLive(client, { adapter, proposalId: 7n, snapshotHint: 120n, tokens: [musdc] });
     expect(log.calls).toBe(1);
     expect(live).toEqual({
       state: "Active",
@@ -114,7 +124,7 @@ describe("readProposalLive", () => {
   it("reads quorum in a second round trip when the indexer gave no snapshot", async () => {
     const log = { calls: 0, batches: [] as string[][] };
     const client = fakeChain({ [governor]: ozGovernor, [multicall3Address]: multicall }, log);
-    const live = await readProposalLive(client, { governor, proposalId: 7n });
+    const live = await readProposalLive(client, { adapter, proposalId: 7n });
     expect(live.quorum).toBe(400n);
     expect(live.roundTrips).toBe(2);
     expect(log.batches[1]).toEqual(["quorum"]);
@@ -126,21 +136,39 @@ describe("readProposalLive", () => {
     const { quorum: _reverts, ...rest } = ozGovernor;
     const pending: Record<string, Handler> = { ...rest, state: () => 0, clock: () => 100 };
     const client = fakeChain({ [governor]: pending, [multicall3Address]: multicall }, log);
-    const live = await readProposalLive(client, { governor, proposalId: 7n, snapshotHint: 120n });
+    const live = await readProposalLive(client, { adapter, proposalId: 7n, snapshotHint: 120n });
     expect(live.state).toBe("Pending");
     expect(live.quorum).toBeNull();
     expect(log.calls).toBe(1);
   });
 
-  it("reads a GovernorBravo proposal from proposals() and quorumVotes()", async () => {
+  it("asks an OpenZeppelin governor only OpenZeppelin calls", async () => {
     const log = { calls: 0, batches: [] as string[][] };
-    const bravo: Record<string, Handler> = {
-      state: () => 5,
-      proposals: () => [3n, governor, 1_700_000_600n, 100n, 200n, 500n, 50n, 5n, false, false],
-      quorumVotes: () => 400n,
-    };
+    const client = fakeChain({ [governor]: ozGovernor, [multicall3Address]: multicall }, log);
+    await readProposalLive(client, { adapter, proposalId: 7n, snapshotHint: 120n });
+    expect(log.batches[0]).toEqual([
+      "state",
+      "proposalVotes",
+      "proposalSnapshot",
+      "proposalDeadline",
+      "proposalEta",
+      "clock",
+      "quorum",
+      "getBlockNumber",
+      "getCurrentBlockTimestamp",
+    ]);
+  });
+
+  const bravo: Record<string, Handler> = {
+    state: () => 5,
+    proposals: () => [3n, governor, 1_700_000_600n, 100n, 200n, 500n, 50n, 5n, false, false],
+    quorumVotes: () => 400n,
+  };
+
+  it("reads a GovernorBravo proposal through the bravo adapter: proposals() once and quorumVotes()", async () => {
+    const log = { calls: 0, batches: [] as string[][] };
     const client = fakeChain({ [governor]: bravo, [multicall3Address]: multicall }, log);
-    const live = await readProposalLive(client, { governor, proposalId: 3n, snapshotHint: 100n });
+    const live = await readProposalLive(client, { adapter: bravoAdapter, proposalId: 3n, snapshotHint: 100n });
     expect(live).toMatchObject({
       state: "Queued",
       tallies: { forVotes: 500n, againstVotes: 50n, abstainVotes: 5n },
@@ -151,12 +179,47 @@ describe("readProposalLive", () => {
       clock: 150n,
       roundTrips: 1,
     });
+    // The struct and Multicall3's block number are asked once each, however many fields come from them.
+    expect(log.batches).toEqual([["state", "proposals", "getBlockNumber", "quorumVotes", "getCurrentBlockTimestamp"]]);
+  });
+
+  it("needs no second round trip for Bravo's quorum without a snapshot hint (it ignores the timepoint)", async () => {
+    const log = { calls: 0, batches: [] as string[][] };
+    const client = fakeChain({ [governor]: bravo, [multicall3Address]: multicall }, log);
+    const live = await readProposalLive(client, { adapter: bravoAdapter, proposalId: 3n });
+    expect(live.quorum).toBe(400n);
+    expect(live.roundTrips).toBe(1);
+    expect(log.calls).toBe(1);
+  });
+
+  it("reads an OZ 4.9 GovernorCompatibilityBravo proposal: tallies from proposals(), the rest OpenZeppelin's", async () => {
+    const log = { calls: 0, batches: [] as string[][] };
+    const { proposalVotes: _none, ...compatible } = ozGovernor;
+    compatible.proposals = () => [7n, governor, 0n, 120n, 180n, 300n, 10n, 20n, false, false];
+    const client = fakeChain({ [governor]: compatible, [multicall3Address]: multicall }, log);
+    const ozBravo = governorAdapter({
+      governor,
+      token,
+      flavour: { ...defaultDaoFlavour, family: "oz-bravo-compatible" },
+    });
+    const live = await readProposalLive(client, { adapter: ozBravo, proposalId: 7n, snapshotHint: 120n });
+    expect(live).toMatchObject({
+      state: "Active",
+      tallies: { againstVotes: 10n, forVotes: 300n, abstainVotes: 20n },
+      snapshot: 120n,
+      deadline: 180n,
+      eta: null,
+      quorum: 400n,
+      roundTrips: 1,
+    });
+    expect(log.batches[0]).toContain("proposals");
+    expect(log.batches[0]).not.toContain("proposalVotes");
   });
 
   it("returns an unknown state for an unknown proposal and skips tokens that do not answer", async () => {
     const log = { calls: 0, batches: [] as string[][] };
     const client = fakeChain({ [multicall3Address]: multicall, [musdc]: { symbol: () => "X" } }, log);
-    const live = await readProposalLive(client, { governor, proposalId: 1n, tokens: [musdc] });
+    const live = await readProposalLive(client, { adapter, proposalId: 1n, tokens: [musdc] });
     expect(live.state).toBeUndefined();
     expect(live.tallies).toBeNull();
     expect(live.tokens.size).toBe(0);
@@ -174,6 +237,6 @@ describe("readProposalLive", () => {
         { retryCount: 0 },
       ),
     });
-    await expect(readProposalLive(client, { governor, proposalId: 1n })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(readProposalLive(client, { adapter, proposalId: 1n })).rejects.toThrow(/ECONNREFUSED/);
   });
 });

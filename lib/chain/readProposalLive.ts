@@ -2,31 +2,20 @@
  * Everything about a proposal that gates an action, read live from the chain in one Multicall3
  * `aggregate3` round trip: state, tallies, snapshot, deadline, ETA, quorum at the snapshot, the
  * governor's clock, the block it was read at, and the symbol and decimals of ERC-20 tokens the
- * actions move. OpenZeppelin (4.x/5.x) and GovernorBravo reads go in the same batch; each call
- * may revert on the other flavour and is then ignored.
+ * actions move. Every governor read comes from the DAO's `GovernorAdapter` (lib/governor), so each
+ * flavour is asked in its own terms (OpenZeppelin's proposalVotes, Bravo's proposals(id) struct, …);
+ * reads that are the same call (Bravo's struct, asked for several fields) are sent once.
  *
  * The quorum call needs the snapshot as its argument, so it uses the snapshot the indexer gave
- * (`snapshotHint`); only when there is none or the chain disagrees is quorum read in a second call.
+ * (`snapshotHint`); only when there is none or the chain disagrees — and the quorum call at the
+ * real snapshot is another call (Bravo's quorumVotes() ignores the timepoint) — is quorum read in
+ * a second round trip.
  */
-import { type Abi, type Address, type PublicClient, parseAbi } from "viem";
+import { type Address, type PublicClient, parseAbi } from "viem";
+import { type ContractRead, type GovernorAdapter, type ProposalVotes, readResult } from "../governor/adapter";
 import type { VoteTallies } from "../proposals/voteResults";
 import { type ProposalState, proposalStateName } from "./proposalStates";
-import { contractCall, multicall3Of, readCalls } from "./readCalls";
-
-const ozGovernorAbi = parseAbi([
-  "function state(uint256 proposalId) view returns (uint8)",
-  "function proposalVotes(uint256 proposalId) view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes)",
-  "function proposalSnapshot(uint256 proposalId) view returns (uint256)",
-  "function proposalDeadline(uint256 proposalId) view returns (uint256)",
-  "function proposalEta(uint256 proposalId) view returns (uint256)",
-  "function quorum(uint256 timepoint) view returns (uint256)",
-  "function clock() view returns (uint48)",
-]);
-
-const bravoGovernorAbi = parseAbi([
-  "function proposals(uint256 proposalId) view returns (uint256 id, address proposer, uint256 eta, uint256 startBlock, uint256 endBlock, uint256 forVotes, uint256 againstVotes, uint256 abstainVotes, bool canceled, bool executed)",
-  "function quorumVotes() view returns (uint256)",
-]);
+import { contractCall, multicall3Of, type PreparedCall, readCalls } from "./readCalls";
 
 const multicallClockAbi = parseAbi([
   "function getBlockNumber() view returns (uint256)",
@@ -61,7 +50,8 @@ export type ProposalLive = {
 };
 
 export type ReadProposalLiveInput = {
-  governor: Address;
+  /** The DAO's governor adapter (`governorAdapter(writeDao)`): every governor read is built by it. */
+  adapter: GovernorAdapter;
   proposalId: bigint;
   /** The snapshot as the indexer knows it (OZ voteStart), so quorum fits in the same batch. */
   snapshotHint?: bigint;
@@ -69,16 +59,34 @@ export type ReadProposalLiveInput = {
   tokens?: readonly Address[];
 };
 
-type Call = { target: Address; abi: Abi; functionName: string; args?: readonly unknown[] };
+function prepare(read: ContractRead): PreparedCall<unknown> {
+  return contractCall({
+    address: read.address,
+    abi: read.abi,
+    functionName: read.functionName,
+    args: read.args,
+  } as never);
+}
 
-/** Reads every call in one aggregate3 (lib/chain/readCalls); a revert leaves its value undefined. */
-function aggregate(client: PublicClient, calls: readonly Call[]): Promise<readonly unknown[]> {
-  return readCalls(
-    client,
-    calls.map((call) =>
-      contractCall({ address: call.target, abi: call.abi, functionName: call.functionName, args: call.args } as never),
-    ),
-  ) as Promise<readonly unknown[]>;
+/** The same call (target and calldata): its answer can be shared. */
+function sameCall(a: PreparedCall<unknown>, b: PreparedCall<unknown>) {
+  return a.target.toLowerCase() === b.target.toLowerCase() && a.callData === b.callData;
+}
+
+/**
+ * Reads every call in one aggregate3 (lib/chain/readCalls), each distinct call once; a revert
+ * leaves its value undefined. Answers in the order of `calls`.
+ */
+async function aggregate(client: PublicClient, calls: readonly PreparedCall<unknown>[]): Promise<unknown[]> {
+  const unique: PreparedCall<unknown>[] = [];
+  const slots = calls.map((call) => {
+    const seen = unique.findIndex((other) => sameCall(other, call));
+    if (seen !== -1) return seen;
+    unique.push(call);
+    return unique.length - 1;
+  });
+  const results = (await readCalls(client, unique)) as readonly unknown[];
+  return slots.map((slot) => results[slot]);
 }
 
 /**
@@ -86,78 +94,77 @@ function aggregate(client: PublicClient, calls: readonly Call[]): Promise<readon
  * leaves its field empty.
  *
  * @example
- * const live = await readProposalLive(client, { governor: dao.governor, proposalId: id, snapshotHint: 120n });
+ * const live = await readProposalLive(client, { adapter: governorAdapter(dao), proposalId: id, snapshotHint: 120n });
  * live.state // "Active"; live.tallies?.forVotes; live.quorum
  */
 export async function readProposalLive(client: PublicClient, input: ReadProposalLiveInput): Promise<ProposalLive> {
-  const { governor, proposalId: id } = input;
+  const { adapter, proposalId: id } = input;
   const multicall3 = multicall3Of(client);
-  const oz = (functionName: string, args: readonly unknown[] = [id]): Call => ({
-    target: governor,
-    abi: ozGovernorAbi,
-    functionName,
-    args,
-  });
-  const calls = {
-    state: oz("state"),
-    votes: oz("proposalVotes"),
-    snapshot: oz("proposalSnapshot"),
-    deadline: oz("proposalDeadline"),
-    eta: oz("proposalEta"),
-    clock: oz("clock", []),
-    quorum: oz("quorum", [input.snapshotHint ?? 0n]),
-    bravo: { target: governor, abi: bravoGovernorAbi, functionName: "proposals", args: [id] },
-    bravoQuorum: { target: governor, abi: bravoGovernorAbi, functionName: "quorumVotes" },
-    blockNumber: { target: multicall3, abi: multicallClockAbi, functionName: "getBlockNumber" },
-    timestamp: { target: multicall3, abi: multicallClockAbi, functionName: "getCurrentBlockTimestamp" },
-  } satisfies Record<string, Call>;
-  const tokenCalls = (input.tokens ?? []).flatMap((token): Call[] => [
-    { target: token, abi: erc20MetadataAbi, functionName: "symbol" },
-    { target: token, abi: erc20MetadataAbi, functionName: "decimals" },
+  const reads = {
+    state: adapter.state(id),
+    votes: adapter.proposalVotes(id),
+    snapshot: adapter.proposalSnapshot(id),
+    deadline: adapter.proposalDeadline(id),
+    eta: adapter.proposalEta(id),
+    clock: adapter.clock(),
+    quorum: adapter.quorum(input.snapshotHint ?? 0n),
+  } satisfies Record<string, ContractRead>;
+  const named = Object.values(reads) as ContractRead[];
+  const blockCalls = [
+    contractCall({ address: multicall3, abi: multicallClockAbi, functionName: "getBlockNumber" }),
+    contractCall({ address: multicall3, abi: multicallClockAbi, functionName: "getCurrentBlockTimestamp" }),
+  ];
+  const tokenCalls = (input.tokens ?? []).flatMap((token): PreparedCall<unknown>[] => [
+    contractCall({ address: token, abi: erc20MetadataAbi, functionName: "symbol" }),
+    contractCall({ address: token, abi: erc20MetadataAbi, functionName: "decimals" }),
   ]);
-  const named = Object.values(calls) as Call[];
-  const results = await aggregate(client, [...named, ...tokenCalls]);
-  const at = <T>(call: Call) => results[named.indexOf(call)] as T | undefined;
+  const prepared = named.map(prepare);
+  const quorumCall = prepare(reads.quorum);
+  const results = await aggregate(client, [...prepared, ...blockCalls, ...tokenCalls]);
+  /** The adapter's value for `read` (readResult narrows Bravo's structs); undefined when it reverted. */
+  const at = <T>(read: ContractRead) => {
+    const raw = results[named.indexOf(read)];
+    return (raw === undefined ? undefined : readResult(read, raw)) as T | undefined;
+  };
 
-  const blockNumber = at<bigint>(calls.blockNumber);
-  const blockTimestamp = at<bigint>(calls.timestamp);
+  const blockNumber = results[named.length] as bigint | undefined;
+  const blockTimestamp = results[named.length + 1] as bigint | undefined;
   if (blockNumber === undefined || blockTimestamp === undefined) {
     throw new Error(`readProposalLive: Multicall3 at ${multicall3} did not answer getBlockNumber()`);
   }
-  const stateValue = at<number>(calls.state);
-  const votes = at<readonly [bigint, bigint, bigint]>(calls.votes);
-  const bravo = at<readonly [bigint, Address, bigint, bigint, bigint, bigint, bigint, bigint, boolean, boolean]>(
-    calls.bravo,
-  );
-  const clockValue = at<number>(calls.clock);
+  const stateValue = at<number>(reads.state);
+  const votes = at<ProposalVotes>(reads.votes);
+  const clockValue = at<number | bigint>(reads.clock);
   const clock = clockValue === undefined ? blockNumber : BigInt(clockValue);
 
-  let tallies: VoteTallies | null = null;
-  if (votes) tallies = { againstVotes: votes[0], forVotes: votes[1], abstainVotes: votes[2] };
-  else if (bravo) tallies = { forVotes: bravo[5], againstVotes: bravo[6], abstainVotes: bravo[7] };
-
-  const ozSnapshot = at<bigint>(calls.snapshot);
-  const snapshot = ozSnapshot ?? bravo?.[3] ?? null;
-  const deadline = at<bigint>(calls.deadline) ?? bravo?.[4] ?? null;
-  const eta = at<bigint>(calls.eta) ?? bravo?.[2] ?? null;
+  const tallies: VoteTallies | null = votes
+    ? { againstVotes: votes.againstVotes, forVotes: votes.forVotes, abstainVotes: votes.abstainVotes }
+    : null;
+  const snapshotValue = at<bigint>(reads.snapshot);
+  const snapshot = snapshotValue ?? null;
+  const deadline = at<bigint>(reads.deadline) ?? null;
+  const eta = at<bigint>(reads.eta) ?? null;
 
   let roundTrips = 1;
   let quorum: bigint | null = null;
-  if (ozSnapshot !== undefined && input.snapshotHint === ozSnapshot) {
-    quorum = at<bigint>(calls.quorum) ?? null;
-  } else if (ozSnapshot !== undefined && ozSnapshot < clock) {
-    // The indexer had no snapshot (or another one): quorum at the real one needs its own round trip.
-    roundTrips = 2;
-    const call = oz("quorum", [ozSnapshot]);
-    quorum = ((await aggregate(client, [call]))[0] as bigint | undefined) ?? null;
+  if (snapshotValue !== undefined) {
+    const atSnapshot = adapter.quorum(snapshotValue);
+    if (input.snapshotHint === snapshotValue || sameCall(prepare(atSnapshot), quorumCall)) {
+      // The batch asked for quorum at the real snapshot (or the governor's quorum ignores the timepoint).
+      quorum = at<bigint>(reads.quorum) ?? null;
+    } else if (snapshotValue < clock) {
+      // The indexer had no snapshot (or another one): quorum at the real one needs its own round trip.
+      roundTrips = 2;
+      const [raw] = await aggregate(client, [prepare(atSnapshot)]);
+      quorum = raw === undefined ? null : ((readResult(atSnapshot, raw) as bigint | undefined) ?? null);
+    }
   }
-  // GovernorBravo has one quorum for every proposal.
-  if (ozSnapshot === undefined) quorum = at<bigint>(calls.bravoQuorum) ?? null;
 
   const tokens = new Map<string, { symbol: string; decimals: number }>();
+  const tokenOffset = named.length + blockCalls.length;
   (input.tokens ?? []).forEach((token, index) => {
-    const symbol = results[named.length + index * 2] as string | undefined;
-    const decimals = results[named.length + index * 2 + 1] as number | undefined;
+    const symbol = results[tokenOffset + index * 2] as string | undefined;
+    const decimals = results[tokenOffset + index * 2 + 1] as number | undefined;
     if (symbol !== undefined && decimals !== undefined && decimals <= 255) {
       tokens.set(token.toLowerCase(), { symbol, decimals: Number(decimals) });
     }

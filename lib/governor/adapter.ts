@@ -105,6 +105,9 @@ export type ProposalContent = {
 /** A split vote (fractional counting): amounts of the voter's weight for each option. */
 export type VoteSplit = { against: bigint; for: bigint; abstain: bigint };
 
+/** A proposal's tallies, as `readResult(adapter.proposalVotes(id), raw)` gives them. */
+export type ProposalVotes = { againstVotes: bigint; forVotes: bigint; abstainVotes: bigint };
+
 /** The Governor's numbering: 0 Against, 1 For, 2 Abstain. */
 export type VoteSupport = 0 | 1 | 2;
 
@@ -127,6 +130,11 @@ export type GovernorAdapter = {
   votesNow(account: Address): ContractRead;
   balanceOf(account: Address): ContractRead;
   delegates(account: Address): ContractRead;
+  /**
+   * The proposal's tallies; pass the result through `readResult` for a {@link ProposalVotes}
+   * (OpenZeppelin's proposalVotes tuple, or the fields of Bravo's proposals(id) struct).
+   */
+  proposalVotes(proposalId: bigint): ContractRead;
   proposalSnapshot(proposalId: bigint): ContractRead;
   proposalDeadline(proposalId: bigint): ContractRead;
   /** 0 when not queued (or when the governor has no timelock). */

@@ -260,3 +260,43 @@ describe("governorAdapter(writeDao)", () => {
     expect(oldOz.clock().functionName).toBe("getBlockNumber");
   });
 });
+
+describe("proposalVotes", () => {
+  const struct = [7n, voter, 0n, 100n, 200n, 500n, 50n, 5n, false, false] as const;
+
+  it("OpenZeppelin reads proposalVotes(id) and names its (against, for, abstain) tuple", () => {
+    for (const adapter of [
+      openzeppelinAdapter(dao),
+      governorAdapterFor({ family: "openzeppelin", fractional: true, hasClock: true, token: null }, dao),
+    ]) {
+      const call = adapter.proposalVotes(7n);
+      expect(decoded(call as ContractWrite, "proposalVotes(uint256)")).toEqual([7n]);
+      expect(readResult(call, [10n, 300n, 20n])).toEqual({ againstVotes: 10n, forVotes: 300n, abstainVotes: 20n });
+      expect(readResult(call, { againstVotes: 1n, forVotes: 2n, abstainVotes: 3n })).toEqual({
+        againstVotes: 1n,
+        forVotes: 2n,
+        abstainVotes: 3n,
+      });
+      expect(readResult(call, undefined)).toBeUndefined();
+    }
+  });
+
+  it("Bravo and OZ 4.9 GovernorCompatibilityBravo (no proposalVotes) read the proposals(id) struct", () => {
+    const flavours = [
+      bravoAdapter(dao),
+      ozBravoCompatibleAdapter(dao),
+      governorAdapter({ ...dao, flavour: { ...defaultDaoFlavour, family: "oz-bravo-compatible" } }),
+    ];
+    for (const adapter of flavours) {
+      const call = adapter.proposalVotes(7n);
+      expect(decoded(call as ContractWrite, "proposals(uint256)")).toEqual([7n]);
+      expect(readResult(call, struct)).toEqual({ forVotes: 500n, againstVotes: 50n, abstainVotes: 5n });
+    }
+    const named = { id: 7n, forVotes: 9n, againstVotes: 8n, abstainVotes: 7n };
+    expect(readResult(bravoAdapter(dao).proposalVotes(7n), named)).toEqual({
+      forVotes: 9n,
+      againstVotes: 8n,
+      abstainVotes: 7n,
+    });
+  });
+});

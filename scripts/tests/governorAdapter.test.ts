@@ -11,6 +11,7 @@ import {
   type GovernorAdapter,
   governorAdapter,
   type ProposalContent,
+  readResult,
 } from "../../lib/governor/adapter";
 import { explainTxError } from "../../lib/tx/explainTxError";
 import { freePort } from "../lib/anvil";
@@ -112,6 +113,14 @@ describe("governorAdapter (OpenZeppelin) on the demo DAO", () => {
       await send(actors.delegate, adapter.castVote(proposalId, 1, "Fund it"));
       await send(holder, adapter.castVote(proposalId, 2));
       expect(await read<boolean>(adapter.hasVoted(proposalId, actors.delegate))).toBe(true);
+      // The tallies read through the adapter are the delegate's For and the holder's Abstain.
+      const snapshot = await read<bigint>(adapter.proposalSnapshot(proposalId));
+      const tallyRead = adapter.proposalVotes(proposalId);
+      expect(readResult(tallyRead, await read(tallyRead))).toEqual({
+        againstVotes: 0n,
+        forVotes: await read<bigint>(adapter.votesAt(actors.delegate, snapshot)),
+        abstainVotes: await read<bigint>(adapter.votesAt(holder, snapshot)),
+      });
       expect(await refusal(actors.delegate, adapter.castVote(proposalId, 0))).toBe(
         "This account has already voted on this proposal.",
       );

@@ -7,7 +7,7 @@
 import { type Abi, parseAbi } from "viem";
 import type { GovernorAdapter, ProposalContent, WriteDao } from "../adapter";
 import { blockNumberClock, tokenCalls } from "./openzeppelin";
-import { callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
+import { bravoStructTallies, callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
 
 export const bravoGovernorAbi = parseAbi([
   "function castVote(uint256 proposalId, uint8 support)",
@@ -62,6 +62,7 @@ export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
 
     state: (proposalId) => g("state", [proposalId]),
     hasVoted: (proposalId, account) => picking(g("getReceipt", [proposalId, account]), field(0, "hasVoted")),
+    proposalVotes: (proposalId) => picking(g("proposals", [proposalId]), bravoStructTallies),
     proposalSnapshot: (proposalId) => proposal(proposalId, 3, "startBlock"),
     proposalDeadline: (proposalId) => proposal(proposalId, 4, "endBlock"),
     proposalEta: (proposalId) => proposal(proposalId, 2, "eta"),

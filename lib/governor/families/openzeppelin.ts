@@ -10,6 +10,8 @@ import {
   contentArgs,
   governorErrorAbi,
   multicall3Address,
+  picking,
+  tallies,
   type VotesFunctions,
   votesTokenAbi,
 } from "./shared";
@@ -23,6 +25,7 @@ export const openzeppelinGovernorAbi = parseAbi([
   "function cancel(address[] targets, uint256[] values, bytes[] calldatas, bytes32 descriptionHash) returns (uint256)",
   "function state(uint256 proposalId) view returns (uint8)",
   "function hasVoted(uint256 proposalId, address account) view returns (bool)",
+  "function proposalVotes(uint256 proposalId) view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes)",
   "function proposalSnapshot(uint256 proposalId) view returns (uint256)",
   "function proposalDeadline(uint256 proposalId) view returns (uint256)",
   "function proposalEta(uint256 proposalId) view returns (uint256)",
@@ -81,6 +84,8 @@ export function openzeppelinAdapter(
 
     state: (proposalId) => g("state", [proposalId]),
     hasVoted: (proposalId, account) => g("hasVoted", [proposalId, account]),
+    proposalVotes: (proposalId) =>
+      picking(g("proposalVotes", [proposalId]), tallies({ against: 0, for: 1, abstain: 2 })),
     proposalSnapshot: (proposalId) => g("proposalSnapshot", [proposalId]),
     proposalDeadline: (proposalId) => g("proposalDeadline", [proposalId]),
     proposalEta: (proposalId) => g("proposalEta", [proposalId]),

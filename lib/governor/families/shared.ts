@@ -14,7 +14,7 @@ import {
   timestampFractionalGovernorAbi,
   timestampFractionalTokenAbi,
 } from "../../../contracts-abi/flavours";
-import type { ContractRead, ContractWrite, ProposalContent } from "../adapter";
+import type { ContractRead, ContractWrite, ProposalContent, ProposalVotes } from "../adapter";
 
 /** Where Multicall3 lives on every chain; its getBlockNumber() is the clock of a governor without clock(). */
 export const multicall3Address: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
@@ -110,3 +110,22 @@ export function field(index: number, name: string) {
     return raw;
   };
 }
+
+/**
+ * The tallies `{ againstVotes, forVotes, abstainVotes }` from a result holding them at these
+ * indexes (OpenZeppelin's proposalVotes tuple: 0, 1, 2; Bravo's proposals struct: 6, 5, 7).
+ * A missing result (a reverted read) stays undefined.
+ */
+export function tallies(indexes: { against: number; for: number; abstain: number }) {
+  return (raw: unknown): ProposalVotes | undefined => {
+    if (raw === undefined || raw === null) return undefined;
+    return {
+      againstVotes: field(indexes.against, "againstVotes")(raw) as bigint,
+      forVotes: field(indexes.for, "forVotes")(raw) as bigint,
+      abstainVotes: field(indexes.abstain, "abstainVotes")(raw) as bigint,
+    };
+  };
+}
+
+/** Bravo's `proposals(id)` struct: forVotes at 5, againstVotes at 6, abstainVotes at 7. */
+export const bravoStructTallies = tallies({ against: 6, for: 5, abstain: 7 });

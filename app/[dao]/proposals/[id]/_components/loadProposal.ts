@@ -16,6 +16,8 @@ import { erc20Targets } from "@/lib/actions/erc20Targets";
 import { type ClockContext, readClockContext, withKnownBlock } from "@/lib/chain/clock";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type ProposalLive, readProposalLive } from "@/lib/chain/readProposalLive";
+import { governorAdapter } from "@/lib/governor/adapter";
+import { writeDaoOf } from "@/lib/governor/writeDao";
 import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { IndexedProposal } from "@/lib/indexer/types";
 import { isTransactionHash, proposalFromReceipt } from "@/lib/proposals/proposalFromReceipt";
@@ -182,7 +184,7 @@ export async function loadProposal(
     client && dao
       ? await settle(
           readProposalLive(client, {
-            governor: dao.governor,
+            adapter: governorAdapter(writeDaoOf(config, dao)),
             proposalId: BigInt(id),
             snapshotHint: proposal ? BigInt(proposal.voteStart) : undefined,
             tokens: erc20Targets(actions, new Set([dao.token.toLowerCase()])),
