@@ -13,6 +13,7 @@
  *   as a vote, tallied nowhere.
  */
 import type { Hex } from "viem";
+import { decodeSplitParams } from "../lib/proposals/splitVote";
 
 /** GovernorCountingFractional's `support` for a split vote. */
 export const fractionalSupport = 255;
@@ -21,21 +22,17 @@ export type VoteParts = { againstVotes: bigint; forVotes: bigint; abstainVotes: 
 
 export const noVotes: VoteParts = { againstVotes: 0n, forVotes: 0n, abstainVotes: 0n };
 
-/** Three packed uint128s, 16 bytes each. */
-const fractionalParamsBytes = 48;
-
 /**
  * The against/for/abstain parts packed in fractional params, or null when `params` is not 48 bytes
- * of hex.
+ * of hex. The app's decoder (lib/proposals/splitVote) reads them; this names them as tallies.
  *
  * @example
  * decodeFractionalParams(encodePacked(["uint128", "uint128", "uint128"], [1n, 2n, 3n]))
  * // { againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }
  */
 export function decodeFractionalParams(params: Hex): VoteParts | null {
-  if (!/^0x[0-9a-fA-F]*$/.test(params) || params.length !== 2 + fractionalParamsBytes * 2) return null;
-  const part = (index: number) => BigInt(`0x${params.slice(2 + index * 32, 2 + (index + 1) * 32)}`);
-  return { againstVotes: part(0), forVotes: part(1), abstainVotes: part(2) };
+  const split = decodeSplitParams(params);
+  return split && { againstVotes: split.against, forVotes: split.for, abstainVotes: split.abstain };
 }
 
 export type CountedVote = {
