@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createPublicClient, http } from "viem";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
+import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
 import { rpc, startAnvil } from "./lib/anvil";
@@ -108,8 +109,7 @@ async function main(): Promise<number> {
     step(`fork: anvil at ${fork.rpcUrl}, forked at block ${forkBlock}, base block ${baseBlock}`);
 
     const configPath = resolve(e2eDir, "dao.config.json");
-    const forkConfig: CommonsConfig = { daos: config.daos.map((dao) => ({ ...dao, rpcUrl: fork.rpcUrl })) };
-    writeFileSync(configPath, `${JSON.stringify(forkConfig, null, 2)}\n`);
+    writeFileSync(configPath, serializeCommonsConfig({ daos: config.daos.map((dao) => withRpcUrls(dao, [fork.rpcUrl])) }));
 
     step("indexer: backfilling the fork…");
     const indexerStarted = Date.now();

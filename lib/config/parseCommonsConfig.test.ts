@@ -45,7 +45,7 @@ describe("parseCommonsConfig", () => {
     const { rpcUrl: _omitted, ...dao } = valid.daos[0] as Record<string, unknown>;
     const error = errorOf({ daos: [dao] });
     expect(error.field).toBe("daos[0].rpcUrl");
-    expect(error.message).toContain("daos[0].rpcUrl is required");
+    expect(error.message).toContain("daos[0].rpcUrl is required (or rpcUrls, a list of URLs)");
   });
 
   it("refuses an address that is not 20 bytes of hex", () => {
@@ -54,10 +54,38 @@ describe("parseCommonsConfig", () => {
     expect(error.message).toContain("20-byte hex address");
   });
 
-  it("refuses an unknown chain id", () => {
-    const error = errorOf(withDao({ chainId: 999_999_999 }));
-    expect(error.field).toBe("daos[0].chainId");
-    expect(error.message).toContain("is not a chain Commons knows");
+  it("accepts any EVM chain id, but not a negative or fractional one", () => {
+    expect(parseCommonsConfig(JSON.stringify(withDao({ chainId: 999_999_999 }))).daos[0]?.chainId).toBe(999_999_999);
+    expect(errorOf(withDao({ chainId: -1 })).field).toBe("daos[0].chainId");
+    expect(errorOf(withDao({ chainId: 1.5 })).field).toBe("daos[0].chainId");
+  });
+
+  it("merges rpcUrl and rpcUrls into one ordered list without repeats", () => {
+    const [dao] = parseCommonsConfig(
+      JSON.stringify(withDao({ rpcUrl: "https://a.example", rpcUrls: ["https://b.example", "https://a.example"] })),
+    ).daos;
+    expect(dao?.rpcUrls).toEqual(["https://a.example", "https://b.example"]);
+    expect(dao?.rpcUrl).toBe("https://a.example");
+    const { rpcUrl: _omitted, ...rest } = valid.daos[0] as Record<string, unknown>;
+    const [only] = parseCommonsConfig(JSON.stringify({ daos: [{ ...rest, rpcUrls: ["https://c.example"] }] })).daos;
+    expect(only?.rpcUrl).toBe("https://c.example");
+  });
+
+  it("refuses an empty rpcUrls and a non-http entry in it", () => {
+    const { rpcUrl: _omitted, ...rest } = valid.daos[0] as Record<string, unknown>;
+    expect(errorOf({ daos: [{ ...rest, rpcUrls: [] }] }).field).toBe("daos[0].rpcUrls");
+    expect(errorOf(withDao({ rpcUrls: ["ws://x.example"] })).field).toBe("daos[0].rpcUrls[0]");
+  });
+
+  it("takes tokenStartBlock and multicall3, and refuses a token started after its governor", () => {
+    const [dao] = parseCommonsConfig(
+      JSON.stringify(withDao({ startBlock: 100, tokenStartBlock: 7, multicall3: governor.toLowerCase() })),
+    ).daos;
+    expect(dao?.tokenStartBlock).toBe(7);
+    expect(dao?.multicall3).toBe(governor);
+    const error = errorOf(withDao({ startBlock: 100, tokenStartBlock: 101 }));
+    expect(error.field).toBe("daos[0].tokenStartBlock");
+    expect(error.message).toContain("must not be after startBlock");
   });
 
   it("refuses non-http RPC and explorer URLs", () => {

@@ -2,10 +2,12 @@
  * The DAO config schema: one JSON file (path from `DAO_CONFIG`, default `dao.config.json`) that
  * tells the app and the indexer which DAOs to serve. Only what cannot be read from the chain is
  * required; everything else is probed (see `resolveDao`).
+ *
+ * RPC endpoints: `rpcUrl` (one) and/or `rpcUrls` (several, tried in order when one fails); the
+ * parsed config always carries both, `rpcUrls` complete and `rpcUrl` its first entry.
  */
 import { getAddress, isAddress } from "viem";
 import { z } from "zod";
-import { knownChain } from "../chains";
 
 const address = z
   .string()
@@ -29,16 +31,16 @@ export const daoConfigSchema = z
       message: "must be 1-40 lowercase letters, digits or dashes (used in URLs)",
     }),
     name: z.string().trim().min(1, { message: "must not be empty" }).max(80),
-    chainId: z
-      .number()
-      .int()
-      .positive()
-      .refine((id) => knownChain(id) !== undefined, {
-        message: "is not a chain Commons knows (see lib/chains.ts)",
-      }),
-    rpcUrl: httpUrl,
+    // Any EVM chain: the RPC must answer this id (checked at start), so a typo stops there.
+    chainId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    rpcUrl: httpUrl.optional(),
+    rpcUrls: z.array(httpUrl).min(1, { message: "must list at least one URL" }).max(8).optional(),
     governor: address,
     startBlock: z.number().int().nonnegative(),
+    /** The voting token's first block, when it is older than the governor (found on the chain when absent). */
+    tokenStartBlock: z.number().int().nonnegative().optional(),
+    /** Multicall3's address on a chain where it is not at the canonical one. */
+    multicall3: address.optional(),
     token: address.optional(),
     timelock: address.optional(),
     forumHosts: z.array(hostname).optional(),
@@ -47,11 +49,25 @@ export const daoConfigSchema = z
   })
   .strict()
   .superRefine((dao, ctx) => {
+    if (dao.rpcUrl === undefined && dao.rpcUrls === undefined) {
+      ctx.addIssue({ code: "custom", path: ["rpcUrl"], message: "is required (or rpcUrls, a list of URLs)" });
+    }
+    if (dao.tokenStartBlock !== undefined && dao.tokenStartBlock > dao.startBlock) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["tokenStartBlock"],
+        message: "must not be after startBlock (the governor is deployed after its token)",
+      });
+    }
     for (const key of Object.keys(dao.labels ?? {})) {
       if (!isAddress(key, { strict: false })) {
         ctx.addIssue({ code: "custom", path: ["labels", key], message: "label keys must be addresses" });
       }
     }
+  })
+  .transform(({ rpcUrl, rpcUrls, ...dao }) => {
+    const urls = [...new Set([...(rpcUrl === undefined ? [] : [rpcUrl]), ...(rpcUrls ?? [])])];
+    return { ...dao, rpcUrl: urls[0] as string, rpcUrls: urls };
   });
 
 export const commonsConfigSchema = z
@@ -72,3 +88,5 @@ export const commonsConfigSchema = z
 
 export type DaoConfig = z.infer<typeof daoConfigSchema>;
 export type CommonsConfig = z.infer<typeof commonsConfigSchema>;
+/** A DAO as written in the file (before `rpcUrl`/`rpcUrls` are merged): what scripts write. */
+export type DaoConfigInput = z.input<typeof daoConfigSchema>;

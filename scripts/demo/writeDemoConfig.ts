@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
+import { serializeCommonsConfig } from "../../lib/config/serializeCommonsConfig";
 import type { CommonsConfig } from "../../lib/config/schema";
 import { flavourConfigEntry } from "../flavours/common";
 import type { DemoDeployment } from "./types";
@@ -53,6 +54,6 @@ export function demoConfig(deployment: DemoDeployment, rpcUrl: string): CommonsC
 export function writeDemoConfig(deployment: DemoDeployment, rpcUrl: string, path: string): CommonsConfig {
   const config = demoConfig(deployment, rpcUrl);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
+  writeFileSync(path, serializeCommonsConfig(config));
   return config;
 }

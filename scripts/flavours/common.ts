@@ -26,6 +26,7 @@ import { foundry } from "viem/chains";
 import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
+import { serializeCommonsConfig } from "../../lib/config/serializeCommonsConfig";
 import type { CommonsConfig, DaoConfig } from "../../lib/config/schema";
 
 /** A TimelockController role id ("PROPOSER_ROLE" → keccak256 of the name). */
@@ -219,6 +220,7 @@ export function flavourConfigEntry(
     name: deployment.name,
     chainId: deployment.chainId,
     rpcUrl,
+    rpcUrls: [rpcUrl],
     governor: deployment.governor,
     startBlock: deployment.startBlock,
     token: deployment.token,
@@ -243,6 +245,6 @@ export function writeFlavourConfig(deployment: FlavourDeployment, rpcUrl: string
   const daos = [...existing.filter((dao) => dao.slug !== deployment.slug), flavourConfigEntry(deployment, rpcUrl)];
   const config = parseCommonsConfig(JSON.stringify({ daos }), `the ${deployment.slug} flavour config`);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
+  writeFileSync(path, serializeCommonsConfig(config));
   return config;
 }

@@ -32,6 +32,7 @@ function dao(patch: Partial<DaoConfig> = {}): DaoConfig {
     name: "Test DAO",
     chainId: 31337,
     rpcUrl: anvil.rpcUrl,
+    rpcUrls: [anvil.rpcUrl],
     governor: notAGovernor,
     startBlock: 0,
     ...patch,
