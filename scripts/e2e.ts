@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createPublicClient, http } from "viem";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
-import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
+import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
 import { rpc, startAnvil } from "./lib/anvil";
 import { startApp } from "./lib/appService";
@@ -109,7 +109,10 @@ async function main(): Promise<number> {
     step(`fork: anvil at ${fork.rpcUrl}, forked at block ${forkBlock}, base block ${baseBlock}`);
 
     const configPath = resolve(e2eDir, "dao.config.json");
-    writeFileSync(configPath, serializeCommonsConfig({ daos: config.daos.map((dao) => withRpcUrls(dao, [fork.rpcUrl])) }));
+    writeFileSync(
+      configPath,
+      serializeCommonsConfig({ daos: config.daos.map((dao) => withRpcUrls(dao, [fork.rpcUrl])) }),
+    );
 
     step("indexer: backfilling the fork…");
     const indexerStarted = Date.now();

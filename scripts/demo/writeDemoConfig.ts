@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
-import { serializeCommonsConfig } from "../../lib/config/serializeCommonsConfig";
 import type { CommonsConfig } from "../../lib/config/schema";
+import { serializeCommonsConfig } from "../../lib/config/serializeCommonsConfig";
 import { flavourConfigEntry } from "../flavours/common";
 import type { DemoDeployment } from "./types";
 

@@ -26,8 +26,8 @@ import { foundry } from "viem/chains";
 import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
-import { serializeCommonsConfig } from "../../lib/config/serializeCommonsConfig";
 import type { CommonsConfig, DaoConfig } from "../../lib/config/schema";
+import { serializeCommonsConfig } from "../../lib/config/serializeCommonsConfig";
 
 /** A TimelockController role id ("PROPOSER_ROLE" → keccak256 of the name). */
 export const roleId = (name: string): Hex => keccak256(stringToHex(name));
