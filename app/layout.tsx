@@ -9,7 +9,9 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ConfigErrorView } from "@/components/ConfigErrorView";
 import { WalletHost } from "@/components/web3/WalletHost";
-import { knownChain } from "@/lib/chains";
+import { chainInfoOf } from "@/lib/chain/daoChain";
+import { findMulticall3, peekMulticall3 } from "@/lib/chain/multicall3";
+import { getPublicClient } from "@/lib/chain/publicClient";
 import { ConfigError } from "@/lib/config/ConfigError";
 import { getDaos } from "@/lib/server/daos";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
@@ -30,13 +32,18 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * Each DAO's chain for the browser, with Multicall3 when the server has already found it on the
+ * chain (found in the background otherwise: the browser then batches its few reads over JSON-RPC).
+ */
 function walletChainsOrError(): { walletChains: WalletChain[] } | { error: ConfigError } {
   try {
-    const walletChains = getDaos().map((dao) => ({
-      chainId: dao.chainId,
-      rpcUrl: dao.rpcUrl,
-      name: knownChain(dao.chainId)?.name ?? `Chain ${dao.chainId}`,
-    }));
+    const walletChains = getDaos().map((dao) => {
+      const client = getPublicClient(dao);
+      const multicall3 = peekMulticall3(client);
+      if (multicall3 === undefined) findMulticall3(client).catch(() => undefined);
+      return chainInfoOf(dao, multicall3 ?? null);
+    });
     return { walletChains };
   } catch (error) {
     if (error instanceof ConfigError) return { error };

@@ -27,15 +27,16 @@ afterAll(async () => {
 });
 
 function dao(patch: Partial<DaoConfig> = {}): DaoConfig {
+  const rpcUrls = patch.rpcUrls ?? [patch.rpcUrl ?? anvil.rpcUrl];
   return {
     slug: "test",
     name: "Test DAO",
     chainId: 31337,
-    rpcUrl: anvil.rpcUrl,
-    rpcUrls: [anvil.rpcUrl],
     governor: notAGovernor,
     startBlock: 0,
     ...patch,
+    rpcUrl: rpcUrls[0] as string,
+    rpcUrls,
   };
 }
 
@@ -59,6 +60,17 @@ describe("resolveDao", () => {
     const error = await configErrorOf(resolveDao(dao({ rpcUrl: `http://127.0.0.1:${await freePort()}` })));
     expect(error.field).toBe("rpcUrl");
     expect(error.message).toContain("did not answer");
+  });
+
+  it("refuses a second endpoint that serves another chain, though the first is right", async () => {
+    const other = await startAnvil({ port: await freePort(), chainId: 1 });
+    try {
+      const error = await configErrorOf(resolveDao(dao({ rpcUrls: [anvil.rpcUrl, other.rpcUrl] })));
+      expect(error.field).toBe("chainId");
+      expect(error.message).toContain(`rpcUrl (${new URL(other.rpcUrl).host}) serves chain 1`);
+    } finally {
+      await other.stop();
+    }
   });
 
   it("refuses a governor address with no code", async () => {

@@ -21,6 +21,7 @@ import {
   readProposalsLive,
 } from "@/lib/chain/proposalStates";
 import { getPublicClient } from "@/lib/chain/publicClient";
+import { adapterOf } from "@/lib/governor/writeDao";
 import type { IndexedProposal } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
 import type { LoadedDao } from "@/lib/server/loadDao";
@@ -79,7 +80,7 @@ async function allRows(loaded: UsableDao, page: number, q: string): Promise<Prop
   const [clock, live] = await Promise.all([
     readClock(loaded),
     loaded.status === "ready"
-      ? readProposalsLive(getPublicClient(loaded.config), loaded.config.governor, liveInputs(result.items)).catch(
+      ? readProposalsLive(getPublicClient(loaded.config), adapterOf(loaded.dao), liveInputs(result.items)).catch(
           (error: unknown) => {
             logChainError(loaded, error);
             return null;
@@ -105,6 +106,7 @@ async function filteredRows(
   q: string,
 ): Promise<ProposalRowsResult> {
   const client = getPublicClient(loaded.config);
+  const adapter = adapterOf(loaded.dao);
   const clockPromise = readClock(loaded);
   const wanted = page * PAGE_SIZE + 1;
   const matches: ProposalRowData[] = [];
@@ -124,7 +126,7 @@ async function filteredRows(
     const candidates = batch.items.filter((proposal) => mayMatchFilter(filter, proposal.status));
     let live: LiveProposal[];
     try {
-      live = await readProposalsLive(client, loaded.config.governor, liveInputs(candidates));
+      live = await readProposalsLive(client, adapter, liveInputs(candidates));
     } catch (error) {
       logChainError(loaded, error);
       return { rows: [], total: null, hasNext: false, chainDown: true, scanTruncated: false, clock: null };

@@ -18,6 +18,7 @@ import { formatDuration } from "@/lib/format/formatDuration";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { describeFlavour } from "@/lib/governor/describeFlavour";
+import { adapterOf } from "@/lib/governor/writeDao";
 import { loadDao } from "@/lib/server/loadDao";
 import { InfoTip } from "../delegates/_components/InfoTip";
 import { RevealedText } from "../delegates/_components/RevealedText";
@@ -85,7 +86,7 @@ export default async function AboutPage({ params }: Props) {
     try {
       const client = getPublicClient(config);
       const clock = await readClockContext(client, loaded.dao.clockMode);
-      const parameters = await readDaoParameters(client, loaded.dao, clock);
+      const parameters = await readDaoParameters(client, adapterOf(loaded.dao), clock);
       read = { clock, parameters };
     } catch (error) {
       // The RPC URL may carry an API key: details go to the server log, not the page.

@@ -14,7 +14,7 @@ export { isSessionOf, signInStatement } from "./auth";
 
 function clientFor(chainId: number): Client | undefined {
   const dao = getDaos().find((candidate) => candidate.chainId === chainId);
-  return dao ? getPublicClient({ chainId: dao.chainId, rpcUrl: dao.rpcUrl }) : undefined;
+  return dao ? getPublicClient(dao) : undefined;
 }
 
 /** COMMONS_PUBLIC_ORIGIN: the origin(s) the app is served at, comma-separated (https://commons.example.org). */

@@ -22,7 +22,7 @@ import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
-import { writeDaoOf } from "@/lib/governor/writeDao";
+import { adapterOf, writeDaoOf } from "@/lib/governor/writeDao";
 import { revealInvisible } from "@/lib/markdown/invisibleCharacters";
 import { getIndexer } from "@/lib/server/indexer";
 import { loadDao } from "@/lib/server/loadDao";
@@ -108,7 +108,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
     ),
     client && loaded.status === "ready"
       ? settle<DelegateOnChain>(
-          readDelegateOnChain(client, loaded.dao.token, address),
+          readDelegateOnChain(client, adapterOf(loaded.dao), address),
           `reading ${address} from the chain`,
         )
       : Promise.resolve<Settled<DelegateOnChain>>({ ok: false, error: new Error("chain unreachable") }),
