@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ConfigErrorView } from "@/components/ConfigErrorView";
 import { DaoHeader } from "@/components/dao/DaoHeader";
-import { knownChain } from "@/lib/chains";
+import { RpcEndpointNotice } from "@/components/dao/RpcEndpointNotice";
+import { chainName } from "@/lib/chain/daoChain";
 import { getDaos } from "@/lib/server/daos";
 import { loadDao } from "@/lib/server/loadDao";
 
@@ -30,7 +31,7 @@ export default async function DaoLayout({ children, params }: Props) {
         slug={config.slug}
         name={config.name}
         chainId={config.chainId}
-        chainName={knownChain(config.chainId)?.name ?? `chain ${config.chainId}`}
+        chainName={chainName(config.chainId)}
         token={
           dao
             ? {
@@ -44,6 +45,7 @@ export default async function DaoLayout({ children, params }: Props) {
         showAllDaos={getDaos().length > 1}
       />
       <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:py-10">
+        <RpcEndpointNotice rpcUrls={config.rpcUrls} className="mb-6" />
         {children}
       </main>
     </>

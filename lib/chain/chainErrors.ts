@@ -224,6 +224,7 @@ export type ChainProblem = { kind: ChainProblemKind; title: string; detail: stri
  * <Alert title={problem.title}>{problem.detail}</Alert>
  */
 export function describeChainProblem(error: unknown): ChainProblem {
+  if (error instanceof ChainProblemError) return error.problem;
   const kind = classifyChainError(error);
   const cause = unreachableCause(error) ?? error;
   const detail = cause instanceof Error ? cause.message.split("\n")[0] || cause.name : String(cause);
@@ -244,5 +245,18 @@ export function describeChainProblem(error: unknown): ChainProblem {
       return { kind, title: "The chain’s RPC did not answer", detail };
     default:
       return { kind, title: "Reading the chain failed", detail };
+  }
+}
+
+/**
+ * A problem found earlier (e.g. when the DAO was loaded), carried as an error so a page that
+ * settles its reads handles it like any other.
+ *
+ * @example { ok: false, error: new ChainProblemError(loaded.problem) }
+ */
+export class ChainProblemError extends Error {
+  override name = "ChainProblemError";
+  constructor(readonly problem: ChainProblem) {
+    super(problem.detail);
   }
 }

@@ -5,7 +5,7 @@
  * is on that chain, if anywhere. Every failure is one ConfigError naming the field or the cause.
  */
 import { type Address, createPublicClient, http, type PublicClient } from "viem";
-import { describeChainProblem, hostOf } from "../chain/chainErrors";
+import { ChainUnreachableError, endpointFailure, hostOf } from "../chain/chainErrors";
 import { findMulticall3 } from "../chain/multicall3";
 import { getPublicClient } from "../chain/publicClient";
 import { bravoCountingMode, detectGovernor, type GovernorFlavour } from "../governor/detect";
@@ -53,19 +53,10 @@ async function checkEndpoints(dao: DaoConfig, where: string): Promise<void> {
     );
   }
   if (answers.every((answer) => answer.chainId === undefined)) {
-    const reasons = answers.map(
-      (answer) => `${hostOf(answer.url)}: ${describeChainProblem(answer.error).title.toLowerCase()}`,
-    );
-    throw new ConfigError(
-      `${where}: ${dao.rpcUrls.length > 1 ? "no rpcUrl" : `rpcUrl ${dao.rpcUrl}`} did not answer (${reasons.join("; ")}; ${firstLine(answers[0]?.error)})`,
-      "rpcUrl",
-    );
+    const failures = answers.map((answer) => endpointFailure(answer.url, answer.error));
+    const cause = new ChainUnreachableError(dao.chainId, failures);
+    throw new ConfigError(`${where}: ${cause.message}`, "rpcUrl", { cause });
   }
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
+import { describeChainProblem } from "../../lib/chain/chainErrors";
 import { ConfigError } from "../../lib/config/ConfigError";
 import { resolveDao } from "../../lib/config/resolveDao";
 import type { DaoConfig } from "../../lib/config/schema";
@@ -59,7 +60,8 @@ describe("resolveDao", () => {
   it("refuses an RPC that does not answer", async () => {
     const error = await configErrorOf(resolveDao(dao({ rpcUrl: `http://127.0.0.1:${await freePort()}` })));
     expect(error.field).toBe("rpcUrl");
-    expect(error.message).toContain("did not answer");
+    expect(error.message).toMatch(/The RPC endpoint of chain 31337 failed: 127\.0\.0\.1:\d+ refused the connection/);
+    expect(describeChainProblem(error).title).toBe("The chain’s RPC did not answer");
   });
 
   it("refuses a second endpoint that serves another chain, though the first is right", async () => {

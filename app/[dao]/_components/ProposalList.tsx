@@ -4,6 +4,7 @@
  * is no list; without the chain the states read "Unknown" and no state filter can be applied.
  */
 import Link from "next/link";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -120,15 +121,15 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
     return <IndexerProblem error={error} slug={slug} />;
   }
 
-  if (filter && result.chainDown) {
+  if (filter && result.chainProblem) {
     return (
-      <Alert tone="warning" title="Cannot filter by state right now">
-        States are read live from the chain, and its RPC did not answer.{" "}
+      <ChainProblemAlert problem={result.chainProblem}>
+        Filtering by state needs the live states, read from the chain, so it cannot be done right now.{" "}
         <Link href={listHref(undefined, q)} className="underline underline-offset-2">
           Show all proposals
         </Link>{" "}
         instead (their states will read Unknown).
-      </Alert>
+      </ChainProblemAlert>
     );
   }
 
@@ -157,11 +158,11 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
   );
   return (
     <div className="flex flex-col gap-4">
-      {result.chainDown ? (
-        <Alert tone="warning" title="Live states unavailable">
-          The chain’s RPC did not answer, so proposal states are shown as Unknown. The list itself comes from the
+      {result.chainProblem ? (
+        <ChainProblemAlert problem={result.chainProblem}>
+          Proposal states are read live from the chain, so they are shown as Unknown. The list itself comes from the
           indexer and is up to date.
-        </Alert>
+        </ChainProblemAlert>
       ) : null}
       {truncatedNote}
       <ul aria-label="Proposals" className="flex flex-col gap-3">

@@ -7,8 +7,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext } from "@/lib/chain/clock";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DaoParameters, readDaoParameters } from "@/lib/chain/readDaoParameters";
@@ -19,7 +21,8 @@ import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { describeFlavour } from "@/lib/governor/describeFlavour";
 import { adapterOf } from "@/lib/governor/writeDao";
-import { loadDao } from "@/lib/server/loadDao";
+import { loadDao, problemOf } from "@/lib/server/loadDao";
+import { settle } from "@/lib/server/settle";
 import { InfoTip } from "../delegates/_components/InfoTip";
 import { RevealedText } from "../delegates/_components/RevealedText";
 
@@ -82,16 +85,19 @@ export default async function AboutPage({ params }: Props) {
   const { config } = loaded;
 
   let read: { clock: ClockContext; parameters: DaoParameters } | undefined;
+  let problem = loaded.status === "ready" ? null : problemOf(loaded);
   if (loaded.status === "ready") {
-    try {
-      const client = getPublicClient(config);
-      const clock = await readClockContext(client, loaded.dao.clockMode);
-      const parameters = await readDaoParameters(client, adapterOf(loaded.dao), clock);
-      read = { clock, parameters };
-    } catch (error) {
-      // The RPC URL may carry an API key: details go to the server log, not the page.
-      console.error(`[commons] reading the parameters of "${slug}" failed:`, error);
-    }
+    const { dao } = loaded;
+    const client = getPublicClient(config);
+    const settled = await settle(
+      readClockContext(client, dao.clockMode).then(async (clock) => ({
+        clock,
+        parameters: await readDaoParameters(client, adapterOf(dao), clock),
+      })),
+      `reading the parameters of "${slug}"`,
+    );
+    if (settled.ok) read = settled.value;
+    else problem = describeChainProblem(settled.error);
   }
 
   const dao = loaded.status === "ready" ? loaded.dao : null;
@@ -126,10 +132,10 @@ export default async function AboutPage({ params }: Props) {
     return (
       <div className="flex flex-col gap-6">
         {header}
-        <Alert tone="warning" title="Parameters unavailable">
-          The chain’s RPC did not answer, so the DAO’s parameters cannot be read right now. Reload the page to try
+        <ChainProblemAlert problem={problem ?? problemOf(loaded)}>
+          The DAO’s parameters are read live from the chain, so they cannot be shown right now. Reload the page to try
           again.
-        </Alert>
+        </ChainProblemAlert>
         {contracts}
       </div>
     );

@@ -6,14 +6,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { type Address, getAddress } from "viem";
-import { Alert } from "@/components/ui/alert";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
+import { describeChainProblem } from "@/lib/chain/chainErrors";
+import { chainTableEntry } from "@/lib/chain/daoChain";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { readTreasuryBalances, type TreasuryBalances } from "@/lib/chain/readTreasuryBalances";
-import { knownChain } from "@/lib/chains";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import type { IndexedProposal, IndexedTreasuryTokens, Page } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
-import { loadDao } from "@/lib/server/loadDao";
+import { loadDao, loadedProblem } from "@/lib/server/loadDao";
+import { type Settled, settle } from "@/lib/server/settle";
 import { proposalOutflows } from "@/lib/treasury/proposalOutflows";
 import { treasuryTokenCandidates } from "@/lib/treasury/treasuryTokenCandidates";
 import { labelMap } from "../delegates/_components/accountNames";
@@ -30,18 +32,6 @@ export const metadata: Metadata = { title: "Treasury" };
 /** Executed proposals per outflows page. */
 const PAGE_SIZE = 50;
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-async function settle<T>(promise: Promise<T>, what: string): Promise<Settled<T>> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    // The RPC URL may carry an API key: details go to the server log, not the page.
-    console.error(`[commons] ${what} failed:`, error);
-    return { ok: false, error };
-  }
-}
-
 export default async function TreasuryPage({ params, searchParams }: Props) {
   const [{ dao: slug }, query] = await Promise.all([params, searchParams]);
   const loaded = await loadDao(slug);
@@ -51,7 +41,7 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
   const page = pageParam(query.page);
   const dao = loaded.status === "ready" ? loaded.dao : null;
   const treasury = getAddress(dao?.timelock ?? config.timelock ?? config.governor);
-  const chain = knownChain(config.chainId);
+  const chain = chainTableEntry(config.chainId);
   const native: TokenInfo = {
     symbol: chain?.nativeCurrency.symbol ?? "ETH",
     decimals: chain?.nativeCurrency.decimals ?? 18,
@@ -89,7 +79,7 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
           readTreasuryBalances(getPublicClient(config), treasury, [...candidates.keys()]),
           `reading the treasury balances of "${slug}"`,
         )
-      : { ok: false, error: new Error("chain unreachable") };
+      : { ok: false, error: loadedProblem(loaded) };
 
   const tokenInfo = new Map<string, TokenInfo>();
   const holdings: BalanceRow[] = [];
@@ -181,10 +171,10 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
             ) : null}
           </>
         ) : (
-          <Alert tone="warning" title="Balances unavailable">
-            The chain’s RPC did not answer, so the treasury’s balances cannot be read right now. Reload the page to try
-            again.
-          </Alert>
+          <ChainProblemAlert problem={describeChainProblem(balances.error)}>
+            The treasury’s balances are read live from the chain, so they cannot be shown right now. Reload the page to
+            try again.
+          </ChainProblemAlert>
         )}
       </section>
 

@@ -10,11 +10,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { type Address, getAddress } from "viem";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { DelegateToFallback } from "@/components/delegation/fallbacks";
 import { DelegateToIsland } from "@/components/delegation/islands";
 import { Markdown } from "@/components/markdown/Markdown";
-import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
+import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { lookupEnsNames } from "@/lib/chain/ensNames";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DelegateOnChain, readDelegateOnChain } from "@/lib/chain/readDelegateOnChain";
@@ -25,7 +26,8 @@ import { shortAddress } from "@/lib/format/shortAddress";
 import { adapterOf, writeDaoOf } from "@/lib/governor/writeDao";
 import { revealInvisible } from "@/lib/markdown/invisibleCharacters";
 import { getIndexer } from "@/lib/server/indexer";
-import { loadDao } from "@/lib/server/loadDao";
+import { loadDao, loadedProblem } from "@/lib/server/loadDao";
+import { type Settled, settle } from "@/lib/server/settle";
 import { readStatement } from "@/lib/server/statements";
 import { linkLabel } from "@/lib/statements/statement";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
@@ -52,17 +54,6 @@ function parseAddress(raw: string): Address | undefined {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const address = parseAddress((await params).address);
   return address ? { title: `Delegate ${shortAddress(address)}` } : {};
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-async function settle<T>(promise: Promise<T>, what: string): Promise<Settled<T>> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    console.error(`[commons] ${what} failed:`, error);
-    return { ok: false, error };
-  }
 }
 
 function Figure({ label, children, hint }: { label: ReactNode; children: ReactNode; hint?: ReactNode }) {
@@ -111,7 +102,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
           readDelegateOnChain(client, adapterOf(loaded.dao), address),
           `reading ${address} from the chain`,
         )
-      : Promise.resolve<Settled<DelegateOnChain>>({ ok: false, error: new Error("chain unreachable") }),
+      : Promise.resolve<Settled<DelegateOnChain>>({ ok: false, error: loadedProblem(loaded) }),
     readStatement(slug, address),
   ]);
 
@@ -169,10 +160,9 @@ export default async function DelegatePage({ params, searchParams }: Props) {
         />
       ) : null}
       {!live.ok ? (
-        <Alert tone="warning" title="Live figures unavailable">
-          The chain’s RPC did not answer, so voting power is shown as the indexer last saw it, and the balance and share
-          are unknown.
-        </Alert>
+        <ChainProblemAlert problem={describeChainProblem(live.error)}>
+          Voting power is shown as the indexer last saw it, and the balance and share are unknown.
+        </ChainProblemAlert>
       ) : null}
 
       <section aria-labelledby="delegate-summary">

@@ -7,19 +7,21 @@
  */
 import Link from "next/link";
 import type { Address } from "viem";
-import { Alert } from "@/components/ui/alert";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { buttonClass } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
 import { ensChainId, looksLikeEnsName, lookupEnsNames, resolveEnsAddress } from "@/lib/chain/ensNames";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { readTotalSupply } from "@/lib/chain/readTotalSupply";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
-import { writeDaoOf } from "@/lib/governor/writeDao";
+import { adapterOf, writeDaoOf } from "@/lib/governor/writeDao";
 import type { IndexedDelegate, Page } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
 import type { LoadedDao } from "@/lib/server/loadDao";
+import { settle } from "@/lib/server/settle";
 import { readStatementSummaries } from "@/lib/server/statements";
 import { labelMap } from "./accountNames";
 import { DelegateDialog, DelegateRowButton } from "./DelegateDialog";
@@ -49,15 +51,14 @@ async function readSearch(loaded: UsableDao, q: string): Promise<Search> {
   return { kind: "noMatch", detail: "Search by the start of an address (0x followed by hex digits)." };
 }
 
-async function totalSupplyOf(loaded: UsableDao): Promise<bigint | undefined> {
-  if (loaded.status !== "ready") return undefined;
-  try {
-    return await readTotalSupply(getPublicClient(loaded.config), loaded.dao.token);
-  } catch (error) {
-    // The RPC URL may carry an API key: details go to the server log, not the page.
-    console.error(`[commons] reading the total supply of "${loaded.config.slug}" failed:`, error);
-    return undefined;
-  }
+/** The token's total supply (the base of each share), or why it is unknown. */
+async function totalSupplyOf(loaded: UsableDao): Promise<{ supply: bigint } | { problem: ChainProblem }> {
+  if (loaded.status !== "ready") return { problem: loaded.problem };
+  const read = await settle(
+    readTotalSupply(getPublicClient(loaded.config), adapterOf(loaded.dao)),
+    `reading the total supply of "${loaded.config.slug}"`,
+  );
+  return read.ok ? { supply: read.value } : { problem: describeChainProblem(read.error) };
 }
 
 function EmptyState({ title, detail, reset }: { title: string; detail: string; reset: boolean }) {
@@ -109,9 +110,9 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
   const indexerQuery = search.kind === "prefix" ? search.prefix : search.kind === "ens" ? search.address : undefined;
 
   let result: Page<IndexedDelegate>;
-  let totalSupply: bigint | undefined;
+  let supplyRead: Awaited<ReturnType<typeof totalSupplyOf>>;
   try {
-    [result, totalSupply] = await Promise.all([
+    [result, supplyRead] = await Promise.all([
       getIndexer().listDelegates(slug, {
         limit: DELEGATES_PAGE_SIZE,
         offset: (page - 1) * DELEGATES_PAGE_SIZE,
@@ -161,6 +162,7 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
     );
   }
 
+  const totalSupply = "supply" in supplyRead ? supplyRead.supply : undefined;
   const token = loaded.status === "ready" ? loaded.dao : null;
   const symbol = token?.tokenSymbol ?? "";
   const decimals = token?.tokenDecimals ?? 18;
@@ -183,12 +185,12 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
 
   return (
     <div className="flex flex-col gap-4">
-      {loaded.status !== "ready" || totalSupply === undefined ? (
-        <Alert tone="warning" title="Shares of supply unavailable">
-          The chain’s RPC did not answer, so the token’s total supply (the base of each share) is unknown. Voting power
+      {"problem" in supplyRead ? (
+        <ChainProblemAlert problem={supplyRead.problem}>
+          The token’s total supply (the base of each share) is unknown, so shares of supply are not shown. Voting power
           comes from the indexer and is up to date
           {loaded.status === "ready" ? "." : "; without the chain, amounts assume the usual 18 decimals."}
-        </Alert>
+        </ChainProblemAlert>
       ) : null}
       <div className="overflow-x-auto rounded-xl border border-border bg-card shadow-xs">
         <table className="w-full text-sm">

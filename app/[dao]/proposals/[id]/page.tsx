@@ -16,6 +16,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { type Address, getAddress } from "viem";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Markdown } from "@/components/markdown/Markdown";
 import { CopyButton } from "@/components/proposals/CopyButton";
 import { ProposalStateBadge } from "@/components/proposals/ProposalStateBadge";
@@ -23,7 +24,7 @@ import { Alert } from "@/components/ui/alert";
 import { addressLabels } from "@/lib/actions/addressLabels";
 import type { FormatContext } from "@/lib/actions/formatArguments";
 import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/clock";
-import { knownChain } from "@/lib/chains";
+import { chainTableEntry } from "@/lib/chain/daoChain";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
@@ -97,7 +98,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const dao = loaded.status === "ready" ? loaded.dao : null;
 
   const tx = typeof search.tx === "string" ? search.tx : undefined;
-  const [{ indexed, proposal, fromReceipt, actions, live, clock }, extras] = await Promise.all([
+  const [{ indexed, proposal, fromReceipt, actions, live, liveProblem, clock }, extras] = await Promise.all([
     loadProposal(loaded, id, { tx }),
     // Drafts it was written in and links its proposer added (the app's own store).
     loadProposalExtras(slug, id),
@@ -117,7 +118,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   // Money sent back to whoever proposed is worth seeing at a glance.
   if (proposal && !labels.has(proposal.proposer.toLowerCase())) labels.set(proposal.proposer.toLowerCase(), "Proposer");
   const context: FormatContext = { tokens, labels, governanceToken: dao?.token ?? config.governor };
-  const nativeSymbol = knownChain(config.chainId)?.nativeCurrency.symbol ?? "ETH";
+  const nativeSymbol = chainTableEntry(config.chainId)?.nativeCurrency.symbol ?? "ETH";
   const clockUnit = dao && isTimestampClock(dao.clockMode) ? "timestamp" : "block";
 
   const tallies =
@@ -252,10 +253,10 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           moment for its description, actions and votes.
         </Alert>
       ) : null}
-      {live === null ? (
-        <Alert tone="error" title="Live state unavailable">
-          The chain’s RPC did not answer, so the state is shown as Unknown and the tallies come from the index.
-        </Alert>
+      {live === null && liveProblem ? (
+        <ChainProblemAlert problem={liveProblem} tone="error">
+          The state is read live from the chain, so it is shown as Unknown, and the tallies come from the index.
+        </ChainProblemAlert>
       ) : null}
 
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">

@@ -13,6 +13,7 @@ import { cache } from "react";
 import { getAddress, type Hash, type PublicClient, TransactionReceiptNotFoundError } from "viem";
 import { type DecodedAction, decodeAction } from "@/lib/actions/decodeAction";
 import { erc20Targets } from "@/lib/actions/erc20Targets";
+import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext, withKnownBlock } from "@/lib/chain/clock";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type ProposalLive, readProposalLive } from "@/lib/chain/readProposalLive";
@@ -22,7 +23,8 @@ import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { IndexedProposal } from "@/lib/indexer/types";
 import { isTransactionHash, proposalFromReceipt } from "@/lib/proposals/proposalFromReceipt";
 import { getIndexer } from "@/lib/server/indexer";
-import type { LoadedDao } from "@/lib/server/loadDao";
+import { type LoadedDao, loadedProblem } from "@/lib/server/loadDao";
+import { settle as settleRead } from "@/lib/server/settle";
 
 export type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable" }>;
 
@@ -37,8 +39,10 @@ export type LoadedProposal = {
   /** `proposal` comes from the creating transaction's receipt, not the indexer. */
   fromReceipt: boolean;
   actions: DecodedAction[];
-  /** null when the chain could not be read. */
+  /** null when the chain could not be read… */
   live: ProposalLive | null;
+  /** …and then why. */
+  liveProblem: ChainProblem | null;
   clock: ClockContext | null;
 };
 
@@ -180,9 +184,9 @@ export async function loadProposal(
   const fromTx = fromIndexer ? null : await fetchProposalFromReceipt(loaded, id, options.tx);
   const proposal = fromIndexer ?? fromTx;
   const actions = proposal ? decodeActions(proposal, loaded) : [];
-  const live =
+  const liveRead =
     client && dao
-      ? await settle(
+      ? await settleRead(
           readProposalLive(client, {
             adapter: governorAdapter(writeDaoOf(config, dao)),
             proposalId: BigInt(id),
@@ -191,7 +195,9 @@ export async function loadProposal(
           }),
           `reading proposal ${id} of "${config.slug}" from the chain`,
         )
-      : null;
+      : { ok: false as const, error: loadedProblem(loaded) };
+  const live = liveRead.ok ? liveRead.value : null;
+  const liveProblem = liveRead.ok ? null : describeChainProblem(liveRead.error);
   let dated = clock;
   if (dated && proposal)
     dated = withKnownBlock(dated, BigInt(proposal.createdBlock), BigInt(proposal.createdTimestamp));
@@ -211,5 +217,5 @@ export async function loadProposal(
     );
     for (const { block, timestamp } of known) dated = withKnownBlock(dated, block, timestamp);
   }
-  return { indexed, proposal, fromReceipt: fromTx !== null, actions, live, clock: dated };
+  return { indexed, proposal, fromReceipt: fromTx !== null, actions, live, liveProblem, clock: dated };
 }
