@@ -7,8 +7,12 @@
  * FORK_BLOCK_NUMBER pins the fork (default: the upstream's latest block).
  *
  * Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- e2e/specs/wallet.spec.ts`).
+ * With the demo, a second, plain anvil (chain 1337, no Multicall3, nothing from our seed) serves
+ * one more DAO, deployed at start (scripts/fixtures/plainChain.ts; e2e/specs/plain-chain.spec.ts).
+ *
  * E2E_SKIP_BUILD=1 reuses an existing build while iterating on specs; NEXT_DIST_DIR picks the build
- * directory (default .next) and E2E_UPSTREAM_PORT/E2E_FORK_PORT/E2E_INDEXER_PORT/E2E_APP_PORT the ports,
+ * directory (default .next) and E2E_UPSTREAM_PORT/E2E_FORK_PORT/E2E_PLAIN_PORT/E2E_INDEXER_PORT/E2E_APP_PORT
+ * the ports,
  * so two harnesses can run side by side.
  */
 import { spawn } from "node:child_process";
@@ -19,6 +23,7 @@ import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
+import { deployPlainChainDao, plainChainConfig, plainChainId } from "./fixtures/plainChain";
 import { rpc, startAnvil } from "./lib/anvil";
 import { startApp } from "./lib/appService";
 import { ensureChromium } from "./lib/chromium";
@@ -30,6 +35,7 @@ import { type Service, stopAll } from "./lib/services";
 const ports = {
   upstream: Number(process.env.E2E_UPSTREAM_PORT ?? 8645),
   fork: Number(process.env.E2E_FORK_PORT ?? 8646),
+  plain: Number(process.env.E2E_PLAIN_PORT ?? 8647),
   indexer: Number(process.env.E2E_INDEXER_PORT ?? 42169),
   app: Number(process.env.E2E_APP_PORT ?? 3100),
 };
@@ -108,11 +114,22 @@ async function main(): Promise<number> {
     const baseBlock = forkBlock + 1n;
     step(`fork: anvil at ${fork.rpcUrl}, forked at block ${forkBlock}, base block ${baseBlock}`);
 
+    const daos = config.daos.map((dao) => withRpcUrls(dao, [fork.rpcUrl]));
+    let plainHead: { chainId: number; block: bigint } | undefined;
+    if (isDemo) {
+      // A second chain with no help from our seed (no Multicall3): plain-chain.spec.ts.
+      const plain = await startAnvil({ port: ports.plain, chainId: plainChainId });
+      stoppables.push(plain);
+      const plainDao = await deployPlainChainDao(plain.rpcUrl);
+      daos.push(plainChainConfig(plainDao, plain.rpcUrl));
+      const block = await createPublicClient({ transport: http(plain.rpcUrl) }).getBlockNumber({ cacheTime: 0 });
+      plainHead = { chainId: plainChainId, block };
+      step(
+        `plain chain: anvil at ${plain.rpcUrl} (chain ${plainChainId}, no Multicall3), governor ${plainDao.governor}`,
+      );
+    }
     const configPath = resolve(e2eDir, "dao.config.json");
-    writeFileSync(
-      configPath,
-      serializeCommonsConfig({ daos: config.daos.map((dao) => withRpcUrls(dao, [fork.rpcUrl])) }),
-    );
+    writeFileSync(configPath, serializeCommonsConfig({ daos }));
 
     step("indexer: backfilling the fork…");
     const indexerStarted = Date.now();
@@ -125,7 +142,9 @@ async function main(): Promise<number> {
       databaseUrl: process.env.E2E_DATABASE_URL,
     });
     services.push(indexer.service);
-    await waitForIndexedBlock(indexer.url, baseBlock, indexer.service);
+    const forkChainId = config.daos[0]?.chainId;
+    await waitForIndexedBlock(indexer.url, baseBlock, indexer.service, forkChainId);
+    if (plainHead) await waitForIndexedBlock(indexer.url, plainHead.block, indexer.service, plainHead.chainId);
     step(`indexer ready at ${indexer.url} in ${Math.round((Date.now() - indexerStarted) / 1000)} s`);
 
     // The chain is fresh on every run, so the app's own data (drafts, statements) starts empty too.

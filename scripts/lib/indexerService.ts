@@ -58,14 +58,27 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
  * backfill reaches head minus its finality depth (30 blocks on unknown chains); the newest blocks
  * follow in the live phase a moment later.
  */
-export async function waitForIndexedBlock(url: string, block: bigint, service: Service): Promise<void> {
+export async function waitForIndexedBlock(
+  url: string,
+  block: bigint,
+  service: Service,
+  /** Only the DAOs on this chain (blocks of different chains do not compare). */
+  chainId?: number,
+): Promise<void> {
   await waitUntil(
     async () => {
       const response = await fetch(`${url}/api/status`, { signal: AbortSignal.timeout(5_000) });
       if (!response.ok) return false;
-      const status = (await response.json()) as { daos: { indexedBlock: string | null }[] };
-      return status.daos.every((dao) => dao.indexedBlock !== null && BigInt(dao.indexedBlock) >= block);
+      const status = (await response.json()) as { daos: { chainId: number; indexedBlock: string | null }[] };
+      return status.daos
+        .filter((dao) => chainId === undefined || dao.chainId === chainId)
+        .every((dao) => dao.indexedBlock !== null && BigInt(dao.indexedBlock) >= block);
     },
-    { what: `the indexer to reach block ${block}`, timeoutMs: 120_000, intervalMs: 250, service },
+    {
+      what: `the indexer to reach block ${block}${chainId === undefined ? "" : ` of chain ${chainId}`}`,
+      timeoutMs: 120_000,
+      intervalMs: 250,
+      service,
+    },
   );
 }
