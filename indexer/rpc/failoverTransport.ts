@@ -17,8 +17,24 @@
  * a range of N+1 blocks are not split but retried until the backfill fails. Ponder still retries,
  * rests the endpoint on 429 and adapts its request rate on top of this transport.
  */
-import { type Chain, custom, type EIP1193RequestFn, HttpRequestError, http, TimeoutError, type Transport } from "viem";
-import { httpStatus, isEndpointFailure, isRateLimit, isStateUnavailable, logsLimitError } from "./providerErrors";
+import {
+  type Chain,
+  custom,
+  type EIP1193RequestFn,
+  HttpRequestError,
+  http,
+  numberToHex,
+  TimeoutError,
+  type Transport,
+} from "viem";
+import {
+  httpStatus,
+  isEndpointFailure,
+  isRateLimit,
+  isStateUnavailable,
+  LogsLimitError,
+  logsLimitError,
+} from "./providerErrors";
 
 export type FailoverTransportOptions = {
   /** Per-request timeout of each endpoint (default 10 s, as Ponder's own). */
@@ -27,6 +43,13 @@ export type FailoverTransportOptions = {
   log?: (message: string) => void;
   /** How often viem retries a failed request on top (default 0: Ponder retries itself). */
   retryCount?: number;
+  /**
+   * Answer an eth_getLogs result cap by fetching the two halves and joining them (default true).
+   * Off for a search that wants the refusal itself (it says: there are logs in this range).
+   */
+  splitResultCaps?: boolean;
+  /** Rounds a rate-limited request is retried here, with backoff, before the error is thrown (default 2). */
+  rateLimitRetries?: number;
 };
 
 /**
@@ -81,6 +104,8 @@ export function failoverTransport(urls: readonly string[], options: FailoverTran
   if (urls.length === 0) throw new Error("failoverTransport needs at least one RPC URL");
   const log = options.log ?? ((message: string) => console.warn(message));
   const timeout = options.timeoutMs ?? 10_000;
+  const splitResultCaps = options.splitResultCaps ?? true;
+  const rateLimitRetries = options.rateLimitRetries ?? 2;
   let chain: Chain | undefined;
   let endpoints: Endpoint[] | undefined;
   const endpointsFor = (): Endpoint[] => {
@@ -145,7 +170,13 @@ export function failoverTransport(urls: readonly string[], options: FailoverTran
     endpoint.downUntil = 0;
   };
 
-  const request = async ({ method, params }: { method: string; params?: unknown }): Promise<unknown> => {
+  type Call = { method: string; params?: unknown };
+
+  /** One pass over the endpoints; the error to report when none answered. */
+  const round = async ({
+    method,
+    params,
+  }: Call): Promise<{ result: unknown } | { error: unknown; rateLimited: boolean }> => {
     let failure: unknown;
     let rateLimit: unknown;
     let stateRefusal: unknown;
@@ -153,36 +184,73 @@ export function failoverTransport(urls: readonly string[], options: FailoverTran
       try {
         const result = await endpoint.request({ method, params } as never);
         markUp(endpoint);
-        return result;
+        return { result };
       } catch (error) {
         if (method === "eth_getLogs") {
           const filter = (Array.isArray(params) ? params[0] : undefined) as { fromBlock?: unknown } | undefined;
           const limit = logsLimitError(filter ?? {}, error);
-          if (limit) throw limit;
+          if (limit) return { error: limit, rateLimited: false };
         }
         if (isStateUnavailable(error)) {
           // This node is no archive; another may be.
           stateRefusal ??= error;
           continue;
         }
-        if (!isEndpointFailure(error)) throw error;
+        if (!isEndpointFailure(error)) return { error, rateLimited: false };
         markDown(endpoint, error);
         if (isRateLimit(error)) rateLimit ??= error;
         else failure ??= error;
       }
     }
-    if (stateRefusal !== undefined) throw stateRefusal;
-    if (rateLimit !== undefined) {
-      if (rateLimit instanceof HttpRequestError) throw rateLimit;
+    if (stateRefusal !== undefined) return { error: stateRefusal, rateLimited: false };
+    if (rateLimit !== undefined && failure === undefined) return { error: rateLimit, rateLimited: true };
+    return { error: failure ?? rateLimit, rateLimited: false };
+  };
+
+  const request = async (call: Call): Promise<unknown> => {
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await round(call);
+      if ("result" in outcome) return outcome.result;
+      const { error } = outcome;
+      if (error instanceof LogsLimitError && error.limit.kind === "results" && splitResultCaps) {
+        return splitGetLogs(call, error);
+      }
+      if (!outcome.rateLimited) throw error;
+      if (attempt < rateLimitRetries) {
+        // A sporadic rate limit is waited out here (250 ms, 500 ms, with jitter); one that persists
+        // reaches Ponder, which rests the endpoint and lowers its request rate.
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt * (0.5 + Math.random())));
+        continue;
+      }
+      if (error instanceof HttpRequestError) throw error;
       // -32005 inside a 200: as a 429, so Ponder rests the endpoint and lowers its request rate.
       throw new HttpRequestError({
         url: redactRpcUrl(urls[0] ?? ""),
         status: 429,
-        details: (rateLimit as Error).message.split("\n")[0],
-        cause: rateLimit as Error,
+        details: (error as Error).message.split("\n")[0],
+        cause: error as Error,
       });
     }
-    throw failure;
+  };
+
+  /**
+   * Too many logs for one answer: ask for each half and join them, so Ponder never sees the refusal.
+   * (Told, Ponder would halve its range for every later request and widen it again by 5% a request;
+   * in a dense stretch of a token's history that means thousands of requests.)
+   */
+  const splitGetLogs = async ({ method, params }: Call, refusal: LogsLimitError): Promise<unknown> => {
+    const [filter, ...rest] = params as [{ fromBlock: `0x${string}`; toBlock: `0x${string}` }, ...unknown[]];
+    const from = BigInt(filter.fromBlock);
+    const to = BigInt(filter.toBlock);
+    if (to <= from) throw refusal;
+    const middle = from + (to - from) / 2n;
+    const half = (fromBlock: bigint, toBlock: bigint) =>
+      request({
+        method,
+        params: [{ ...filter, fromBlock: numberToHex(fromBlock), toBlock: numberToHex(toBlock) }, ...rest],
+      });
+    const [lower, upper] = await Promise.all([half(from, middle), half(middle + 1n, to)]);
+    return [...(lower as unknown[]), ...(upper as unknown[])];
   };
 
   const transport = custom({ request } as never, {

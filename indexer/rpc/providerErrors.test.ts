@@ -68,6 +68,12 @@ describe("logsLimitError, read by Ponder's own getLogsRetryHelper", () => {
     expect(ponderReads("0x0", "0x7d0", quicknode)).toMatchObject({ shouldRetry: true });
   });
 
+  it("Alchemy's message on a range within its 2K blocks means too many results", () => {
+    expect(logsLimitError({ fromBlock: "0x0", toBlock: "0x3e7" }, rpcError(-32602, alchemy))?.limit).toEqual({
+      kind: "results",
+    });
+  });
+
   it("a result cap halves the range, without fixing the width", () => {
     const result = ponderReads("0x0", "0x3e7", rpcError(-32005, "query returned more than 1000 results"));
     expect(result).toMatchObject({ shouldRetry: true, isSuggestedRange: false });

@@ -225,9 +225,17 @@ export function logsLimitError(
     errorText(error)
       .split("\n")
       .find((line) => logsLimitOf(line) !== undefined) ?? errorText(error);
-  if (limit.kind === "range" && limit.maxBlocks !== undefined && BigInt(limit.maxBlocks) < blocks) {
-    const end = from + BigInt(limit.maxBlocks) - 1n;
-    return new LogsLimitError(limit, said, `this block range should work: [${numberToHex(from)}, ${numberToHex(end)}]`);
+  if (limit.kind === "range" && limit.maxBlocks !== undefined) {
+    if (BigInt(limit.maxBlocks) < blocks) {
+      const end = from + BigInt(limit.maxBlocks) - 1n;
+      return new LogsLimitError(
+        limit,
+        said,
+        `this block range should work: [${numberToHex(from)}, ${numberToHex(end)}]`,
+      );
+    }
+    // Within the named block range: what is too large is the answer (Alchemy says both in one message).
+    return new LogsLimitError({ kind: "results" }, said, "block range too large");
   }
   return new LogsLimitError(limit, said, "block range too large");
 }

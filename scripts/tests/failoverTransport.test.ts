@@ -4,11 +4,21 @@
  * a pruned node hands old-state reads to an archive, and eth_getLogs limits come back worded so
  * Ponder splits them.
  */
-import { createPublicClient, type PublicClient } from "viem";
+import {
+  createPublicClient,
+  createTestClient,
+  http,
+  type PublicClient,
+  parseAbiItem,
+  publicActions,
+  walletActions,
+} from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoTokenAbi, demoTokenBytecode } from "../../contracts-abi/demoToken";
 import { failoverTransport, redactRpcUrl } from "../../indexer/rpc/failoverTransport";
 import { LogsLimitError, logsLimitOf } from "../../indexer/rpc/providerErrors";
+import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { type AnvilInstance, freePort, rpc, startAnvil } from "../lib/anvil";
 import { type FaultyRpc, startFaultyRpc } from "../lib/faultyRpc";
 
@@ -21,11 +31,39 @@ async function proxy(options: Omit<Parameters<typeof startFaultyRpc>[0], "upstre
   return started;
 }
 
-function client(urls: string[], log: string[] = [], retryCount = 0): PublicClient {
+function client(urls: string[], log: string[] = [], retryCount = 0, splitResultCaps = true): PublicClient {
   return createPublicClient({
     chain: foundry,
-    transport: failoverTransport(urls, { retryCount, log: (line) => log.push(line) }),
+    transport: failoverTransport(urls, { retryCount, splitResultCaps, log: (line) => log.push(line) }),
   }) as PublicClient;
+}
+
+/** A token with a few transfers, one block each: some logs to ask for. */
+async function tokenWithTransfers(count: number) {
+  const chain = createTestClient({ mode: "anvil", chain: foundry, transport: http(anvil.rpcUrl), pollingInterval: 50 })
+    .extend(publicActions)
+    .extend(walletActions);
+  const [from, to] = anvilDevAccounts;
+  const deployed = await chain.waitForTransactionReceipt({
+    hash: await chain.deployContract({
+      abi: demoTokenAbi,
+      bytecode: demoTokenBytecode,
+      args: [from, 10n ** 24n],
+      account: from,
+    }),
+  });
+  const token = deployed.contractAddress as `0x${string}`;
+  for (let i = 0; i < count; i++) {
+    const hash = await chain.writeContract({
+      address: token,
+      abi: demoTokenAbi,
+      functionName: "transfer",
+      args: [to, 1n],
+      account: from,
+    });
+    await chain.waitForTransactionReceipt({ hash });
+  }
+  return { token, fromBlock: deployed.blockNumber, toBlock: await chain.getBlockNumber() };
 }
 
 beforeAll(async () => {
@@ -89,6 +127,22 @@ describe("failoverTransport", () => {
     expect(error).toBeInstanceOf(LogsLimitError);
     expect(logsLimitOf(error)).toEqual({ kind: "range", maxBlocks: 100 });
     expect(JSON.stringify(error)).toContain("this block range should work: [0x0, 0x63]");
+  });
+
+  it("answers a result cap by joining the halves, so Ponder never narrows its ranges for it", async () => {
+    const { token, fromBlock, toBlock } = await tokenWithTransfers(9);
+    const capped = await proxy({ maxLogsResults: 3 });
+    const transfer = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)");
+    const logs = await client([capped.url]).getLogs({ address: token, event: transfer, fromBlock, toBlock });
+    expect(logs.map((log) => log.blockNumber)).toEqual(
+      Array.from({ length: 10 }, (_, index) => fromBlock + BigInt(index)),
+    );
+    expect(capped.faults().logsResultsRefused).toBeGreaterThan(0);
+    // Asked not to (the token start search), it hands the refusal back: "there are logs in here".
+    const refusal = await client([capped.url], [], 0, false)
+      .getLogs({ address: token, event: transfer, fromBlock, toBlock })
+      .catch((caught: unknown) => caught);
+    expect(logsLimitOf(refusal)).toEqual({ kind: "results" });
   });
 
   it("never prints an RPC key", () => {
