@@ -35,6 +35,8 @@ export type FaultyRpcOptions = {
   seed?: number;
   /** State reads (eth_call, eth_getBalance, eth_getCode…) at blocks older than head - N are refused. */
   stateHistory?: number;
+  /** Answer every request this much later: a slow provider. */
+  latencyMs?: number;
   /** Accept every connection and close it at once, answering nothing: a dead endpoint. */
   dropConnections?: boolean;
   /**
@@ -345,6 +347,7 @@ export async function startFaultyRpc(options: FaultyRpcOptions): Promise<FaultyR
       return;
     }
     counts.requests++;
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     let body: unknown;
     try {
       body = JSON.parse(await readBody(request));
@@ -422,12 +425,13 @@ async function main() {
       "rate-limit": { type: "string" },
       "state-history": { type: "string" },
       seed: { type: "string" },
+      "latency-ms": { type: "string" },
       "drop-connections": { type: "boolean" },
     },
   });
   if (!values.upstream) {
     console.error(
-      "usage: tsx scripts/lib/faultyRpc.ts --upstream URL [--port N] [--max-logs-range BLOCKS] [--max-logs-results LOGS] [--rate-limit 0..1] [--state-history BLOCKS] [--seed N] [--drop-connections]",
+      "usage: tsx scripts/lib/faultyRpc.ts --upstream URL [--port N] [--max-logs-range BLOCKS] [--max-logs-results LOGS] [--rate-limit 0..1] [--state-history BLOCKS] [--seed N] [--latency-ms MS] [--drop-connections]",
     );
     process.exit(2);
   }
@@ -441,6 +445,7 @@ async function main() {
     rateLimit: number(values["rate-limit"]),
     stateHistory: number(values["state-history"]),
     seed: number(values.seed),
+    latencyMs: number(values["latency-ms"]),
     dropConnections: values["drop-connections"],
   });
   console.log(`faulty RPC in front of ${values.upstream}: ${proxy.url} (fault counts: GET ${proxy.url}/faults)`);
