@@ -80,6 +80,9 @@ app.get("/api/status", async (c) => {
       chainId: dao.chainId,
       governor: dao.governor,
       indexedBlock: heads.get(dao.chainId)?.block.toString() ?? null,
+      // Where the token's history starts, and how that was found (config, cache, eth_getCode, logs…).
+      tokenStartBlock: String(dao.tokenStartBlock),
+      tokenStartSource: dao.tokenStartSource,
     })),
   });
 });
