@@ -121,6 +121,8 @@ async function firstLogBlock(
   counter: { requests: number; scanned: number },
 ): Promise<number | undefined> {
   let maxRange = Number.POSITIVE_INFINITY;
+  /** Ranges found empty (first block → last) not yet joined to `counter.scanned`. */
+  const emptyRanges = new Map<number, number>();
 
   const first = async (low: number, high: number): Promise<number | undefined> => {
     if (high - low + 1 > maxRange) return scan(low, high);
@@ -139,10 +141,19 @@ async function firstLogBlock(
         ],
       });
       if (logs.length === 0) {
-        if (low === counter.scanned + 1) counter.scanned = high;
+        // Chunks finish out of order: advance `scanned` over every empty range joined to it.
+        emptyRanges.set(low, high);
+        for (
+          let next = emptyRanges.get(counter.scanned + 1);
+          next !== undefined;
+          next = emptyRanges.get(counter.scanned + 1)
+        ) {
+          emptyRanges.delete(counter.scanned + 1);
+          counter.scanned = next;
+        }
         return undefined;
       }
-      return Math.min(...logs.map((log) => Number(BigInt(log.blockNumber ?? "0x0"))));
+      return logs.reduce((earliest, log) => Math.min(earliest, Number(BigInt(log.blockNumber ?? "0x0"))), high);
     } catch (error) {
       const limit = logsLimitOf(error);
       if (limit === undefined) throw error;
