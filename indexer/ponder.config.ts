@@ -69,7 +69,8 @@ export default createConfig({
       chain.name,
       {
         id: chain.chainId,
-        rpc: failoverTransport(chain.rpcUrls),
+        // Its endpoints' health is served in /api/status (see src/api).
+        rpc: failoverTransport(chain.rpcUrls, { healthKey: String(chain.chainId) }),
         // A local chain mines every few seconds: poll often so the app sees its own writes soon.
         pollingInterval: chain.local ? 500 : 2_000,
         // Ponder caches RPC results by chain id; a local chain (or fork) reuses ids with new history.

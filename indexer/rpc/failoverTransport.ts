@@ -50,7 +50,31 @@ export type FailoverTransportOptions = {
   splitResultCaps?: boolean;
   /** Rounds a rate-limited request is retried here, with backoff, before the error is thrown (default 2). */
   rateLimitRetries?: number;
+  /** Publish the endpoints' health under this key, for {@link rpcHealth} (the indexer uses the chain id). */
+  healthKey?: string;
 };
+
+/** How an endpoint is doing, for a status page: its redacted URL, state and the last failure. */
+export type EndpointHealth = {
+  url: string;
+  state: "up" | "down" | "rate-limited";
+  /** Failures since it last answered. */
+  failures: number;
+  /** Why it last failed, while it is not up ("connect ECONNREFUSED …", "HTTP 503"); provider text, untrusted. */
+  reason?: string;
+};
+
+const healthByKey = new Map<string, () => EndpointHealth[]>();
+
+/**
+ * The health of the endpoints of the transport created with this `healthKey`, or undefined.
+ *
+ * @example
+ * rpcHealth("1") // [{ url: "https://eth.llamarpc.com", state: "up", failures: 0 }, …]
+ */
+export function rpcHealth(key: string): EndpointHealth[] | undefined {
+  return healthByKey.get(key)?.();
+}
 
 /**
  * An RPC URL as it may be printed: origin only, since keys often sit in the path
@@ -78,6 +102,7 @@ type Endpoint = {
   failures: number;
   /** Down for more than a rate limit (unreachable, timing out, failing): said when it ends. */
   outage: boolean;
+  lastFailure?: string;
 };
 
 /** "HTTP 503", "timed out", or the innermost cause ("connect ECONNREFUSED 127.0.0.1:8545"). */
@@ -149,6 +174,7 @@ export function failoverTransport(urls: readonly string[], options: FailoverTran
 
   const markDown = (endpoint: Endpoint, error: unknown) => {
     endpoint.failures++;
+    endpoint.lastFailure = isRateLimit(error) ? "rate limited" : failureReason(error).slice(0, 200);
     const cooldown = Math.min(firstCooldownMs * 2 ** (endpoint.failures - 1), maxCooldownMs);
     endpoint.downUntil = Date.now() + cooldown;
     if (isRateLimit(error)) noteRateLimit(endpoint);
@@ -168,7 +194,22 @@ export function failoverTransport(urls: readonly string[], options: FailoverTran
     endpoint.outage = false;
     endpoint.failures = 0;
     endpoint.downUntil = 0;
+    endpoint.lastFailure = undefined;
   };
+
+  if (options.healthKey !== undefined) {
+    healthByKey.set(options.healthKey, () =>
+      endpointsFor().map((endpoint) => {
+        const state = endpoint.outage ? "down" : endpoint.downUntil > Date.now() ? "rate-limited" : "up";
+        return {
+          url: endpoint.label,
+          state,
+          failures: endpoint.failures,
+          ...(state !== "up" && endpoint.lastFailure ? { reason: endpoint.lastFailure } : {}),
+        };
+      }),
+    );
+  }
 
   type Call = { method: string; params?: unknown };
 

@@ -99,7 +99,7 @@ async function indexDao(run: string, rpcUrls: string[], extra: Partial<DaoConfig
     throw error;
   }
   const status = (await (await fetch(`${url}/api/status`)).json()) as {
-    daos: { tokenStartBlock: string; tokenStartSource: string }[];
+    daos: { tokenStartBlock: string; tokenStartSource: string; rpc: { url: string; state: string }[] }[];
   };
   return {
     url,
@@ -155,7 +155,11 @@ describe("a token older than its governor", () => {
           `token ${dao.token} first block ${dao.tokenBlock} \\(found by eth_getCode binary search, \\d+ requests`,
         ),
       );
-      expect(run.status).toMatchObject({ tokenStartBlock: String(dao.tokenBlock), tokenStartSource: "eth_getCode" });
+      expect(run.status).toMatchObject({
+        tokenStartBlock: String(dao.tokenBlock),
+        tokenStartSource: "eth_getCode",
+        rpc: [{ url: anvil.rpcUrl, state: "up", failures: 0 }],
+      });
       expect(await accountMismatches(run.url)).toEqual([]);
       if (!run.dao) throw new Error("no DAO in the config");
       expect(await checkIndexerAgainstChain(run.dao, createIndexerClient(run.url))).toEqual([]);
@@ -236,6 +240,11 @@ describe("a token older than its governor", () => {
       // Alchemy's words, which Ponder alone does not split on, were among them.
       expect(faults.wordings["alchemy results"] ?? 0).toBeGreaterThan(0);
       expect(run.log()).toContain(`RPC ${dead.url} failed`);
+      // The status page's source says which endpoint is down.
+      expect(run.status?.rpc).toEqual([
+        expect.objectContaining({ url: dead.url, state: "down" }),
+        expect.objectContaining({ url: provider.url }),
+      ]);
       expect(run.status).toMatchObject({ tokenStartBlock: String(dao.tokenBlock) });
       expect(await accountMismatches(run.url)).toEqual([]);
       if (!run.dao) throw new Error("no DAO in the config");
@@ -289,7 +298,7 @@ describe("the token start search", () => {
       token: dao.token,
       // Older than the node's 128 blocks of state: the eth_getCode search stops at its first request.
       governorStartBlock: dao.governorBlock - 200,
-      timeoutMs: 1_000,
+      timeoutMs: 1_500,
       concurrency: 1,
     });
     expect(Date.now() - started).toBeLessThan(5_000);
