@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext } from "@/lib/chain/clock";
+import { daoExplorerUrl } from "@/lib/chain/daoChain";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DaoParameters, readDaoParameters } from "@/lib/chain/readDaoParameters";
 import { explorerUrl } from "@/lib/format/explorerUrl";
@@ -109,6 +110,7 @@ export default async function AboutPage({ params }: Props) {
       </p>
     </div>
   );
+  const explorer = daoExplorerUrl(config);
   const contracts = (
     <Card>
       <CardHeader>
@@ -116,13 +118,9 @@ export default async function AboutPage({ params }: Props) {
       </CardHeader>
       <CardContent className="pt-2">
         <dl>
-          <AddressRow term="Governor" address={config.governor} explorer={config.explorerUrl} />
-          <AddressRow term="Voting token" address={dao?.token ?? config.token ?? null} explorer={config.explorerUrl} />
-          <AddressRow
-            term="Timelock"
-            address={dao ? dao.timelock : (config.timelock ?? null)}
-            explorer={config.explorerUrl}
-          />
+          <AddressRow term="Governor" address={config.governor} explorer={explorer} />
+          <AddressRow term="Voting token" address={dao?.token ?? config.token ?? null} explorer={explorer} />
+          <AddressRow term="Timelock" address={dao ? dao.timelock : (config.timelock ?? null)} explorer={explorer} />
         </dl>
       </CardContent>
     </Card>

@@ -16,6 +16,7 @@ import { DelegateToIsland } from "@/components/delegation/islands";
 import { Markdown } from "@/components/markdown/Markdown";
 import { Card, CardContent } from "@/components/ui/card";
 import { describeChainProblem } from "@/lib/chain/chainErrors";
+import { daoExplorerUrl } from "@/lib/chain/daoChain";
 import { lookupEnsNames } from "@/lib/chain/ensNames";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DelegateOnChain, readDelegateOnChain } from "@/lib/chain/readDelegateOnChain";
@@ -124,7 +125,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
   const liveFigures = live.ok ? live.value : undefined;
   const votingPower = liveFigures?.votes ?? (delegate.ok ? BigInt(delegate.value.votingPower) : undefined);
   const participation = delegate.ok ? delegate.value.participation : undefined;
-  const explorer = explorerUrl(config.explorerUrl, { address });
+  const explorer = explorerUrl(daoExplorerUrl(config), { address });
   const now = Math.floor(Date.now() / 1000);
   const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
   // The name is a config label or an ENS name: untrusted, with hidden characters revealed.

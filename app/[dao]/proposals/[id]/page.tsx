@@ -24,7 +24,7 @@ import { Alert } from "@/components/ui/alert";
 import { addressLabels } from "@/lib/actions/addressLabels";
 import type { FormatContext } from "@/lib/actions/formatArguments";
 import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/clock";
-import { chainTableEntry } from "@/lib/chain/daoChain";
+import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
@@ -109,7 +109,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
   const cookieAddress = cookieAccount(wagmiCookie((await headers()).get("cookie")))?.address ?? null;
   const walletConnected = cookieAddress !== null;
-  const explorer = config.explorerUrl;
+  const explorer = daoExplorerUrl(config);
   const tokens = new Map(live?.tokens ?? []);
   if (dao) tokens.set(dao.token.toLowerCase(), { symbol: dao.tokenSymbol, decimals: dao.tokenDecimals });
   const labels = dao
