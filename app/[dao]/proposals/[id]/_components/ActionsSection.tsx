@@ -1,7 +1,8 @@
 /**
  * What the proposal does when executed: each action's target (named when it is one of the DAO's
  * contracts, a configured label or a token), the ETH it sends, the function and its arguments
- * decoded with known ABIs only, and the raw calldata on demand. A call no known ABI describes is
+ * decoded with known ABIs (and, when the config names a Sourcify server, the target's verified
+ * source), and the raw calldata on demand. A call no known ABI describes is
  * labelled "Not decoded" and shown raw.
  */
 import { Badge } from "@/components/ui/badge";
@@ -24,6 +25,7 @@ const sourceNote: Record<string, string> = {
   governor: "decoded with the governor’s ABI",
   timelock: "decoded with the timelock’s ABI",
   token: "decoded with the governance token’s ABI",
+  verified: "decoded with the contract’s verified source (Sourcify)",
   erc20: "decoded with the standard ERC-20 interface",
   erc721: "decoded with the standard ERC-721 interface",
   signature: "decoded from the action’s signature",
