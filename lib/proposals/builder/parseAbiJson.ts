@@ -119,6 +119,21 @@ function checkEntry(value: unknown, index: number): Abi[number] {
 }
 
 /**
+ * Checks a list of ABI entries against the ABI specification (abitype's schema), for ABIs from
+ * elsewhere too (a Sourcify server's answer): the entries as viem takes them, or the first problem.
+ *
+ * @example checkAbi(JSON.parse(text)) // { ok: true, abi } or { ok: false, error: "entry 3 (f): input 1 (x) has an invalid type \"uint257\"" }
+ */
+export function checkAbi(entries: readonly unknown[]): { ok: true; abi: Abi } | { ok: false; error: string } {
+  try {
+    return { ok: true, abi: entries.map(checkEntry) as Abi };
+  } catch (error) {
+    if (error instanceof AbiShapeError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/**
  * Whether a function can change state, and so is worth a proposal action.
  *
  * @example changesState({ type: "function", name: "transfer", stateMutability: "nonpayable", inputs: [], outputs: [] }) // true
@@ -170,13 +185,9 @@ export function parseAbiJson(text: string, field = "ABI"): AbiParseResult {
   if (!Array.isArray(json)) {
     return fail('is not an ABI: expected a JSON array of entries (or a build artifact with an "abi" array)');
   }
-  let abi: Abi;
-  try {
-    abi = json.map(checkEntry) as Abi;
-  } catch (error) {
-    if (error instanceof AbiShapeError) return fail(`is not a valid ABI: ${error.message}`);
-    throw error;
-  }
+  const checked = checkAbi(json);
+  if (!checked.ok) return fail(`is not a valid ABI: ${checked.error}`);
+  const { abi } = checked;
   if (!abi.some((item) => item.type === "function")) return fail("has no functions");
   const functions = callableFunctions(abi);
   if (functions.length === 0) return fail("has only view and pure functions, which a proposal cannot usefully call");
