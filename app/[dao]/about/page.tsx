@@ -7,6 +7,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { Identicon } from "@/components/address/Identicon";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -57,13 +58,23 @@ function AddressRow({
     <Row term={term}>
       {address === null ? (
         <span className="font-normal text-muted-foreground">None (the governor executes proposals itself)</span>
-      ) : link ? (
-        <a href={link} rel="noopener noreferrer" target="_blank" className="break-all font-mono font-normal underline">
-          {address}
-          <span className="sr-only"> (opens the block explorer in a new tab)</span>
-        </a>
       ) : (
-        <span className="break-all font-mono font-normal">{address}</span>
+        <span className="flex items-center gap-2">
+          <Identicon address={address} />
+          {link ? (
+            <a
+              href={link}
+              rel="noopener noreferrer"
+              target="_blank"
+              className="break-all font-mono font-normal underline"
+            >
+              {address}
+              <span className="sr-only"> (opens the block explorer in a new tab)</span>
+            </a>
+          ) : (
+            <span className="break-all font-mono font-normal">{address}</span>
+          )}
+        </span>
       )}
     </Row>
   );

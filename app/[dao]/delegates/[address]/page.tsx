@@ -10,6 +10,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { type Address, getAddress } from "viem";
+import { AccountName, AccountPicture } from "@/components/address/AccountName";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { DelegateToFallback } from "@/components/delegation/fallbacks";
 import { DelegateToIsland } from "@/components/delegation/islands";
@@ -17,7 +18,6 @@ import { Markdown } from "@/components/markdown/Markdown";
 import { Card, CardContent } from "@/components/ui/card";
 import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { daoExplorerUrl } from "@/lib/chain/daoChain";
-import { lookupEnsNames } from "@/lib/chain/ensNames";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DelegateOnChain, readDelegateOnChain } from "@/lib/chain/readDelegateOnChain";
 import { explorerUrl } from "@/lib/format/explorerUrl";
@@ -26,6 +26,7 @@ import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
 import { adapterOf, writeDaoOf } from "@/lib/governor/writeDao";
 import { revealInvisible } from "@/lib/markdown/invisibleCharacters";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { getIndexer } from "@/lib/server/indexer";
 import { loadDao, loadedProblem } from "@/lib/server/loadDao";
 import { type Settled, settle } from "@/lib/server/settle";
@@ -114,11 +115,14 @@ export default async function DelegatePage({ params, searchParams }: Props) {
 
   const labels = labelMap(config.labels);
   const lookup = [address, ...(delegators.ok ? delegators.value.items.map((row) => row.address as Address) : [])];
-  const ens = client ? await lookupEnsNames(client, config.chainId, lookup) : new Map<string, string>();
+  const ens = await ensProfilesFor(config, lookup);
   const names = new Map<string, string>();
+  const avatars = new Map<string, string | null>();
   for (const item of lookup) {
-    const name = labels.get(item.toLowerCase()) ?? ens.get(item.toLowerCase());
+    const profile = ens.get(item.toLowerCase());
+    const name = labels.get(item.toLowerCase()) ?? profile?.name;
     if (name) names.set(item.toLowerCase(), name);
+    if (profile?.avatar) avatars.set(item.toLowerCase(), profile.avatar);
   }
   const name = names.get(address.toLowerCase());
   const indexerError = [delegate, history, delegators, votes].find((result) => !result.ok);
@@ -137,7 +141,8 @@ export default async function DelegatePage({ params, searchParams }: Props) {
         ← All delegates
       </Link>
       <header className="flex flex-col gap-1">
-        <h1 className="break-words font-semibold text-2xl tracking-tight">
+        <h1 className="flex items-center gap-2 break-words font-semibold text-2xl tracking-tight">
+          <AccountPicture address={address} avatar={avatars.get(address.toLowerCase())} className="size-8" />
           {name ? <RevealedText text={name} /> : <span className="font-mono">{shortAddress(address)}</span>}
         </h1>
         <p className="break-all font-mono text-muted-foreground text-sm">
@@ -228,8 +233,8 @@ export default async function DelegatePage({ params, searchParams }: Props) {
                 ) : liveFigures.delegate.toLowerCase() === address.toLowerCase() ? (
                   "Itself"
                 ) : (
-                  <Link href={`/${slug}/delegates/${liveFigures.delegate}`} className="font-mono text-accent underline">
-                    {shortAddress(liveFigures.delegate)}
+                  <Link href={`/${slug}/delegates/${liveFigures.delegate}`} className="text-accent underline">
+                    <AccountName address={liveFigures.delegate} className="font-mono" />
                   </Link>
                 )}
               </Figure>
@@ -355,6 +360,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
             decimals={decimals}
             symbol={symbol}
             names={names}
+            avatars={avatars}
             keep={keep}
           />
         ) : (

@@ -16,6 +16,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { type Address, getAddress } from "viem";
+import { AddressView } from "@/components/address/AddressView";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Markdown } from "@/components/markdown/Markdown";
 import { CopyButton } from "@/components/proposals/CopyButton";
@@ -38,11 +39,11 @@ import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
 import { voteResults } from "@/lib/proposals/voteResults";
 import { loadProposalExtras } from "@/lib/server/drafts/serverDeps";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 import { ActionsSection } from "./_components/ActionsSection";
-import { AddressView } from "./_components/AddressView";
 import { DiscussionSection } from "./_components/DiscussionSection";
 import { IntegritySection } from "./_components/IntegritySection";
 import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal } from "./_components/loadProposal";
@@ -165,6 +166,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   });
   const extension = deadlineExtension({ deadline, originalDeadline });
   const proposerLabel = proposal ? labels.get(proposal.proposer.toLowerCase()) : undefined;
+  const proposerProfile = proposal
+    ? (await ensProfilesFor(config, [proposal.proposer as `0x${string}`])).get(proposal.proposer.toLowerCase())
+    : undefined;
   const created = proposal ? new Date(proposal.createdTimestamp * 1000) : null;
   const title = proposal ? proposal.title.trim() || "Untitled proposal" : `Proposal ${shortProposalId(id)}`;
 
@@ -220,6 +224,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               <AddressView
                 address={proposal.proposer}
                 label={proposerLabel === "Proposer" ? undefined : proposerLabel}
+                name={proposerProfile?.name}
+                avatar={proposerProfile?.avatar}
                 explorer={explorer}
               />
             </span>

@@ -5,12 +5,13 @@
  * source), and the raw calldata on demand. A call no known ABI describes is
  * labelled "Not decoded" and shown raw.
  */
+
+import { AddressView } from "@/components/address/AddressView";
 import { Badge } from "@/components/ui/badge";
 import type { DecodedAction } from "@/lib/actions/decodeAction";
 import { type FormatContext, formatArguments } from "@/lib/actions/formatArguments";
 import { summarizeAction } from "@/lib/actions/summarizeAction";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
-import { AddressView } from "./AddressView";
 import { ArgumentList } from "./ArgumentValue";
 import { Section } from "./Section";
 
