@@ -12,7 +12,7 @@ import { type AccountProfile, type EnsClient, ensChainId, lookupEnsProfiles } fr
 import { type ChainEndpoints, getPublicClient } from "../chain/publicClient";
 import { rpcTransport } from "../chain/rpcTransport";
 import { avatarSource } from "../format/ensAvatar";
-import { getSettings } from "./daos";
+import { getDaos, getSettings } from "./daos";
 
 let ensRpc: { url: string; client: PublicClient; checked: Promise<boolean> } | undefined;
 
@@ -50,6 +50,19 @@ export async function ensClientFor(dao: ChainEndpoints): Promise<EnsClient | nul
     return (await checked) ? client : null;
   }
   return dao.chainId === ensChainId ? getPublicClient(dao) : null;
+}
+
+/**
+ * The ENS client for server-wide lookups not tied to one DAO (the avatar route): `ensRpcUrl`'s,
+ * else that of the first DAO on mainnet; null when there is none.
+ *
+ * @example const ens = await anyEnsClient();
+ */
+export async function anyEnsClient(): Promise<EnsClient | null> {
+  const { ensRpcUrl } = getSettings();
+  const onMainnet = getDaos().find((dao) => dao.chainId === ensChainId);
+  if (ensRpcUrl || onMainnet) return ensClientFor(onMainnet ?? { chainId: ensChainId, rpcUrls: [] });
+  return null;
 }
 
 /**
