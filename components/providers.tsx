@@ -81,6 +81,7 @@ export function Providers({ walletChains, children }: ProvidersProps) {
           modalSize="compact"
           locale="en-US"
           avatar={AccountAvatar}
+          showRecentTransactions
         >
           <PendingWalletAction />
           {children}
