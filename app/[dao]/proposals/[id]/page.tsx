@@ -33,7 +33,9 @@ import { discussionLinkOf } from "@/lib/proposals/builder/description";
 import { executedCalldatas } from "@/lib/proposals/builder/signatures";
 import { lifecycleActions } from "@/lib/proposals/lifecycleActions";
 import { isTransactionHash } from "@/lib/proposals/proposalFromReceipt";
+import { isProposalIdParam } from "@/lib/proposals/proposalIdParam";
 import { deadlineExtension, proposalTimeline } from "@/lib/proposals/proposalTimeline";
+import { proposalSummary } from "@/lib/proposals/proposalTitle";
 import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
 import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
@@ -61,11 +63,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const maxUint256 = 2n ** 256n - 1n;
-
-function validId(id: string): boolean {
-  return /^\d{1,78}$/.test(id) && BigInt(id) <= maxUint256;
-}
+const validId = isProposalIdParam;
 
 /** "at block 121 (≈ Mar 3, 2026, 14:00 UTC)" or "on Mar 3, 2026, 14:00 UTC": when voting opens after `snapshot`. */
 function votingOpensAt(snapshot: bigint, clock: ClockContext | null, clockUnit: "block" | "timestamp"): string {
@@ -84,8 +82,19 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     const loaded = await loadDao(slug);
     if (loaded.status === "ready") proposal = await fetchProposalFromReceipt(loaded, id, search.tx);
   }
-  if (typeof proposal === "object" && proposal !== null) return { title: proposal.title.trim() || "Untitled proposal" };
-  return { title: `Proposal ${shortProposalId(id)}` };
+  const title =
+    typeof proposal === "object" && proposal !== null
+      ? proposal.title.trim() || "Untitled proposal"
+      : `Proposal ${shortProposalId(id)}`;
+  const summary = typeof proposal === "object" && proposal !== null ? proposalSummary(proposal.description) : "";
+  const description = summary || "A proposal: its actions, votes and timeline, read from the chain.";
+  // The preview image (title, state, result) comes from ./opengraph-image.
+  return {
+    title,
+    description,
+    openGraph: { type: "article", title, description },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
 
 export default async function ProposalPage({ params, searchParams }: Props) {
