@@ -8,7 +8,9 @@
  *
  * Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- e2e/specs/wallet.spec.ts`).
  * With the demo, a second, plain anvil (chain 1337, no Multicall3, nothing from our seed) serves
- * one more DAO, deployed at start (scripts/fixtures/plainChain.ts; e2e/specs/plain-chain.spec.ts).
+ * one more DAO, deployed at start (scripts/fixtures/plainChain.ts; e2e/specs/plain-chain.spec.ts),
+ * a third, empty anvil running as chain 1 holds a stand-in for ENS (the config's `ensRpcUrl`), and a
+ * local stand-in for a Sourcify server answers `sourcifyUrl` (e2e/specs/conventions.spec.ts).
  *
  * E2E_SKIP_BUILD=1 reuses an existing build while iterating on specs; NEXT_DIST_DIR picks the build
  * directory (default .next) and E2E_UPSTREAM_PORT/E2E_FORK_PORT/E2E_PLAIN_PORT/E2E_INDEXER_PORT/E2E_APP_PORT
@@ -19,12 +21,14 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createPublicClient, http } from "viem";
+import { startSourcifyStandIn } from "../lib/actions/testing/sourcifyStandIn";
+import { installEnsStandIn } from "../lib/chain/testing/ensStandIn";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
 import { deployPlainChainDao, plainChainConfig, plainChainId } from "./fixtures/plainChain";
-import { rpc, startAnvil } from "./lib/anvil";
+import { freePort, rpc, startAnvil } from "./lib/anvil";
 import { startApp } from "./lib/appService";
 import { ensureChromium } from "./lib/chromium";
 import { startDemoChain } from "./lib/demoChain";
@@ -128,8 +132,19 @@ async function main(): Promise<number> {
         `plain chain: anvil at ${plain.rpcUrl} (chain ${plainChainId}, no Multicall3), governor ${plainDao.governor}`,
       );
     }
+    let standIns: { ensRpcUrl: string; sourcifyUrl: string } | undefined;
+    if (isDemo) {
+      // ENS on its own small "mainnet", and a Sourcify server, both ours: names and verified ABIs.
+      const ens = await startAnvil({ port: await freePort(), chainId: 1 });
+      stoppables.push(ens);
+      await installEnsStandIn(ens.rpcUrl);
+      const sourcify = await startSourcifyStandIn();
+      stoppables.push(sourcify);
+      standIns = { ensRpcUrl: ens.rpcUrl, sourcifyUrl: sourcify.url };
+      step(`stand-ins: ENS on ${ens.rpcUrl} (chain 1), Sourcify at ${sourcify.url}`);
+    }
     const configPath = resolve(e2eDir, "dao.config.json");
-    writeFileSync(configPath, serializeCommonsConfig({ daos }));
+    writeFileSync(configPath, serializeCommonsConfig({ daos, ...standIns }));
 
     step("indexer: backfilling the fork…");
     const indexerStarted = Date.now();
