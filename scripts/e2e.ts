@@ -9,18 +9,21 @@
  * Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- e2e/specs/wallet.spec.ts`).
  * With the demo, a second, plain anvil (chain 1337, no Multicall3, nothing from our seed) serves
  * one more DAO, deployed at start (scripts/fixtures/plainChain.ts; e2e/specs/plain-chain.spec.ts),
- * and a second app server reads the demo DAO through a dead endpoint and a fault-injecting proxy
+ * a third, empty anvil running as chain 1 holds a stand-in for ENS (the config's `ensRpcUrl`), a
+ * local stand-in for a Sourcify server answers `sourcifyUrl` (e2e/specs/conventions.spec.ts), and a
+ * second app server reads the demo DAO through a dead endpoint and a fault-injecting proxy
  * (scripts/lib/faultyRpc.ts; e2e/specs/faulty-rpc.spec.ts) on port E2E_FAULTY_APP_PORT (app + 1).
  *
  * E2E_SKIP_BUILD=1 reuses an existing build while iterating on specs; NEXT_DIST_DIR picks the build
  * directory (default .next) and E2E_UPSTREAM_PORT/E2E_FORK_PORT/E2E_PLAIN_PORT/E2E_INDEXER_PORT/E2E_APP_PORT
- * the ports,
- * so two harnesses can run side by side.
+ * the ports, so two harnesses can run side by side.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createPublicClient, http } from "viem";
+import { startSourcifyStandIn } from "../lib/actions/testing/sourcifyStandIn";
+import { installEnsStandIn } from "../lib/chain/testing/ensStandIn";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
@@ -132,8 +135,19 @@ async function main(): Promise<number> {
         `plain chain: anvil at ${plain.rpcUrl} (chain ${plainChainId}, no Multicall3), governor ${plainDao.governor}`,
       );
     }
+    let standIns: { ensRpcUrl: string; sourcifyUrl: string } | undefined;
+    if (isDemo) {
+      // ENS on its own small "mainnet", and a Sourcify server, both ours: names and verified ABIs.
+      const ens = await startAnvil({ port: await freePort(), chainId: 1 });
+      stoppables.push(ens);
+      await installEnsStandIn(ens.rpcUrl);
+      const sourcify = await startSourcifyStandIn();
+      stoppables.push(sourcify);
+      standIns = { ensRpcUrl: ens.rpcUrl, sourcifyUrl: sourcify.url };
+      step(`stand-ins: ENS on ${ens.rpcUrl} (chain 1), Sourcify at ${sourcify.url}`);
+    }
     const configPath = resolve(e2eDir, "dao.config.json");
-    writeFileSync(configPath, serializeCommonsConfig({ daos }));
+    writeFileSync(configPath, serializeCommonsConfig({ daos, ...standIns }));
 
     step("indexer: backfilling the fork…");
     const indexerStarted = Date.now();
@@ -173,7 +187,10 @@ async function main(): Promise<number> {
       stoppables.push(proxy);
       const deadUrl = `http://127.0.0.1:${await freePort()}`;
       const faultyConfigPath = resolve(e2eDir, "faulty.dao.config.json");
-      writeFileSync(faultyConfigPath, serializeCommonsConfig({ daos: [withRpcUrls(demoDao, [deadUrl, proxy.url])] }));
+      writeFileSync(
+        faultyConfigPath,
+        serializeCommonsConfig({ daos: [withRpcUrls(demoDao, [deadUrl, proxy.url])], ...standIns }),
+      );
       rmSync(resolve(e2eDir, "faulty-app-data"), { recursive: true, force: true });
       const faultyApp = await startApp({
         mode: "start",

@@ -75,10 +75,16 @@ export const flavourDeployables: readonly Deployable[] = [
   },
 ];
 
+/** Stand-ins for third-party contracts in tests (ENS on a local chain); never deployed by the demo. */
+export const testingDeployables: readonly Deployable[] = [
+  { contract: "EnsStandIn", source: "contracts/testing/EnsStandIn.sol", module: "ensStandIn", deployedBytecode: true },
+];
+
 /** Every solc run and where its modules go. */
 const compileGroups: readonly CompileGroup[] = [
   { dir: "", deployables },
   { dir: "flavours", deployables: flavourDeployables },
+  { dir: "testing", deployables: testingDeployables },
 ];
 
 type SolcOutput = {

@@ -11,6 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { type ProposalStateFilter, proposalStateFilters } from "@/lib/chain/proposalStates";
 import { cn } from "@/lib/format/cn";
 import { IndexerNotFoundError, IndexerUnavailableError } from "@/lib/indexer/client";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { ProposalRow, type RowToken } from "./ProposalRow";
 import { PAGE_SIZE, type ProposalRowsResult, proposalRows, scanLimit, type UsableDao } from "./proposalRows";
 import { listHref } from "./StateFilterNav";
@@ -156,6 +157,10 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
   const labels = Object.fromEntries(
     Object.entries(loaded.config.labels ?? {}).map(([address, label]) => [address.toLowerCase(), label]),
   );
+  const profiles = await ensProfilesFor(
+    loaded.config,
+    result.rows.map(({ proposal }) => proposal.proposer as `0x${string}`),
+  );
   return (
     <div className="flex flex-col gap-4">
       {result.chainProblem ? (
@@ -175,6 +180,7 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
             clock={result.clock}
             token={token}
             labels={labels}
+            proposer={profiles.get(proposal.proposer.toLowerCase())}
           />
         ))}
       </ul>

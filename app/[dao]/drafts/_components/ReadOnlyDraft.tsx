@@ -5,6 +5,7 @@
  */
 import Link from "next/link";
 import { getAddress } from "viem";
+import { AddressView } from "@/components/address/AddressView";
 import { Markdown } from "@/components/markdown/Markdown";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { type Draft, draftTitle } from "@/lib/drafts/draftInput";
@@ -13,7 +14,6 @@ import { shortProposalId } from "@/lib/format/shortProposalId";
 import { actionKindLabels, type BuilderContext, encodeAction } from "@/lib/proposals/builder/actions";
 import { type DescribeContext, describeAction } from "@/lib/proposals/builder/describeAction";
 import { composeDescription } from "@/lib/proposals/builder/description";
-import { AddressView } from "../../proposals/[id]/_components/AddressView";
 
 export type ReadOnlyDraftProps = {
   draft: Draft;
