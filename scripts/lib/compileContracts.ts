@@ -75,10 +75,21 @@ export const flavourDeployables: readonly Deployable[] = [
   },
 ];
 
+/**
+ * Contracts only tests deploy (contracts/fixtures/README.md), in a solc run of their own like the
+ * flavours. Sorted by module.
+ */
+export const fixtureDeployables: readonly Deployable[] = [
+  { contract: "BoxProxy", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxProxy" },
+  { contract: "BoxV1", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxV1" },
+  { contract: "BoxV2", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxV2" },
+];
+
 /** Every solc run and where its modules go. */
 const compileGroups: readonly CompileGroup[] = [
   { dir: "", deployables },
   { dir: "flavours", deployables: flavourDeployables },
+  { dir: "fixtures", deployables: fixtureDeployables },
 ];
 
 type SolcOutput = {
