@@ -35,7 +35,7 @@ export class ForkStartError extends Error {
 export function simulationAnvilPath(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): string {
   const configured = env.COMMONS_ANVIL_PATH?.trim();
   if (configured) {
-    if (!existsSync(configured)) {
+    if (!existsSync(/* turbopackIgnore: true */ configured)) {
       throw new AnvilMissingError(`COMMONS_ANVIL_PATH is set to ${configured}, which does not exist.`);
     }
     return configured;
@@ -44,7 +44,7 @@ export function simulationAnvilPath(env: NodeJS.ProcessEnv = process.env, root =
   const platform = `${process.platform}-${arch}`;
   const binary = process.platform === "win32" ? "anvil.exe" : "anvil";
   const path = join(root, "node_modules", "@foundry-rs", `anvil-${platform}`, "bin", binary);
-  if (!existsSync(path)) {
+  if (!existsSync(/* turbopackIgnore: true */ path)) {
     throw new AnvilMissingError(
       `Simulations run on a local fork made by anvil, and no anvil binary is installed for this platform (${platform}). ` +
         "Run `npm ci` (the @foundry-rs/anvil package installs it where it has one), or install Foundry's anvil and set COMMONS_ANVIL_PATH to it.",
@@ -152,7 +152,9 @@ async function spawnOnce(options: SpawnForkOptions, host: string): Promise<Anvil
     "1",
     ...(options.extraArgs ?? []),
   ];
-  const child = spawn(options.binary ?? simulationAnvilPath(), args, { stdio: ["ignore", "ignore", "pipe"] });
+  const binary = options.binary ?? simulationAnvilPath();
+  // A host binary found at run time, not a file of the app: nothing for Next's file tracing to follow.
+  const child = spawn(/* turbopackIgnore: true */ binary, args, { stdio: ["ignore", "ignore", "pipe"] });
   const pid = child.pid;
   if (pid === undefined) throw new ForkStartError("anvil did not start (no process id)");
   if (running.size === 0) process.on("exit", stopAllOnExit);
