@@ -80,11 +80,22 @@ export const testingDeployables: readonly Deployable[] = [
   { contract: "EnsStandIn", source: "contracts/testing/EnsStandIn.sol", module: "ensStandIn", deployedBytecode: true },
 ];
 
+/**
+ * Contracts only tests deploy (contracts/fixtures/README.md), in a solc run of their own like the
+ * flavours. Sorted by module.
+ */
+export const fixtureDeployables: readonly Deployable[] = [
+  { contract: "BoxProxy", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxProxy" },
+  { contract: "BoxV1", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxV1" },
+  { contract: "BoxV2", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxV2" },
+];
+
 /** Every solc run and where its modules go. */
 const compileGroups: readonly CompileGroup[] = [
   { dir: "", deployables },
   { dir: "flavours", deployables: flavourDeployables },
   { dir: "testing", deployables: testingDeployables },
+  { dir: "fixtures", deployables: fixtureDeployables },
 ];
 
 type SolcOutput = {

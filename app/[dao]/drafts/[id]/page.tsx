@@ -117,7 +117,6 @@ export default async function DraftPage({ params }: Props) {
         draft={draft}
         builder={{
           dao: writeDaoOf(config, dao),
-          executor,
           native,
           treasuryEth: holdings.eth,
           tokens: holdings.tokens,

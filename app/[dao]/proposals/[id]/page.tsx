@@ -9,6 +9,8 @@
  * transaction's receipt, until the indexer has caught up.
  *
  * Writes live in two wallet islands: the vote panel, and "Next step" (queue, execute, cancel).
+ * The simulated execution (what running the actions would do, on a fork of the chain) streams in
+ * after the rest of the page.
  */
 import type { Metadata } from "next";
 import { headers } from "next/headers";
@@ -53,6 +55,7 @@ import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
 import { ProposalActionsPanelIsland } from "./_components/ProposalActionsPanelIsland";
 import { ResultsSection } from "./_components/ResultsSection";
 import { Section } from "./_components/Section";
+import { SimulationSection, SimulationSkeleton } from "./_components/SimulationSection";
 import { clockPoint, TimelineSection } from "./_components/TimelineSection";
 import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
 import { VotePanelIsland } from "./_components/VotePanelIsland";
@@ -200,6 +203,17 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           description: proposal.description,
         }
       : null;
+  // The simulation runs the content exactly as proposed (a Bravo action's signature + arguments).
+  const simulated =
+    proposal && idCheck?.status !== "mismatch"
+      ? {
+          targets: actions.map((action) => action.target),
+          values: actions.map((action) => action.value),
+          calldatas: actions.map((action) => action.calldata),
+          signatures: actions.map((action) => action.signature),
+          description: proposal.description,
+        }
+      : null;
   const proposer = proposal ? (getAddress(proposal.proposer.toLowerCase()) as Address) : null;
   const lifecycleOpen = state === "Pending" || state === "Active" || state === "Succeeded" || state === "Queued";
   const serverSteps = live
@@ -339,6 +353,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 forumHosts={config.forumHosts ?? []}
               />
               <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
+              {loaded.status === "ready" ? (
+                <Suspense key={`simulation:${state ?? ""}`} fallback={<SimulationSkeleton />}>
+                  <SimulationSection ready={loaded} proposalId={id} state={state} content={simulated} />
+                </Suspense>
+              ) : null}
               {fromReceipt ? null : (
                 <Suspense key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>
                   <VotesSection
