@@ -63,7 +63,7 @@ async function tokenWithTransfers(count: number) {
     });
     await chain.waitForTransactionReceipt({ hash });
   }
-  return { token, fromBlock: deployed.blockNumber, toBlock: await chain.getBlockNumber() };
+  return { token, fromBlock: deployed.blockNumber, toBlock: await chain.getBlockNumber({ cacheTime: 0 }) };
 }
 
 beforeAll(async () => {
