@@ -191,7 +191,7 @@ test.describe("actions decoded on every flavour", () => {
     });
     const id = await createdProposalId(chain, resolved.governor, hash);
     await page.goto(`/bravo/proposals/${id}?tx=${hash}`);
-    const actions = page.getByRole("list", { name: "Actions" });
+    const actions = page.getByRole("list", { name: "Actions", exact: true });
     await expect(actions.getByRole("listitem").nth(0)).toContainText("setDelay(uint256)");
     await expect(actions.getByRole("listitem").nth(0)).toContainText("decoded with the timelock’s ABI");
     await expect(actions.getByRole("listitem").nth(1)).toContainText("setPendingAdmin(address)");
@@ -225,7 +225,7 @@ test.describe("actions decoded on every flavour", () => {
     });
     const id = await createdProposalId(chain, dao.governor, hash);
     await page.goto(`/${env.dao.slug}/proposals/${id}?tx=${hash}`);
-    const action = page.getByRole("list", { name: "Actions" }).getByRole("listitem").first();
+    const action = page.getByRole("list", { name: "Actions", exact: true }).getByRole("listitem").first();
     await expect(action).toContainText("setFeeTo(address)");
     await expect(action).toContainText("decoded with the contract’s verified source (Sourcify)");
     await expect(action).toContainText("feeTo");

@@ -215,7 +215,7 @@ async function expectProposalPage(page: Page, chain: Reader, dao: ResolvedDao, p
   // Every action: target, ETH sent, and a token transfer's recipient and amount, whether the
   // calldata carries the selector or (GovernorBravo) the signature is given beside argument-only calldata.
   const actions = page
-    .getByRole("list", { name: "Actions" })
+    .getByRole("list", { name: "Actions", exact: true })
     .getByRole("listitem")
     .filter({ has: page.getByRole("heading", { name: /^Action \d+/ }) });
   await expect(actions).toHaveCount(proposal.targets.length);
