@@ -84,6 +84,11 @@ export function sessionSender(session: SeedSession): FlavourSender {
       await session.send(`send ETH to ${to}`, { from, to, value });
       return mined();
     },
+    read: async <T>(call: Parameters<FlavourSender["read"]>[0]) =>
+      (await session.client.readContract(call as never)) as T,
+    mineBlocks: (blocks) => session.mineEmpty(blocks),
+    mineAt: (timestamp) => session.mine(timestamp),
+    headTimestamp: () => session.headTimestamp(),
   };
 }
 
