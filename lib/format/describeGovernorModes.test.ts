@@ -29,6 +29,14 @@ describe("describeCountingMode", () => {
     });
   });
 
+  it("reads GovernorAlpha's counting (stated by the detector, the contract has none)", () => {
+    expect(describeCountingMode("support=alpha&quorum=bravo")).toEqual({
+      support: "For or Against",
+      quorum: "For votes count toward quorum",
+      fractional: false,
+    });
+  });
+
   it("does not guess at unknown modes", () => {
     expect(describeCountingMode("support=approval&quorum=majority")).toEqual({
       support: "Custom (“approval”)",

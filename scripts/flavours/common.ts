@@ -42,6 +42,9 @@ export type FlavourSlug = "ts-fractional" | "nft" | "bravo" | "alpha" | "compoun
 /** Seconds between the empty blocks a flavour script mines (a typical L1 block time). */
 export const flavourBlockSeconds = 12;
 
+/** Blocks per anvil_mine request (each answers well within an RPC client's timeout). */
+const mineSlice = 2_000;
+
 /** A dev account's holding in a flavour DAO. */
 export type FlavourHolder = { address: Address; amount: bigint; delegated: boolean };
 
@@ -222,10 +225,13 @@ export function automineSender(rpcUrl: string): FlavourSender {
     read: async <T>(call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] }) =>
       (await client.readContract(call as never)) as T,
     async mineBlocks(blocks) {
-      await client.request({
-        method: "anvil_mine",
-        params: [numberToHex(blocks), numberToHex(flavourBlockSeconds)],
-      } as never);
+      // In slices: a GovernorAlpha's 40,320 blocks in one request can outlast the client's timeout.
+      for (let left = blocks; left > 0; left -= mineSlice) {
+        await client.request({
+          method: "anvil_mine",
+          params: [numberToHex(Math.min(left, mineSlice)), numberToHex(flavourBlockSeconds)],
+        } as never);
+      }
       return client.getBlockNumber();
     },
     async mineAt(timestamp) {
