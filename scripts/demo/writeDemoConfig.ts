@@ -1,6 +1,6 @@
 /**
  * Writes the DAO config that points the app and the indexer at the seeded demo chain's DAOs: the
- * demo DAO, then the flavour DAOs (ts-fractional, nft, bravo). The file is validated with the same
+ * demo DAO, then the flavour DAOs (ts-fractional, nft, bravo, alpha, compound). The file is validated with the same
  * schema the app uses before it is written.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -15,7 +15,7 @@ import type { DemoDeployment } from "./types";
  * The config for `rpcUrl`: the demo DAO, then each flavour DAO.
  *
  * @example
- * demoConfig(deployment, "http://127.0.0.1:8545").daos.map((dao) => dao.slug) // ["demo", "ts-fractional", "nft", "bravo"]
+ * demoConfig(deployment, "http://127.0.0.1:8545").daos.map((dao) => dao.slug) // ["demo", "ts-fractional", "nft", "bravo", "alpha", "compound"]
  */
 export function demoConfig(deployment: DemoDeployment, rpcUrl: string): CommonsConfig {
   const config = {
