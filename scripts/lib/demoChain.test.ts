@@ -35,7 +35,7 @@ import { mockErc20Abi } from "../../contracts-abi/mockErc20";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
 import { type DemoDeployment, governorStates, type SeededFlavour } from "../demo/types";
 import { defeatCause } from "../demo/verifyDemo";
-import { demoConfig } from "../demo/writeDemoConfig";
+import { demoConfig, seededChainStartBlock } from "../demo/writeDemoConfig";
 import { freePort, rpc, waitFor } from "./anvil";
 import { type DemoChain, startDemoChain } from "./demoChain";
 
@@ -307,7 +307,7 @@ describe("the demo DAO's contracts", () => {
       slug: "demo",
       chainId: 31337,
       governor: deployment.governor,
-      startBlock: deployment.startBlock,
+      startBlock: seededChainStartBlock,
     });
     expect(daos.map((dao) => dao.slug)).toEqual(["demo", "ts-fractional", "nft", "bravo", "alpha", "compound"]);
     for (const flavour of deployment.flavours) {
@@ -315,7 +315,7 @@ describe("the demo DAO's contracts", () => {
         governor: flavour.governor,
         token: flavour.token,
         timelock: flavour.timelock,
-        startBlock: flavour.startBlock,
+        startBlock: seededChainStartBlock,
       });
     }
   });
