@@ -173,7 +173,13 @@ for (const slug of flavourSlugs) {
       if (dao.tokenDecimals === 0) await expect(page.getByRole("main")).not.toContainText(`${power}.0`);
     });
 
-    test("vote with a reason through the browser", async ({ page, chain, env, injectWallet, pageProblems }) => {
+    test("vote through the browser, with a reason where the governor keeps one", async ({
+      page,
+      chain,
+      env,
+      injectWallet,
+      pageProblems,
+    }) => {
       const dao = await resolveDao(daoOf(env.daos, slug));
       const id = await activeProposal(chain, dao, `Vote on ${slug} (${Date.now()})`);
       await injectWallet({ address: proposer });
@@ -244,6 +250,42 @@ for (const slug of flavourSlugs) {
       }
       expect(pageProblems).toEqual([]);
     });
+
+    if (slug === "compound") {
+      test("a whitelisted account with no votes proposes below the threshold", async ({
+        page,
+        chain,
+        env,
+        injectWallet,
+        pageProblems,
+      }) => {
+        const dao = await resolveDao(daoOf(env.daos, slug));
+        // Dev #7 holds no UNI; the seed's whitelist guardian whitelisted it (scripts/demo/seedCompoundEra.ts).
+        const whitelisted = getAddress(anvilAccounts[7] as Address);
+        expect(await votesNow(chain, dao, whitelisted)).toBe(0n);
+        const check = adapterOf(dao).proposerWhitelisted?.(whitelisted);
+        if (!check) throw new Error("the GovernorBravo adapter reads no whitelist");
+        expect(await adapterRead<boolean>(chain, check)).toBe(true);
+        await injectWallet({ address: whitelisted });
+        await page.goto(`/${slug}/proposals/new`);
+        await page.getByLabel("Title").fill(`A whitelisted proposal (${Date.now()})`);
+        await page.getByLabel("Body (markdown)").fill("Proposed with no votes at all.");
+        await page.getByRole("button", { name: "+ ETH transfer" }).click();
+        const action = page.getByRole("group", { name: "Action 1 · ETH transfer" });
+        await action.getByLabel("Recipient").fill(getAddress(`0x${"d1".repeat(19)}07`));
+        await action.getByLabel("Amount (ETH)").fill("0.1");
+        const submit = page.getByRole("region", { name: "Submit" });
+        await connectFromPanel(page, submit, "propose");
+        await expect(submit).toContainText(
+          "Your account is whitelisted by the governor: it may propose below the threshold.",
+        );
+        await expect(submit.getByText("The governor would accept this proposal.")).toBeVisible();
+        const created = await submitProposal(page, chain, dao.governor);
+        expect(created.args.proposer).toBe(whitelisted);
+        expect(await proposalStateOnChain(chain, dao.governor, created.args.proposalId as bigint)).toBe("Pending");
+        expect(pageProblems).toEqual([]);
+      });
+    }
 
     if (slug === "demo" || longWindows.has(slug)) return;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeClockMode, describeCountingMode } from "./describeGovernorModes";
+import { countsAbstain, describeClockMode, describeCountingMode } from "./describeGovernorModes";
 
 describe("describeClockMode", () => {
   it("reads ERC-6372 clock modes", () => {
@@ -35,6 +35,13 @@ describe("describeCountingMode", () => {
       quorum: "For votes count toward quorum",
       fractional: false,
     });
+  });
+
+  it("knows GovernorAlpha has no Abstain", () => {
+    expect(countsAbstain("support=alpha&quorum=bravo")).toBe(false);
+    expect(countsAbstain("support=bravo&quorum=bravo")).toBe(true);
+    expect(countsAbstain("support=bravo,fractional&quorum=for,abstain&params=fractional")).toBe(true);
+    expect(countsAbstain(null)).toBe(true);
   });
 
   it("does not guess at unknown modes", () => {

@@ -54,3 +54,15 @@ export function describeCountingMode(countingMode: string): { support: string; q
     supportKinds.includes("fractional") || (params.get("params") ?? "").split(",").includes("fractional");
   return { support, quorum, fractional };
 }
+
+/**
+ * Whether votes may be Abstain under a counting mode: not on GovernorAlpha (`support=alpha`), which
+ * counts For and Against only; otherwise yes (Bravo's and OpenZeppelin's counting, and unknown modes,
+ * whose tallies still have an Abstain column).
+ *
+ * @example countsAbstain("support=alpha&quorum=bravo") // false
+ */
+export function countsAbstain(countingMode: string | null | undefined): boolean {
+  const support = new URLSearchParams(countingMode ?? "").get("support") ?? "";
+  return !support.split(",").some((kind) => kind.trim() === "alpha");
+}

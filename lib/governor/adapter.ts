@@ -168,6 +168,11 @@ export type GovernorAdapter = {
   proposalsById?: boolean;
   /** Set when the governor counts fewer kinds of vote than For/Against/Abstain with a reason (GovernorAlpha). */
   voteLimits?: VoteLimits;
+  /**
+   * GovernorBravo's whitelist: true while `account` may propose whatever its votes. A governor
+   * without one (before Compound added it) reverts: read that as false.
+   */
+  proposerWhitelisted?(account: Address): ContractRead;
   /** OpenZeppelin's hashProposal (the id a content gets); absent for GovernorBravo (a counter). */
   hashProposal?(content: ProposalContent): ContractRead;
   /** Fractional counting only: a split vote (support 255 with packed uint128 amounts). */

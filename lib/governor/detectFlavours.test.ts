@@ -157,6 +157,9 @@ describe("detectGovernor on the flavour fixtures", () => {
     const adapter = governorAdapterFor(flavour, d);
     expect(adapter.voteLimits).toBeUndefined();
     expect(await read<bigint>(adapter.quorum(0n))).toBe(d.settings.quorumVotes);
+    const whitelisted = adapter.proposerWhitelisted?.(dev[8] as Address);
+    if (!whitelisted) throw new Error("the GovernorBravo adapter reads no whitelist");
+    expect(await read<boolean>(whitelisted)).toBe(false);
     // Its predecessor, the GovernorAlpha, is still detected as one.
     expect((await detectGovernor(client, d.predecessor as Address)).family).toBe("alpha");
   });

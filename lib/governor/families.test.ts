@@ -135,6 +135,7 @@ describe("bravo family", () => {
     expect(decoded(adapter.castVote(7n, 2), "castVote(uint256,uint8)")).toEqual([7n, 2]);
     expect(decoded(adapter.castVote(7n, 1, "Yes"), "castVoteWithReason(uint256,uint8,string)")).toEqual([7n, 1, "Yes"]);
     expect(adapter.hashProposal).toBeUndefined();
+    expect(decoded(adapter.proposerWhitelisted?.(voter) as ContractWrite, "isWhitelisted(address)")).toEqual([voter]);
   });
 
   it("reads votes with getPriorVotes and the proposal's fields from proposals(id)", () => {

@@ -22,6 +22,7 @@ export const bravoGovernorAbi = parseAbi([
   "function proposalThreshold() view returns (uint256)",
   "function quorumVotes() view returns (uint256)",
   "function proposalCount() view returns (uint256)",
+  "function isWhitelisted(address account) view returns (bool)",
 ]);
 
 /**
@@ -83,6 +84,7 @@ export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
     // Bravo's quorum is a constant number of votes, whatever the timepoint.
     quorum: () => g("quorumVotes"),
     proposalsById: true,
+    proposerWhitelisted: (account) => g("isWhitelisted", [account]),
     errorAbi: governorErrorAbi,
   };
 }
