@@ -251,6 +251,49 @@ for (const slug of flavourSlugs) {
       expect(pageProblems).toEqual([]);
     });
 
+    if (longWindows.has(slug)) {
+      test("the proposer of a Pending proposal may cancel it on GovernorBravo, not on GovernorAlpha", async ({
+        page,
+        chain,
+        env,
+        injectWallet,
+        pageProblems,
+      }) => {
+        const dao = await resolveDao(daoOf(env.daos, slug));
+        const propose = adapterOf(dao).propose({
+          targets: [proposer],
+          values: [0n],
+          calldatas: ["0x"],
+          description: `# Cancel me on ${slug} (${Date.now()})\n\nPending.`,
+        });
+        const { result } = await chain.simulateContract({ ...propose, account: proposer } as never);
+        const id = result as bigint;
+        await sent(chain, await chain.writeContract({ ...propose, account: proposer, chain: null } as never));
+        expect(await proposalStateOnChain(chain, dao.governor, id)).toBe("Pending");
+        await injectWallet({ address: proposer });
+        await page.goto(`/${slug}/proposals/${id}`);
+        await connectWithTestWallet(page);
+        await expect(
+          page.getByRole("banner").getByRole("button", { name: /^0x[0-9a-fA-F]{2,4}…[0-9a-fA-F]{4}$/ }),
+        ).toBeVisible();
+        const next = page.getByRole("region", { name: "Next step" });
+        if (slug === "alpha") {
+          // GovernorAlpha's cancel refuses even the proposer while above the threshold: nothing is offered.
+          const cancel = adapterOf(dao).cancel(id, { targets: [], values: [], calldatas: [], description: "" });
+          await expect(chain.simulateContract({ ...cancel, account: proposer } as never)).rejects.toThrow(
+            "GovernorAlpha::cancel: proposer above threshold",
+          );
+          await expect(page.getByRole("region", { name: "Vote", exact: true })).toContainText(/Voting opens/);
+          await expect(next).toHaveCount(0);
+        } else {
+          await next.getByRole("button", { name: "Cancel proposal" }).click();
+          await next.getByRole("button", { name: "Yes, cancel the proposal" }).click();
+          await expect.poll(() => proposalStateOnChain(chain, dao.governor, id)).toBe("Canceled");
+        }
+        expect(pageProblems).toEqual([]);
+      });
+    }
+
     if (slug === "compound") {
       test("a whitelisted account with no votes proposes below the threshold", async ({
         page,

@@ -173,6 +173,11 @@ export type GovernorAdapter = {
    * without one (before Compound added it) reverts: read that as false.
    */
   proposerWhitelisted?(account: Address): ContractRead;
+  /**
+   * False when a proposer may not cancel their own proposal (GovernorAlpha: anyone may, but only
+   * once the proposer's votes fell below the threshold). Absent: the proposer may.
+   */
+  proposerCanCancel?: boolean;
   /** OpenZeppelin's hashProposal (the id a content gets); absent for GovernorBravo (a counter). */
   hashProposal?(content: ProposalContent): ContractRead;
   /** Fractional counting only: a split vote (support 255 with packed uint128 amounts). */

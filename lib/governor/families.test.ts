@@ -176,6 +176,7 @@ describe("alpha family", () => {
     expect(adapter.voteLimits?.supports).toEqual([1, 0]);
     expect(adapter.voteLimits?.reasons).toBe(false);
     expect(adapter.castVoteSplit).toBeUndefined();
+    expect(adapter.proposerCanCancel).toBe(false);
   });
 
   it("proposes with signatures and runs the lifecycle by id, execute sending the actions' ETH", () => {

@@ -190,6 +190,10 @@ describe("alpha: GovernorAlpha, Timelock and Uni from @uniswap/governance", () =
     expect(await refusal(dev[1], governor, alphaAbi, "castVote", [id, true])).toMatch(
       "GovernorAlpha::_castVote: voting is closed",
     );
+    // Unlike Bravo, not even the proposer may cancel while above the threshold.
+    expect(await refusal(dev[3], governor, alphaAbi, "cancel", [id])).toMatch(
+      "GovernorAlpha::cancel: proposer above threshold",
+    );
     // Voting opens in the block after startBlock (the proposal's block + votingDelay).
     await client.mine({ blocks: alphaSettings.votingDelay + 1 });
     expect(await read(governor, alphaAbi, "state", [id])).toBe(State.Active);

@@ -81,6 +81,8 @@ export function alphaAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
     quorum: () => g("quorumVotes"),
     proposalsById: true,
     voteLimits: alphaVoteLimits,
+    // cancel() refuses anyone, the proposer too, while the proposer is above the threshold.
+    proposerCanCancel: false,
     errorAbi: governorErrorAbi,
   };
 }

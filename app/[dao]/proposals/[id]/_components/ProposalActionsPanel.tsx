@@ -102,6 +102,7 @@ export function ProposalActionsPanel(props: ProposalActionsPanelProps) {
     now,
     account: address,
     proposer,
+    proposerCanCancel: adapter.proposerCanCancel,
   });
   if (actions.length === 0) return null;
   return (
