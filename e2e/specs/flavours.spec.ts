@@ -268,10 +268,14 @@ for (const slug of flavourSlugs) {
         });
         const { result } = await chain.simulateContract({ ...propose, account: proposer } as never);
         const id = result as bigint;
-        await sent(chain, await chain.writeContract({ ...propose, account: proposer, chain: null } as never));
+        const hash = await chain.writeContract({ ...propose, account: proposer, chain: null } as never);
+        await sent(chain, hash);
         expect(await proposalStateOnChain(chain, dao.governor, id)).toBe("Pending");
         await injectWallet({ address: proposer });
-        await page.goto(`/${slug}/proposals/${id}`);
+        // From the creating transaction (as after proposing in the app): the page knows the proposer
+        // without waiting for the index.
+        await page.goto(`/${slug}/proposals/${id}?tx=${hash}`);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Cancel me on /);
         await connectWithTestWallet(page);
         await expect(
           page.getByRole("banner").getByRole("button", { name: /^0x[0-9a-fA-F]{2,4}…[0-9a-fA-F]{4}$/ }),
