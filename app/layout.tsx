@@ -9,17 +9,31 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ConfigErrorView } from "@/components/ConfigErrorView";
 import { WalletHost } from "@/components/web3/WalletHost";
-import { knownChain } from "@/lib/chains";
+import { chainInfoOf } from "@/lib/chain/daoChain";
+import { findMulticall3, peekMulticall3 } from "@/lib/chain/multicall3";
+import { getPublicClient } from "@/lib/chain/publicClient";
 import { ConfigError } from "@/lib/config/ConfigError";
 import { getDaos } from "@/lib/server/daos";
+import { metadataBaseFor } from "@/lib/server/publicOrigin";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import type { WalletChain } from "@/lib/wagmi/getConfig";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 
-export const metadata: Metadata = {
-  title: { default: "Commons", template: "%s · Commons" },
-  description: "Read proposals, vote and delegate in your DAO's on-chain governance.",
-};
+const description = "Read proposals, vote and delegate in your DAO's on-chain governance.";
+
+/**
+ * Link previews: absolute URLs from the public origin (COMMONS_PUBLIC_ORIGIN, else the request's
+ * host), and a large image card wherever a page has a preview image (app/[dao]/opengraph-image…).
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: metadataBaseFor(await headers()),
+    title: { default: "Commons", template: "%s · Commons" },
+    description,
+    openGraph: { siteName: "Commons", type: "website", title: "Commons", description },
+    twitter: { card: "summary_large_image" },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -30,13 +44,18 @@ export const viewport: Viewport = {
   ],
 };
 
+/**
+ * Each DAO's chain for the browser, with Multicall3 when the server has already found it on the
+ * chain (found in the background otherwise: the browser then batches its few reads over JSON-RPC).
+ */
 function walletChainsOrError(): { walletChains: WalletChain[] } | { error: ConfigError } {
   try {
-    const walletChains = getDaos().map((dao) => ({
-      chainId: dao.chainId,
-      rpcUrl: dao.rpcUrl,
-      name: knownChain(dao.chainId)?.name ?? `Chain ${dao.chainId}`,
-    }));
+    const walletChains = getDaos().map((dao) => {
+      const client = getPublicClient(dao);
+      const multicall3 = peekMulticall3(client);
+      if (multicall3 === undefined) findMulticall3(client).catch(() => undefined);
+      return chainInfoOf(dao, multicall3 ?? null);
+    });
     return { walletChains };
   } catch (error) {
     if (error instanceof ConfigError) return { error };

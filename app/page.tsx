@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { knownChain } from "@/lib/chains";
+import { chainName } from "@/lib/chain/daoChain";
 import { ConfigError } from "@/lib/config/ConfigError";
 import type { DaoConfig } from "@/lib/config/schema";
 import { getDaos } from "@/lib/server/daos";
@@ -38,9 +38,7 @@ export default function HomePage() {
                   {dao.name}
                 </Link>
               </h2>
-              <p className="mt-1 text-muted-foreground text-sm">
-                {knownChain(dao.chainId)?.name ?? `Chain ${dao.chainId}`}
-              </p>
+              <p className="mt-1 text-muted-foreground text-sm">{chainName(dao.chainId)}</p>
             </Card>
           </li>
         ))}

@@ -9,7 +9,7 @@
  * Run it when the indexer has caught up with the chain head and nothing is being mined.
  */
 import { pathToFileURL } from "node:url";
-import { type Address, createPublicClient, getAddress, http, zeroAddress } from "viem";
+import { type Address, createPublicClient, getAddress, type PublicClient, zeroAddress } from "viem";
 import { knownChain } from "../lib/chains";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import { resolveDao } from "../lib/config/resolveDao";
@@ -18,6 +18,7 @@ import type { ContractRead, ProposalVotes } from "../lib/governor/adapter";
 import { governorAdapterFor, readResult } from "../lib/governor/families";
 import { createIndexerClient, type IndexerClient } from "../lib/indexer/client";
 import type { Page } from "../lib/indexer/types";
+import { failoverTransport } from "./rpc/failoverTransport";
 
 async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
@@ -34,8 +35,12 @@ async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<
  * // [] when the indexer agrees with the chain
  */
 export async function checkIndexerAgainstChain(dao: DaoConfig, indexer: IndexerClient): Promise<string[]> {
-  const client = createPublicClient({ chain: knownChain(dao.chainId), transport: http(dao.rpcUrl) });
-  const resolved = await resolveDao(dao);
+  // Every listed endpoint, with failover and retries, as the indexer reads: one may be down.
+  const client = createPublicClient({
+    chain: knownChain(dao.chainId),
+    transport: failoverTransport(dao.rpcUrls, { retryCount: 5, log: () => undefined }),
+  }) as PublicClient;
+  const resolved = await resolveDao(dao, client);
   const { token, flavour } = resolved;
   // The governor's and token's reads for its flavour (Bravo's getReceipt, COMP's getCurrentVotes…).
   const adapter = governorAdapterFor(flavour, { governor: dao.governor, token });

@@ -14,7 +14,7 @@ const vitestReport = resolve(workDir, "vitest.json");
 const playwrightReport = resolve(e2eWorkDir(), "results.json");
 
 const steps: Step[] = [
-  { name: "lint and format (biome)", command: bin("biome"), args: ["check", "."] },
+  { name: "lint and format (biome)", command: bin("biome"), args: ["check", "--error-on-warnings", "."] },
   { name: "type check: app", command: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"] },
   { name: "type check: e2e", command: bin("tsc"), args: ["--noEmit", "-p", "e2e/tsconfig.json"] },
   { name: "type check: indexer", command: bin("tsc"), args: ["--noEmit", "-p", "indexer/tsconfig.json"] },

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ConfigErrorView } from "@/components/ConfigErrorView";
 import { DaoHeader } from "@/components/dao/DaoHeader";
-import { knownChain } from "@/lib/chains";
+import { RpcEndpointNotice } from "@/components/dao/RpcEndpointNotice";
+import { chainName } from "@/lib/chain/daoChain";
 import { getDaos } from "@/lib/server/daos";
 import { loadDao } from "@/lib/server/loadDao";
 
@@ -13,7 +14,15 @@ type Props = { children: ReactNode; params: Promise<{ dao: string }> };
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const loaded = await loadDao((await params).dao);
   if (loaded.status === "ready" || loaded.status === "chainUnreachable") {
-    return { title: { default: loaded.config.name, template: `%s · ${loaded.config.name}` } };
+    const { name, chainId } = loaded.config;
+    const description = `Proposals, votes and delegates of ${name}, governed on ${chainName(chainId)}.`;
+    return {
+      title: { default: name, template: `%s · ${name}` },
+      description,
+      // The image comes from ./opengraph-image (a page with its own replaces it).
+      openGraph: { siteName: "Commons", type: "website", title: name, description },
+      twitter: { card: "summary_large_image", title: name, description },
+    };
   }
   return {};
 }
@@ -30,7 +39,7 @@ export default async function DaoLayout({ children, params }: Props) {
         slug={config.slug}
         name={config.name}
         chainId={config.chainId}
-        chainName={knownChain(config.chainId)?.name ?? `chain ${config.chainId}`}
+        chainName={chainName(config.chainId)}
         token={
           dao
             ? {
@@ -44,6 +53,7 @@ export default async function DaoLayout({ children, params }: Props) {
         showAllDaos={getDaos().length > 1}
       />
       <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:py-10">
+        <RpcEndpointNotice rpcUrls={config.rpcUrls} className="mb-6" />
         {children}
       </main>
     </>

@@ -1,19 +1,15 @@
 "use client";
 /**
- * The connected account's current voting power, read live from the token (`getVotes`, or
- * `getCurrentVotes` for Compound's Comp/Uni-style tokens) on the
+ * The connected account's current voting power, read live from the token through the adapter's
+ * token half (`getVotes`, or `getCurrentVotes` for Compound's Comp/Uni-style tokens) on the
  * DAO's chain, whatever chain the wallet is on. Renders nothing when no wallet is connected.
  * Uses wagmi: render it through `VotingPowerIsland` (components/web3/walletIslands.tsx).
  */
-import { type Address, parseAbi } from "viem";
+import { type Address, zeroAddress } from "viem";
 import { useAccount, useReadContract } from "wagmi";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
+import { tokenAdapter } from "@/lib/governor/adapter";
 import { VotingPowerFrame } from "./VotingPowerFrame";
-
-const votesAbi = parseAbi([
-  "function getVotes(address account) view returns (uint256)",
-  "function getCurrentVotes(address account) view returns (uint96)",
-]);
 
 export type VotingPowerProps = {
   chainId: number;
@@ -38,17 +34,20 @@ export function VotingPower({
   className,
 }: VotingPowerProps) {
   const { address, isConnected } = useAccount();
+  const read = tokenAdapter(token, votesFunctions).votesNow(address ?? zeroAddress);
   const votes = useReadContract({
-    address: token,
-    abi: votesAbi,
-    functionName: votesFunctions === "getPriorVotes" ? "getCurrentVotes" : "getVotes",
-    args: address ? [address] : undefined,
+    ...read,
     chainId,
-    query: { enabled: Boolean(address), refetchInterval: 15_000 },
-  });
+    query: { enabled: Boolean(address), refetchInterval: 15_000, select: (value: unknown) => BigInt(value as bigint) },
+  } as never) as {
+    isSuccess: boolean;
+    isError: boolean;
+    data: bigint | undefined;
+    error: { shortMessage?: string; message: string } | null;
+  };
   if (!isConnected || !address) return null;
 
-  if (votes.isSuccess) {
+  if (votes.isSuccess && votes.data !== undefined) {
     return (
       <VotingPowerFrame
         text={`${formatTokenAmount(votes.data, decimals)} ${symbol}`}
@@ -57,7 +56,7 @@ export function VotingPower({
       />
     );
   }
-  if (votes.isError) {
+  if (votes.isError && votes.error) {
     return (
       <VotingPowerFrame
         text="Unavailable"

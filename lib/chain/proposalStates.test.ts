@@ -1,14 +1,8 @@
-import {
-  createPublicClient,
-  custom,
-  decodeFunctionData,
-  encodeFunctionResult,
-  type Hex,
-  multicall3Abi,
-  parseAbi,
-} from "viem";
-import { describe, expect, it } from "vitest";
+import { createPublicClient, custom } from "viem";
+import { afterEach, describe, expect, it } from "vitest";
+import { defaultDaoFlavour, governorAdapter } from "../governor/adapter";
 import { daoChain } from "./daoChain";
+import { clearMulticall3Cache } from "./multicall3";
 import {
   matchesFilter,
   mayMatchFilter,
@@ -19,35 +13,57 @@ import {
   readProposalStates,
   readProposalsLive,
 } from "./proposalStates";
+import { rpcTransport } from "./rpcTransport";
+import { fakeChain } from "./testing/fakeChain";
 
 const governor = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
-const stateAbi = parseAbi(["function state(uint256 proposalId) view returns (uint8)"]);
+const token = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const ozAdapter = governorAdapter({ governor, token });
+const bravoAdapter = governorAdapter({
+  governor,
+  token,
+  flavour: { ...defaultDaoFlavour, family: "bravo", hasClock: false, votes: "getPriorVotes" },
+});
 
-/** A chain whose governor knows proposals 1..8 (state = id - 1) and reverts for any other id. */
-function fakeChain(onCall?: () => void) {
-  return createPublicClient({
-    chain: daoChain({ chainId: 31337, rpcUrl: "http://127.0.0.1:1" }),
-    transport: custom({
-      async request({ method, params }) {
-        if (method === "eth_chainId") return "0x7a69";
-        if (method !== "eth_call") throw new Error(`unexpected ${method}`);
-        onCall?.();
-        const { data } = (params as [{ data: Hex }])[0];
-        const { args } = decodeFunctionData({ abi: multicall3Abi, data });
-        const calls = args[0] as readonly { target: string; callData: Hex }[];
-        const results = calls.map(({ target, callData }) => {
-          const [id] = decodeFunctionData({ abi: stateAbi, data: callData }).args;
-          if (target.toLowerCase() !== governor.toLowerCase() || id < 1n || id > 8n) {
-            return { success: false, returnData: "0x" as Hex };
-          }
-          const returnData = encodeFunctionResult({ abi: stateAbi, functionName: "state", result: Number(id - 1n) });
-          return { success: true, returnData };
-        });
-        return encodeFunctionResult({ abi: multicall3Abi, functionName: "aggregate3", result: results });
+const abi = [
+  "function state(uint256 proposalId) view returns (uint8)",
+  "function quorum(uint256 timepoint) view returns (uint256)",
+  "function quorumVotes() view returns (uint256)",
+];
+
+/**
+ * A governor knowing proposals 1..8 (state = id % 8); OpenZeppelin-like (quorum = timepoint * 10,
+ * reverting for timepoints ≥ 100) or, with `bravo`, one that only has quorumVotes() = 7.
+ */
+function governorChain({ bravo = false, multicall3 = true } = {}) {
+  const { request, log } = fakeChain({
+    abi,
+    multicall3,
+    contracts: {
+      [governor]: {
+        state: ([id]) => {
+          if ((id as bigint) < 1n || (id as bigint) > 8n) throw new Error("unknown proposal id");
+          return Number((id as bigint) % 8n);
+        },
+        ...(bravo
+          ? { quorumVotes: () => 7n }
+          : {
+              quorum: ([timepoint]) => {
+                if ((timepoint as bigint) >= 100n) throw new Error("future lookup");
+                return (timepoint as bigint) * 10n;
+              },
+            }),
       },
-    }),
+    },
   });
+  const client = createPublicClient({
+    chain: daoChain({ chainId: 31337, rpcUrls: ["http://fake"] }),
+    transport: custom({ request }, { retryCount: 0 }),
+  });
+  return { client, log };
 }
+
+afterEach(() => clearMulticall3Cache());
 
 describe("proposalStateName", () => {
   it("follows IGovernor.ProposalState order", () => {
@@ -69,88 +85,41 @@ describe("proposalStateName", () => {
   });
 });
 
-describe("readProposalStates", () => {
-  it("reads every state in one multicall, undefined where the call reverts", async () => {
-    let calls = 0;
-    const client = fakeChain(() => calls++);
-    const states = await readProposalStates(client, governor, [2n, 99n, 8n, 6n]);
-    expect(states).toEqual(["Active", undefined, "Executed", "Queued"]);
-    expect(calls).toBe(1);
+describe.each([
+  { path: "Multicall3", multicall3: true },
+  { path: "a JSON-RPC batch", multicall3: false },
+])("readProposalStates through $path", ({ multicall3 }) => {
+  it("reads every state in one read, undefined where the call reverts", async () => {
+    const { client, log } = governorChain({ multicall3 });
+    const states = await readProposalStates(client, ozAdapter, [2n, 99n, 8n, 6n]);
+    expect(states).toEqual(["Canceled", undefined, "Pending", "Expired"]);
+    expect(log.calls.filter((name) => name === "state")).toHaveLength(4);
   });
+});
 
+describe("readProposalStates", () => {
   it("does not call the chain for no ids", async () => {
-    let calls = 0;
-    expect(
-      await readProposalStates(
-        fakeChain(() => calls++),
-        governor,
-        [],
-      ),
-    ).toEqual([]);
-    expect(calls).toBe(0);
+    const { client, log } = governorChain();
+    expect(await readProposalStates(client, ozAdapter, [])).toEqual([]);
+    expect(log.methods).toEqual([]);
   });
 
   it("throws when the chain cannot be reached", async () => {
     const client = createPublicClient({
-      chain: daoChain({ chainId: 31337, rpcUrl: "http://127.0.0.1:1" }),
-      transport: custom(
-        {
-          async request() {
-            throw new Error("connect ECONNREFUSED");
-          },
-        },
-        { retryCount: 0 },
-      ),
+      chain: daoChain({ chainId: 31337, rpcUrls: ["http://127.0.0.1:1"] }),
+      transport: rpcTransport(["http://127.0.0.1:1"], { maxRounds: 1 }),
     });
-    await expect(readProposalStates(client, governor, [1n])).rejects.toThrow(/ECONNREFUSED/);
+    await expect(readProposalStates(client, ozAdapter, [1n])).rejects.toThrow(/127\.0\.0\.1:1 refused the connection/);
   });
 });
 
-const liveAbi = parseAbi([
-  "function state(uint256 proposalId) view returns (uint8)",
-  "function quorum(uint256 timepoint) view returns (uint256)",
-  "function quorumVotes() view returns (uint256)",
-]);
-
-/**
- * An OpenZeppelin-like governor (quorum = timepoint * 10, reverting for timepoints ≥ 100) or, with
- * `bravo`, one that only has quorumVotes() = 7.
- */
-function liveChain({ bravo = false } = {}) {
-  let requests = 0;
-  const client = createPublicClient({
-    chain: daoChain({ chainId: 31337, rpcUrl: "http://127.0.0.1:1" }),
-    transport: custom({
-      async request({ method, params }) {
-        if (method === "eth_chainId") return "0x7a69";
-        requests++;
-        const { data } = (params as [{ data: Hex }])[0];
-        const calls = decodeFunctionData({ abi: multicall3Abi, data }).args[0] as readonly { callData: Hex }[];
-        const results = calls.map(({ callData }) => {
-          const call = decodeFunctionData({ abi: liveAbi, data: callData });
-          const ok = (returnData: Hex) => ({ success: true, returnData });
-          const fail = { success: false, returnData: "0x" as Hex };
-          if (call.functionName === "state") {
-            return ok(encodeFunctionResult({ abi: liveAbi, functionName: "state", result: Number(call.args[0] % 8n) }));
-          }
-          if (call.functionName === "quorum") {
-            const [timepoint] = call.args;
-            if (bravo || timepoint >= 100n) return fail;
-            return ok(encodeFunctionResult({ abi: liveAbi, functionName: "quorum", result: timepoint * 10n }));
-          }
-          return bravo ? ok(encodeFunctionResult({ abi: liveAbi, functionName: "quorumVotes", result: 7n })) : fail;
-        });
-        return encodeFunctionResult({ abi: multicall3Abi, functionName: "aggregate3", result: results });
-      },
-    }),
-  });
-  return { client, requests: () => requests };
-}
-
-describe("readProposalsLive", () => {
-  it("reads states and quorum at each snapshot in one call", async () => {
-    const { client, requests } = liveChain();
-    const live = await readProposalsLive(client, governor, [
+describe.each([
+  { path: "Multicall3", multicall3: true },
+  { path: "a JSON-RPC batch", multicall3: false },
+])("readProposalsLive through $path", ({ multicall3 }) => {
+  it("reads states and quorum at each snapshot", async () => {
+    const { client } = governorChain({ multicall3 });
+    const live = await readProposalsLive(client, ozAdapter, [
       { id: 1n, snapshot: 20n },
       { id: 7n, snapshot: 150n },
     ]);
@@ -158,20 +127,26 @@ describe("readProposalsLive", () => {
       { state: "Active", quorum: 200n },
       { state: "Executed", quorum: undefined },
     ]);
-    expect(requests()).toBe(1);
   });
 
-  it("falls back to Bravo's quorumVotes()", async () => {
-    const { client } = liveChain({ bravo: true });
-    expect(await readProposalsLive(client, governor, [{ id: 3n, snapshot: 5n }])).toEqual([
+  it("asks a Bravo governor's quorumVotes() once for every proposal", async () => {
+    const { client, log } = governorChain({ bravo: true, multicall3 });
+    expect(
+      await readProposalsLive(client, bravoAdapter, [
+        { id: 3n, snapshot: 5n },
+        { id: 4n, snapshot: 9n },
+      ]),
+    ).toEqual([
       { state: "Defeated", quorum: 7n },
+      { state: "Succeeded", quorum: 7n },
     ]);
+    expect(log.calls.filter((name) => name === "quorumVotes")).toHaveLength(1);
   });
 
   it("does not call the chain for no proposals", async () => {
-    const { client, requests } = liveChain();
-    expect(await readProposalsLive(client, governor, [])).toEqual([]);
-    expect(requests()).toBe(0);
+    const { client, log } = governorChain({ multicall3 });
+    expect(await readProposalsLive(client, ozAdapter, [])).toEqual([]);
+    expect(log.methods).toEqual([]);
   });
 });
 

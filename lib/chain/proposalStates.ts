@@ -1,11 +1,11 @@
 /**
- * Live proposal states, read from the governor (never inferred from events: a timelock canceller
- * can cancel without the governor emitting anything). Many ids cost one Multicall3 call; with
- * `readProposalsLive`, so does the quorum each proposal needs. Also the state filters of the
+ * Live proposal states, read from the governor through the DAO's adapter (never inferred from
+ * events: a timelock canceller can cancel without the governor emitting anything). Many ids cost
+ * one round trip; with `readProposalsLive`, so does the quorum each proposal needs. Also the state filters of the
  * proposals list and which indexed proposals can possibly match each.
  */
-import { type Address, type PublicClient, parseAbi } from "viem";
-import { contractCall, readCalls } from "./readCalls";
+import { type GovernorAdapter, preparedRead } from "../governor/adapter";
+import { type ChainReader, readCalls } from "./readCalls";
 
 /** IGovernor.ProposalState, in enum order. */
 export const proposalStateNames = [
@@ -21,14 +21,6 @@ export const proposalStateNames = [
 
 export type ProposalState = (typeof proposalStateNames)[number];
 
-const governorStateAbi = parseAbi(["function state(uint256 proposalId) view returns (uint8)"]);
-const governorQuorumAbi = parseAbi([
-  // OpenZeppelin Governor: the quorum at a timepoint (reverts for a timepoint not yet reached).
-  "function quorum(uint256 timepoint) view returns (uint256)",
-  // GovernorBravo: one quorum for every proposal.
-  "function quorumVotes() view returns (uint256)",
-]);
-
 /**
  * Maps the governor's `state()` number to its name; undefined for a value outside the enum.
  *
@@ -39,24 +31,21 @@ export function proposalStateName(value: number | bigint): ProposalState | undef
 }
 
 /**
- * Reads `state(id)` for every id in one Multicall3 `aggregate3`. An id whose call reverts (unknown
- * proposal, a governor that is not OpenZeppelin-compatible) comes back as `undefined`; a chain
- * that cannot be reached, or has no Multicall3, throws, so the caller can say so.
- *
- * (viem's `multicall` with `allowFailure` would turn a network error into per-call failures,
- * indistinguishable from reverts, hence the explicit aggregate3.)
+ * Reads `state(id)` for every id in one round trip (lib/chain/readCalls). An id whose call reverts
+ * (unknown proposal) comes back as `undefined`; a chain that cannot be reached throws, so the
+ * caller can say so.
  *
  * @example
- * const states = await readProposalStates(client, dao.governor, [id1, id2]); // ["Active", "Executed"]
+ * const states = await readProposalStates(client, governorAdapter(dao), [id1, id2]); // ["Active", "Executed"]
  */
 export async function readProposalStates(
-  client: PublicClient,
-  governor: Address,
+  client: ChainReader,
+  adapter: Pick<GovernorAdapter, "state">,
   ids: readonly bigint[],
 ): Promise<(ProposalState | undefined)[]> {
   const states = await readCalls(
     client,
-    ids.map((id) => contractCall({ address: governor, abi: governorStateAbi, functionName: "state", args: [id] })),
+    ids.map((id) => preparedRead<number>(adapter.state(id))),
   );
   return states.map((value) => (value === undefined ? undefined : proposalStateName(value)));
 }
@@ -64,42 +53,37 @@ export async function readProposalStates(
 export type LiveProposal = {
   state: ProposalState | undefined;
   /**
-   * Votes needed for quorum: OpenZeppelin's `quorum(snapshot)`, else Bravo's `quorumVotes()`;
-   * undefined when neither answers (e.g. a snapshot still in the future).
+   * Votes needed for quorum at the proposal's snapshot, as the DAO's adapter asks it (OpenZeppelin's
+   * `quorum(snapshot)`, Bravo's `quorumVotes()`); undefined when it does not answer (e.g. a
+   * snapshot still in the future).
    */
   quorum: bigint | undefined;
 };
 
 /**
- * Reads, for every proposal, `state(id)` and `quorum(snapshot)` (plus one `quorumVotes()` for
- * Bravo governors) in a single Multicall3 `aggregate3`. Calls that revert come back undefined; an
- * unreachable chain throws, as in `readProposalStates`.
+ * Reads, for every proposal, `state(id)` and the quorum at its snapshot in one round trip (a
+ * quorum that ignores the timepoint, like Bravo's, is asked once). Calls that revert come back
+ * undefined; an unreachable chain throws, as in `readProposalStates`.
  *
  * @example
- * const live = await readProposalsLive(client, dao.governor, [{ id, snapshot: BigInt(p.voteStart) }]);
+ * const live = await readProposalsLive(client, governorAdapter(dao), [{ id, snapshot: BigInt(p.voteStart) }]);
  * live[0] // { state: "Active", quorum: 40_000n * 10n ** 18n }
  */
 export async function readProposalsLive(
-  client: PublicClient,
-  governor: Address,
+  client: ChainReader,
+  adapter: Pick<GovernorAdapter, "state" | "quorum">,
   proposals: readonly { id: bigint; snapshot: bigint }[],
 ): Promise<LiveProposal[]> {
   if (proposals.length === 0) return [];
   const results = await readCalls(client, [
-    ...proposals.map(({ id }) =>
-      contractCall({ address: governor, abi: governorStateAbi, functionName: "state", args: [id] }),
-    ),
-    ...proposals.map(({ snapshot }) =>
-      contractCall({ address: governor, abi: governorQuorumAbi, functionName: "quorum", args: [snapshot] }),
-    ),
-    contractCall({ address: governor, abi: governorQuorumAbi, functionName: "quorumVotes" }),
+    ...proposals.map(({ id }) => preparedRead<number>(adapter.state(id))),
+    ...proposals.map(({ snapshot }) => preparedRead<bigint>(adapter.quorum(snapshot))),
   ]);
-  const bravoQuorum = results[proposals.length * 2] as bigint | undefined;
   return proposals.map((_, index) => {
     const state = results[index] as number | undefined;
     return {
       state: state === undefined ? undefined : proposalStateName(state),
-      quorum: (results[proposals.length + index] as bigint | undefined) ?? bravoQuorum,
+      quorum: results[proposals.length + index] as bigint | undefined,
     };
   });
 }

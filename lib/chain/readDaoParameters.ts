@@ -1,32 +1,14 @@
 /**
  * The parameters a voter needs to know about a DAO, read from its governor, token and timelock in
- * one Multicall3 round trip. Both governor flavours are asked (OpenZeppelin's quorum(timepoint)
- * and getMinDelay(), GovernorBravo's quorumVotes() and the Compound Timelock's delay()); whatever
- * the contracts do not implement comes back undefined.
+ * one round trip from one block, each asked the way the DAO's adapter (lib/governor) says its
+ * flavour answers (OpenZeppelin's quorum(timepoint) and quorum fraction, Bravo's quorumVotes(),
+ * the OpenZeppelin or Compound timelock's delay). Whatever the contracts do not implement comes
+ * back undefined.
  */
-import { type Address, erc20Abi, type PublicClient, parseAbi } from "viem";
+import type { ContractRead, GovernorAdapter } from "../governor/adapter";
+import { preparedRead } from "../governor/adapter";
 import type { ClockContext } from "./clock";
-import { contractCall, readCalls } from "./readCalls";
-
-const governorAbi = parseAbi([
-  "function name() view returns (string)",
-  "function votingDelay() view returns (uint256)",
-  "function votingPeriod() view returns (uint256)",
-  "function proposalThreshold() view returns (uint256)",
-  "function quorumNumerator() view returns (uint256)",
-  "function quorumDenominator() view returns (uint256)",
-  "function quorum(uint256 timepoint) view returns (uint256)",
-  "function quorumVotes() view returns (uint256)",
-  "function clock() view returns (uint48)",
-  "function CLOCK_MODE() view returns (string)",
-  "function COUNTING_MODE() view returns (string)",
-  "function lateQuorumVoteExtension() view returns (uint48)",
-]);
-const tokenAbi = parseAbi(["function getPastTotalSupply(uint256 timepoint) view returns (uint256)"]);
-const timelockAbi = parseAbi([
-  "function getMinDelay() view returns (uint256)",
-  "function delay() view returns (uint256)",
-]);
+import { type ChainReader, type PreparedCall, readCalls } from "./readCalls";
 
 export type DaoParameters = {
   governorName: string | undefined;
@@ -62,76 +44,65 @@ export type DaoParameters = {
  *
  * @example
  * const clock = await readClockContext(client, dao.clockMode);
- * const params = await readDaoParameters(client, { governor, token, timelock }, clock);
+ * const params = await readDaoParameters(client, governorAdapter(writeDao), clock);
  * params.votingPeriod // 60n (blocks)
  */
 export async function readDaoParameters(
-  client: Pick<PublicClient, "chain" | "readContract">,
-  dao: { governor: Address; token: Address; timelock: Address | null },
+  client: ChainReader,
+  adapter: GovernorAdapter,
   clock: ClockContext,
 ): Promise<DaoParameters> {
   const timepoint = clock.mode === "blocknumber" ? clock.headBlock - 1n : clock.headTimestamp - 1n;
-  const governor = <const name extends Exclude<(typeof governorAbi)[number]["name"], "quorum">>(functionName: name) =>
-    contractCall({ address: dao.governor, abi: governorAbi, functionName });
-  // Without a timelock, ask the governor itself: it answers neither, and the delay stays undefined.
-  const timelock = dao.timelock ?? dao.governor;
-  const [
-    governorName,
-    votingDelay,
-    votingPeriod,
-    proposalThreshold,
-    quorumNumerator,
-    quorumDenominator,
-    quorumAt,
-    quorumVotes,
-    clockValue,
-    clockMode,
-    countingMode,
-    lateQuorumExtension,
-    tokenName,
-    totalSupply,
-    pastTotalSupply,
-    minDelay,
-    compoundDelay,
-  ] = await readCalls(
+  const optional = (read: ContractRead | undefined): PreparedCall<unknown> | undefined =>
+    read === undefined ? undefined : preparedRead(read);
+  const named = {
+    governorName: preparedRead(adapter.name()),
+    votingDelay: preparedRead(adapter.votingDelay()),
+    votingPeriod: preparedRead(adapter.votingPeriod()),
+    proposalThreshold: preparedRead(adapter.proposalThreshold()),
+    quorumNumerator: optional(adapter.quorumNumerator?.()),
+    quorumDenominator: optional(adapter.quorumDenominator?.()),
+    quorum: preparedRead(adapter.quorum(timepoint)),
+    clock: optional(adapter.clock?.()),
+    clockMode: optional(adapter.clockMode?.()),
+    countingMode: optional(adapter.countingMode?.()),
+    lateQuorumExtension: optional(adapter.lateQuorumVoteExtension?.()),
+    tokenName: preparedRead(adapter.tokenName()),
+    totalSupply: preparedRead(adapter.totalSupply()),
+    pastTotalSupply: optional(adapter.pastTotalSupply?.(timepoint)),
+    timelockDelay: optional(adapter.timelockDelay?.()),
+  };
+  const keys = Object.keys(named) as (keyof typeof named)[];
+  const present = keys.filter((key) => named[key] !== undefined);
+  const values = await readCalls(
     client,
-    [
-      governor("name"),
-      governor("votingDelay"),
-      governor("votingPeriod"),
-      governor("proposalThreshold"),
-      governor("quorumNumerator"),
-      governor("quorumDenominator"),
-      contractCall({ address: dao.governor, abi: governorAbi, functionName: "quorum", args: [timepoint] }),
-      governor("quorumVotes"),
-      governor("clock"),
-      governor("CLOCK_MODE"),
-      governor("COUNTING_MODE"),
-      governor("lateQuorumVoteExtension"),
-      contractCall({ address: dao.token, abi: erc20Abi, functionName: "name" }),
-      contractCall({ address: dao.token, abi: erc20Abi, functionName: "totalSupply" }),
-      contractCall({ address: dao.token, abi: tokenAbi, functionName: "getPastTotalSupply", args: [timepoint] }),
-      contractCall({ address: timelock, abi: timelockAbi, functionName: "getMinDelay" }),
-      contractCall({ address: timelock, abi: timelockAbi, functionName: "delay" }),
-    ] as const,
+    present.map((key) => named[key] as PreparedCall<unknown>),
     clock.mode === "blocknumber" ? { blockNumber: clock.headBlock } : {},
   );
+  const value = <T>(key: keyof typeof named) => {
+    const index = present.indexOf(key);
+    return (index === -1 ? undefined : values[index]) as T | undefined;
+  };
+  const big = (key: keyof typeof named) => {
+    const raw = value<bigint | number>(key);
+    return raw === undefined ? undefined : BigInt(raw);
+  };
   return {
-    governorName,
-    votingDelay,
-    votingPeriod,
-    proposalThreshold,
-    quorumNumerator,
-    quorumDenominator,
-    quorum: quorumAt ?? quorumVotes,
+    governorName: value<string>("governorName"),
+    votingDelay: big("votingDelay"),
+    votingPeriod: big("votingPeriod"),
+    proposalThreshold: big("proposalThreshold"),
+    quorumNumerator: big("quorumNumerator"),
+    quorumDenominator: big("quorumDenominator"),
+    quorum: big("quorum"),
     timepoint,
-    clock: clockValue === undefined ? undefined : BigInt(clockValue),
-    clockMode,
-    countingMode,
-    lateQuorumExtension: lateQuorumExtension === undefined ? undefined : BigInt(lateQuorumExtension),
-    tokenName,
-    totalSupply,
-    pastTotalSupply,
-    timelockDelay: dao.timelock === null ? undefined : (minDelay ?? compoundDelay),
+    clock: big("clock"),
+    clockMode: value<string>("clockMode"),
+    countingMode: value<string>("countingMode"),
+    lateQuorumExtension: big("lateQuorumExtension"),
+    tokenName: value<string>("tokenName"),
+    totalSupply: big("totalSupply"),
+    pastTotalSupply: big("pastTotalSupply"),
+    timelockDelay: big("timelockDelay"),
   };
 }

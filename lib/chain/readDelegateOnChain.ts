@@ -1,19 +1,14 @@
 /**
- * A delegate's live figures from the voting token, in one Multicall3 round trip: current votes
- * (`getVotes`), token balance, own delegate, and the token's total supply (the base of a share).
+ * A delegate's live figures from the voting token, in one round trip, asked through the DAO's
+ * adapter (OpenZeppelin Votes' getVotes, or Compound's getCurrentVotes): current votes, token
+ * balance, own delegate, and the token's total supply (the base of a share).
  */
-import { type Address, erc20Abi, type PublicClient, parseAbi, zeroAddress } from "viem";
-import { contractCall, readCalls } from "./readCalls";
-
-const votesAbi = parseAbi([
-  "function getVotes(address account) view returns (uint256)",
-  // COMP-style tokens call it getCurrentVotes.
-  "function getCurrentVotes(address account) view returns (uint96)",
-  "function delegates(address account) view returns (address)",
-]);
+import { type Address, zeroAddress } from "viem";
+import { type GovernorAdapter, preparedRead } from "../governor/adapter";
+import { type ChainReader, readCalls } from "./readCalls";
 
 export type DelegateOnChain = {
-  /** `getVotes` (or COMP's `getCurrentVotes`); undefined when the token answers neither. */
+  /** Current votes; undefined when the token does not answer. */
   votes: bigint | undefined;
   balance: bigint | undefined;
   /** Whom the address delegates to; null when it never delegated. */
@@ -25,24 +20,23 @@ export type DelegateOnChain = {
  * Throws when the chain cannot be reached (see readCalls).
  *
  * @example
- * const live = await readDelegateOnChain(client, dao.token, "0x7099…79C8");
+ * const live = await readDelegateOnChain(client, governorAdapter(writeDao), "0x7099…79C8");
  * live.votes // 441850000000000000000000n
  */
 export async function readDelegateOnChain(
-  client: Pick<PublicClient, "chain" | "readContract">,
-  token: Address,
+  client: ChainReader,
+  adapter: Pick<GovernorAdapter, "votesNow" | "balanceOf" | "delegates" | "totalSupply">,
   account: Address,
 ): Promise<DelegateOnChain> {
-  const [votes, currentVotes, balance, delegate, totalSupply] = await readCalls(client, [
-    contractCall({ address: token, abi: votesAbi, functionName: "getVotes", args: [account] }),
-    contractCall({ address: token, abi: votesAbi, functionName: "getCurrentVotes", args: [account] }),
-    contractCall({ address: token, abi: erc20Abi, functionName: "balanceOf", args: [account] }),
-    contractCall({ address: token, abi: votesAbi, functionName: "delegates", args: [account] }),
-    contractCall({ address: token, abi: erc20Abi, functionName: "totalSupply" }),
+  const [votes, balance, delegate, totalSupply] = await readCalls(client, [
+    preparedRead<bigint>(adapter.votesNow(account)),
+    preparedRead<bigint>(adapter.balanceOf(account)),
+    preparedRead<Address>(adapter.delegates(account)),
+    preparedRead<bigint>(adapter.totalSupply()),
   ]);
   return {
-    votes: votes ?? currentVotes,
-    balance,
+    votes: votes === undefined ? undefined : BigInt(votes),
+    balance: balance === undefined ? undefined : BigInt(balance),
     delegate: delegate === undefined ? undefined : delegate === zeroAddress ? null : delegate,
     totalSupply,
   };

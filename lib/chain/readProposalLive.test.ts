@@ -1,19 +1,11 @@
-import {
-  type Abi,
-  type Address,
-  createPublicClient,
-  custom,
-  decodeFunctionData,
-  encodeFunctionResult,
-  type Hex,
-  multicall3Abi,
-  parseAbi,
-  toFunctionSelector,
-} from "viem";
-import { describe, expect, it } from "vitest";
+import { type Address, createPublicClient, custom } from "viem";
+import { afterEach, describe, expect, it } from "vitest";
 import { defaultDaoFlavour, governorAdapter } from "../governor/adapter";
-import { daoChain, multicall3Address } from "./daoChain";
+import { daoChain } from "./daoChain";
+import { clearMulticall3Cache } from "./multicall3";
 import { readProposalLive } from "./readProposalLive";
+import { rpcTransport } from "./rpcTransport";
+import { type FakeContracts, type FakeHandler, fakeChain } from "./testing/fakeChain";
 
 const governor: Address = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
 const token: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -27,7 +19,7 @@ const bravoAdapter = governorAdapter({
   flavour: { ...defaultDaoFlavour, family: "bravo", hasClock: false, votes: "getPriorVotes" },
 });
 
-const abi = parseAbi([
+const abi = [
   "function state(uint256) view returns (uint8)",
   "function proposalVotes(uint256) view returns (uint256, uint256, uint256)",
   "function proposalSnapshot(uint256) view returns (uint256)",
@@ -39,49 +31,27 @@ const abi = parseAbi([
   "function quorumVotes() view returns (uint256)",
   "function symbol() view returns (string)",
   "function decimals() view returns (uint8)",
-  "function getBlockNumber() view returns (uint256)",
-  "function getCurrentBlockTimestamp() view returns (uint256)",
-]);
+];
 
-type Handler = (args: readonly unknown[]) => unknown;
-type Contracts = Record<string, Record<string, Handler>>;
+type Handler = FakeHandler;
 
 /** A chain whose contracts answer the calls listed (by address, then function name); others revert. */
-function fakeChain(contracts: Contracts, log: { calls: number; batches: string[][] }) {
-  const byAddress = new Map(Object.entries(contracts).map(([address, fns]) => [address.toLowerCase(), fns]));
-  return createPublicClient({
-    chain: daoChain({ chainId: 31337, rpcUrl: "http://127.0.0.1:1" }),
-    transport: custom({
-      async request({ method, params }) {
-        if (method === "eth_chainId") return "0x7a69";
-        if (method !== "eth_call") throw new Error(`unexpected ${method}`);
-        log.calls += 1;
-        const { data } = (params as [{ data: Hex }])[0];
-        const calls = decodeFunctionData({ abi: multicall3Abi, data }).args[0] as readonly {
-          target: Address;
-          callData: Hex;
-        }[];
-        const names: string[] = [];
-        const results = calls.map(({ target, callData }) => {
-          const item = (abi as Abi).find(
-            (entry) => entry.type === "function" && toFunctionSelector(entry) === callData.slice(0, 10),
-          );
-          const name = item?.type === "function" ? item.name : "?";
-          names.push(name);
-          const handler = byAddress.get(target.toLowerCase())?.[name];
-          if (!handler) return { success: false, returnData: "0x" as Hex };
-          const { args = [] } = decodeFunctionData({ abi, data: callData });
-          const result = handler(args);
-          return { success: true, returnData: encodeFunctionResult({ abi, functionName: name, result } as never) };
-        });
-        log.batches.push(names);
-        return encodeFunctionResult({ abi: multicall3Abi, functionName: "aggregate3", result: results });
-      },
-    }),
+function chainOf(contracts: FakeContracts, multicall3 = true) {
+  const { request, log } = fakeChain({
+    abi,
+    contracts,
+    multicall3,
+    block: { number: 150n, timestamp: 1_700_000_000n },
   });
+  const client = createPublicClient({
+    chain: daoChain({ chainId: 31337, rpcUrls: ["http://fake"] }),
+    transport: custom({ request }, { retryCount: 0 }),
+  });
+  /** Function names asked per eth_call (an aggregate3 lists its sub-calls). */
+  return { client, log };
 }
 
-const multicall = { getBlockNumber: () => 150n, getCurrentBlockTimestamp: () => 1_700_000_000n };
+afterEach(() => clearMulticall3Cache());
 
 const ozGovernor: Record<string, Handler> = {
   state: () => 1,
@@ -93,19 +63,22 @@ const ozGovernor: Record<string, Handler> = {
   clock: () => 150,
 };
 
-describe("readProposalLive", () => {
+const bravo: Record<string, Handler> = {
+  state: () => 5,
+  proposals: () => [3n, governor, 1_700_000_600n, 100n, 200n, 500n, 50n, 5n, false, false],
+  quorumVotes: () => 400n,
+};
+
+describe.each([
+  { path: "Multicall3", multicall3: true },
+  { path: "a JSON-RPC batch", multicall3: false },
+])("readProposalLive through $path", ({ multicall3 }) => {
   it("reads an OpenZeppelin proposal and token metadata in one round trip", async () => {
-    const log = { calls: 0, batches: [] as string[][] };
-    const client = fakeChain(
-      {
-        [governor]: ozGovernor,
-        [multicall3Address]: multicall,
-        [musdc]: { symbol: () => "mUSDC", decimals: () => 6 },
-      },
-      log,
+    const { client } = chainOf(
+      { [governor]: ozGovernor, [musdc]: { symbol: () => "mUSDC", decimals: () => 6 } },
+      multicall3,
     );
     const live = await readProposalLive(client, { adapter, proposalId: 7n, snapshotHint: 120n, tokens: [musdc] });
-    expect(log.calls).toBe(1);
     expect(live).toEqual({
       state: "Active",
       tallies: { againstVotes: 10n, forVotes: 300n, abstainVotes: 20n },
@@ -122,52 +95,39 @@ describe("readProposalLive", () => {
   });
 
   it("reads quorum in a second round trip when the indexer gave no snapshot", async () => {
-    const log = { calls: 0, batches: [] as string[][] };
-    const client = fakeChain({ [governor]: ozGovernor, [multicall3Address]: multicall }, log);
+    const { client, log } = chainOf({ [governor]: ozGovernor }, multicall3);
     const live = await readProposalLive(client, { adapter, proposalId: 7n });
     expect(live.quorum).toBe(400n);
     expect(live.roundTrips).toBe(2);
-    expect(log.batches[1]).toEqual(["quorum"]);
+    expect(log.calls.filter((name) => name === "quorum")).toHaveLength(2);
   });
 
   it("leaves quorum unknown before the snapshot", async () => {
-    const log = { calls: 0, batches: [] as string[][] };
     // quorum(timepoint) reverts for a timepoint not reached yet: no handler.
     const { quorum: _reverts, ...rest } = ozGovernor;
-    const pending: Record<string, Handler> = { ...rest, state: () => 0, clock: () => 100 };
-    const client = fakeChain({ [governor]: pending, [multicall3Address]: multicall }, log);
+    const { client } = chainOf({ [governor]: { ...rest, state: () => 0, clock: () => 100 } }, multicall3);
     const live = await readProposalLive(client, { adapter, proposalId: 7n, snapshotHint: 120n });
     expect(live.state).toBe("Pending");
     expect(live.quorum).toBeNull();
-    expect(log.calls).toBe(1);
+    expect(live.roundTrips).toBe(1);
   });
 
   it("asks an OpenZeppelin governor only OpenZeppelin calls", async () => {
-    const log = { calls: 0, batches: [] as string[][] };
-    const client = fakeChain({ [governor]: ozGovernor, [multicall3Address]: multicall }, log);
+    const { client, log } = chainOf({ [governor]: ozGovernor }, multicall3);
     await readProposalLive(client, { adapter, proposalId: 7n, snapshotHint: 120n });
-    expect(log.batches[0]).toEqual([
+    expect(log.calls.filter((name) => !["getBlockNumber", "getCurrentBlockTimestamp"].includes(name))).toEqual([
       "state",
       "proposalVotes",
       "proposalSnapshot",
       "proposalDeadline",
       "proposalEta",
-      "clock",
       "quorum",
-      "getBlockNumber",
-      "getCurrentBlockTimestamp",
+      "clock",
     ]);
   });
 
-  const bravo: Record<string, Handler> = {
-    state: () => 5,
-    proposals: () => [3n, governor, 1_700_000_600n, 100n, 200n, 500n, 50n, 5n, false, false],
-    quorumVotes: () => 400n,
-  };
-
   it("reads a GovernorBravo proposal through the bravo adapter: proposals() once and quorumVotes()", async () => {
-    const log = { calls: 0, batches: [] as string[][] };
-    const client = fakeChain({ [governor]: bravo, [multicall3Address]: multicall }, log);
+    const { client, log } = chainOf({ [governor]: bravo }, multicall3);
     const live = await readProposalLive(client, { adapter: bravoAdapter, proposalId: 3n, snapshotHint: 100n });
     expect(live).toMatchObject({
       state: "Queued",
@@ -176,27 +136,29 @@ describe("readProposalLive", () => {
       deadline: 200n,
       eta: 1_700_000_600n,
       quorum: 400n,
+      // No clock(): the block number read with the rest.
       clock: 150n,
       roundTrips: 1,
     });
-    // The struct and Multicall3's block number are asked once each, however many fields come from them.
-    expect(log.batches).toEqual([["state", "proposals", "getBlockNumber", "quorumVotes", "getCurrentBlockTimestamp"]]);
+    // The struct is asked once, however many fields come from it.
+    expect(log.calls.filter((name) => !["getBlockNumber", "getCurrentBlockTimestamp"].includes(name))).toEqual([
+      "state",
+      "proposals",
+      "quorumVotes",
+    ]);
   });
 
   it("needs no second round trip for Bravo's quorum without a snapshot hint (it ignores the timepoint)", async () => {
-    const log = { calls: 0, batches: [] as string[][] };
-    const client = fakeChain({ [governor]: bravo, [multicall3Address]: multicall }, log);
+    const { client } = chainOf({ [governor]: bravo }, multicall3);
     const live = await readProposalLive(client, { adapter: bravoAdapter, proposalId: 3n });
     expect(live.quorum).toBe(400n);
     expect(live.roundTrips).toBe(1);
-    expect(log.calls).toBe(1);
   });
 
   it("reads an OZ 4.9 GovernorCompatibilityBravo proposal: tallies from proposals(), the rest OpenZeppelin's", async () => {
-    const log = { calls: 0, batches: [] as string[][] };
     const { proposalVotes: _none, ...compatible } = ozGovernor;
     compatible.proposals = () => [7n, governor, 0n, 120n, 180n, 300n, 10n, 20n, false, false];
-    const client = fakeChain({ [governor]: compatible, [multicall3Address]: multicall }, log);
+    const { client, log } = chainOf({ [governor]: compatible }, multicall3);
     const ozBravo = governorAdapter({
       governor,
       token,
@@ -212,31 +174,25 @@ describe("readProposalLive", () => {
       quorum: 400n,
       roundTrips: 1,
     });
-    expect(log.batches[0]).toContain("proposals");
-    expect(log.batches[0]).not.toContain("proposalVotes");
+    expect(log.calls).toContain("proposals");
+    expect(log.calls).not.toContain("proposalVotes");
   });
 
   it("returns an unknown state for an unknown proposal and skips tokens that do not answer", async () => {
-    const log = { calls: 0, batches: [] as string[][] };
-    const client = fakeChain({ [multicall3Address]: multicall, [musdc]: { symbol: () => "X" } }, log);
+    const { client } = chainOf({ [musdc]: { symbol: () => "X" } }, multicall3);
     const live = await readProposalLive(client, { adapter, proposalId: 1n, tokens: [musdc] });
     expect(live.state).toBeUndefined();
     expect(live.tallies).toBeNull();
     expect(live.tokens.size).toBe(0);
   });
+});
 
+describe("readProposalLive", () => {
   it("throws when the chain cannot be reached", async () => {
     const client = createPublicClient({
-      chain: daoChain({ chainId: 31337, rpcUrl: "http://127.0.0.1:1" }),
-      transport: custom(
-        {
-          async request() {
-            throw new Error("connect ECONNREFUSED");
-          },
-        },
-        { retryCount: 0 },
-      ),
+      chain: daoChain({ chainId: 31337, rpcUrls: ["http://127.0.0.1:1"] }),
+      transport: rpcTransport(["http://127.0.0.1:1"], { maxRounds: 1 }),
     });
-    await expect(readProposalLive(client, { adapter, proposalId: 1n })).rejects.toThrow(/ECONNREFUSED/);
+    await expect(readProposalLive(client, { adapter, proposalId: 1n })).rejects.toThrow(/refused the connection/);
   });
 });

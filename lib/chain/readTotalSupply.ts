@@ -1,11 +1,22 @@
 /** The voting token's total supply, live: the base of every "share of supply" in the delegates pages. */
-import { type Address, erc20Abi, type PublicClient } from "viem";
+import { type GovernorAdapter, preparedRead } from "../governor/adapter";
+import { CallRevertedError } from "./chainErrors";
+import { type ChainReader, readCalls } from "./readCalls";
 
 /**
- * Throws when the chain cannot be reached or the token has no totalSupply().
+ * Throws a ChainUnreachableError when the chain cannot be reached, and a CallRevertedError when the
+ * token has no totalSupply() (some ERC721Votes tokens), so a page can say which.
  *
- * @example const supply = await readTotalSupply(client, dao.token); // 10000000000000000000000000n
+ * @example const supply = await readTotalSupply(client, adapterOf(dao)); // 10000000000000000000000000n
  */
-export async function readTotalSupply(client: Pick<PublicClient, "readContract">, token: Address): Promise<bigint> {
-  return client.readContract({ address: token, abi: erc20Abi, functionName: "totalSupply" });
+export async function readTotalSupply(
+  client: ChainReader,
+  adapter: Pick<GovernorAdapter, "totalSupply">,
+): Promise<bigint> {
+  const read = adapter.totalSupply();
+  const [supply] = await readCalls(client, [preparedRead<bigint>(read)]);
+  if (supply === undefined) {
+    throw new CallRevertedError(`the voting token ${read.address} does not answer totalSupply()`);
+  }
+  return BigInt(supply);
 }

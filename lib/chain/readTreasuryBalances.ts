@@ -1,6 +1,6 @@
 /**
- * The treasury's balances, live, in one Multicall3 round trip: the native coin (through
- * Multicall3's getEthBalance) and, for each candidate ERC20, balanceOf, symbol, name and decimals.
+ * The treasury's balances, live, in one round trip from one block (lib/chain/readCalls): the native
+ * coin and, for each candidate ERC20, balanceOf, symbol, name and decimals.
  * A candidate that does not answer like an ERC20 (no decimals, no balanceOf) comes back without
  * figures, so a caller can drop it. Symbols and names are untrusted text.
  */
@@ -11,10 +11,9 @@ import {
   erc20Abi,
   type Hex,
   hexToString,
-  type PublicClient,
   parseAbi,
 } from "viem";
-import { contractCall, ethBalanceCall, multicall3Of, type PreparedCall, readCalls } from "./readCalls";
+import { type ChainReader, contractCall, ethBalanceCall, type PreparedCall, readCalls } from "./readCalls";
 
 /** Most tokens read in one page view; anyone can send a treasury junk tokens. */
 export const maxTreasuryTokens = 200;
@@ -58,7 +57,7 @@ export type TreasuryBalances = { eth: bigint | undefined; tokens: TreasuryTokenB
  * tokens[1] // { address: usdc, balance: 2575000000000n, symbol: "mUSDC", name: "USD Coin", decimals: 6 }
  */
 export async function readTreasuryBalances(
-  client: Pick<PublicClient, "chain" | "readContract">,
+  client: ChainReader,
   treasury: Address,
   tokens: readonly Address[],
 ): Promise<TreasuryBalances> {
@@ -70,7 +69,7 @@ export async function readTreasuryBalances(
       textCall(token, "name"),
       contractCall({ address: token, abi: erc20Abi, functionName: "decimals" }),
     ] as const;
-  const calls = [ethBalanceCall(multicall3Of(client), treasury), ...candidates.flatMap(perToken)];
+  const calls = [ethBalanceCall(treasury), ...candidates.flatMap(perToken)];
   const [eth, ...rest] = await readCalls(client, calls);
   return {
     eth: eth as bigint | undefined,

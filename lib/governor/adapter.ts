@@ -10,15 +10,46 @@
  * fractional voting); `governorAdapterFor(flavour, dao)` from ./families picks one for what ./detect found.
  * Reads of Bravo-style governors answer structs: pass their result through `readResult(call, raw)`.
  */
-import type { Abi, Address, Hex } from "viem";
+import { type Abi, type Address, decodeFunctionResult, encodeFunctionData, type Hex } from "viem";
+import type { PreparedCall } from "../chain/readCalls";
 import { alphaAdapter } from "./families/alpha";
 import { bravoAdapter } from "./families/bravo";
 import { withFractionalVoting } from "./families/fractional";
-import { openzeppelinAdapter } from "./families/openzeppelin";
+import { openzeppelinAdapter, tokenCalls } from "./families/openzeppelin";
 import { ozBravoCompatibleAdapter } from "./families/ozBravoCompatible";
-import type { VotesFunctions } from "./families/shared";
+import { readResult, type VotesFunctions, withTimelock } from "./families/shared";
 
 export { governorErrorAbi, readResult } from "./families/shared";
+
+/**
+ * An adapter read, ready for lib/chain/readCalls: its answer comes back as the adapter promises
+ * (a Bravo struct narrowed to the one field), so callers never call `readResult` themselves.
+ *
+ * @example
+ * const [eta, state] = await readCalls(client, [preparedRead<bigint>(adapter.proposalEta(id)), preparedRead<number>(adapter.state(id))]);
+ */
+export function preparedRead<T = unknown>(read: ContractRead): PreparedCall<T> {
+  const callData = encodeFunctionData({ abi: read.abi, functionName: read.functionName, args: read.args } as never);
+  return {
+    target: read.address,
+    callData,
+    decode: (data) =>
+      readResult(
+        read,
+        decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data } as never),
+      ) as T,
+  };
+}
+
+/**
+ * The token half of the adapter alone, for a component that knows only the token (the header's
+ * voting power): every family's token calls, per how the token reports votes.
+ *
+ * @example const read = tokenAdapter(dao.token, dao.flavour.votes).votesNow(account);
+ */
+export function tokenAdapter(token: Address, votes: VotesFunctions = "getPastVotes") {
+  return tokenCalls(token, votes);
+}
 
 export type GovernorFamily = "openzeppelin" | "bravo" | "oz-bravo-compatible" | "alpha";
 
@@ -154,9 +185,38 @@ export type GovernorAdapter = {
   proposalEta(proposalId: bigint): ContractRead;
   proposalProposer(proposalId: bigint): ContractRead;
   proposalThreshold(): ContractRead;
-  /** The governor's clock now (block number or timestamp, per CLOCK_MODE). */
-  clock(): ContractRead;
+  /**
+   * The governor's clock now (block number or timestamp, per CLOCK_MODE); absent for governors
+   * without clock() (before OZ 4.9, GovernorBravo), whose clock is the block number.
+   */
+  clock?(): ContractRead;
   quorum(timepoint: bigint): ContractRead;
+
+  /** The governor's own name (reverts on governors without one). */
+  name(): ContractRead;
+  /** Clock units between proposing and voting. */
+  votingDelay(): ContractRead;
+  /** Clock units voting lasts. */
+  votingPeriod(): ContractRead;
+  /** GovernorVotesQuorumFraction: quorum as numerator / denominator of the past supply. */
+  quorumNumerator?(): ContractRead;
+  quorumDenominator?(): ContractRead;
+  /** ERC-6372 CLOCK_MODE (OpenZeppelin ≥ 4.9). */
+  clockMode?(): ContractRead;
+  /** COUNTING_MODE (OpenZeppelin). */
+  countingMode?(): ContractRead;
+  /** GovernorPreventLateQuorum's extension, in clock units. */
+  lateQuorumVoteExtension?(): ContractRead;
+
+  tokenName(): ContractRead;
+  tokenSymbol(): ContractRead;
+  tokenDecimals(): ContractRead;
+  totalSupply(): ContractRead;
+  /** The supply at a past timepoint (OpenZeppelin Votes; Compound's tokens have none). */
+  pastTotalSupply?(timepoint: bigint): ContractRead;
+
+  /** The timelock's minimum delay in seconds (OpenZeppelin getMinDelay, Compound delay); absent without a timelock. */
+  timelockDelay?(): ContractRead;
 
   /** Every custom error the governor, token and timelock may revert with, to decode reverts. */
   errorAbi: Abi;
@@ -193,7 +253,9 @@ export type GovernorAdapter = {
  * const adapter = governorAdapter(dao);
  * await tx.send(adapter.castVote(id, 1, "Good for the DAO"), { label: "Vote For" });
  */
-export function governorAdapter(dao: Pick<WriteDao, "governor" | "token"> & { flavour?: DaoFlavour }): GovernorAdapter {
+export function governorAdapter(
+  dao: Pick<WriteDao, "governor" | "token"> & { timelock?: Address | null; flavour?: DaoFlavour },
+): GovernorAdapter {
   const flavour = dao.flavour ?? defaultDaoFlavour;
   let adapter: GovernorAdapter;
   switch (flavour.family) {
@@ -209,5 +271,6 @@ export function governorAdapter(dao: Pick<WriteDao, "governor" | "token"> & { fl
     default:
       adapter = openzeppelinAdapter(dao, { votes: flavour.votes, hasClock: flavour.hasClock });
   }
+  adapter = withTimelock(adapter, dao.timelock ?? null, flavour.timelockKind);
   return flavour.fractional ? withFractionalVoting(adapter, dao) : adapter;
 }

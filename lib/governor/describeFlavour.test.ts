@@ -21,7 +21,7 @@ const oz5: GovernorFlavour = {
   lateQuorum: false,
   lateQuorumExtension: null,
   timelock: { kind: "openzeppelin", address: timelock, minDelaySeconds: 86_400 },
-  token: { kind: "erc20votes", address: token, decimals: 18, symbol: "COMM", votes: "getPastVotes" },
+  token: { kind: "erc20votes", address: token, decimals: 18, symbol: "COMM", name: null, votes: "getPastVotes" },
   missing: [],
 };
 
@@ -93,7 +93,7 @@ describe("describeFlavour", () => {
   it("describes an NFT token: one NFT is one vote", () => {
     const flavour: GovernorFlavour = {
       ...oz5,
-      token: { kind: "erc721votes", address: token, decimals: 0, symbol: "CNFT", votes: "getPastVotes" },
+      token: { kind: "erc721votes", address: token, decimals: 0, symbol: "CNFT", name: null, votes: "getPastVotes" },
     };
     expect(values(flavour).token).toBe("ERC721Votes NFT (CNFT): one NFT is one vote");
   });
@@ -124,7 +124,7 @@ describe("describeFlavour", () => {
       hasClock: false,
       countingMode: "support=bravo&quorum=bravo",
       timelock: { kind: "none" },
-      token: { kind: "erc20votes", address: token, decimals: 18, symbol: "COMP", votes: "getPriorVotes" },
+      token: { kind: "erc20votes", address: token, decimals: 18, symbol: "COMP", name: null, votes: "getPriorVotes" },
     };
     expect(values(flavour)).toMatchObject({
       family: "Compound GovernorBravo",
@@ -143,7 +143,7 @@ describe("describeFlavour", () => {
       hasClock: false,
       countingMode: "support=alpha&quorum=bravo",
       timelock: { kind: "compound", address: timelock, delaySeconds: 172_800, gracePeriodSeconds: 1_209_600 },
-      token: { kind: "erc20votes", address: token, decimals: 18, symbol: "UNI", votes: "getPriorVotes" },
+      token: { kind: "erc20votes", address: token, name: "Uniswap", decimals: 18, symbol: "UNI", votes: "getPriorVotes" },
     };
     expect(values(flavour)).toMatchObject({
       family: "Compound GovernorAlpha",

@@ -7,8 +7,8 @@
  *
  * A probe "exists" when the call succeeds or reverts WITH data (the function ran and refused, e.g.
  * `state(0)` → "unknown proposal id"); a call to a function the contract lacks reverts empty.
- * Everything is read in two Multicall3 batches (falling back to single calls where Multicall3 is
- * absent), and the result is cached per (chainId, address) for the life of the process.
+ * Everything is read in two round trips (lib/chain/readCalls: Multicall3 where the chain has it,
+ * else a JSON-RPC batch), and the result is cached per (chainId, address) for the life of the process.
  */
 import {
   type Abi,
@@ -21,9 +21,9 @@ import {
   parseAbi,
   zeroAddress,
 } from "viem";
-import { multicall3Abi } from "../../contracts-abi/multicall3";
+import { type ChainReader, readRaw } from "../chain/readCalls";
 import { type DaoFlavour, defaultDaoFlavour, type GovernorFamily } from "./adapter";
-import { multicall3Address, type VotesFunctions } from "./families/shared";
+import type { VotesFunctions } from "./families/shared";
 
 export type { GovernorFamily };
 
@@ -40,6 +40,7 @@ export type TokenFlavour = {
   /** 0 for ERC721Votes (one NFT is one vote). */
   decimals: number;
   symbol: string | null;
+  name: string | null;
   /** getPastVotes (OpenZeppelin Votes) or getPriorVotes (Compound's Comp/Uni). */
   votes: VotesFunctions;
 };
@@ -111,6 +112,7 @@ const tokenProbeAbi = parseAbi([
   "function supportsInterface(bytes4 interfaceId) view returns (bool)",
   "function decimals() view returns (uint8)",
   "function symbol() view returns (string)",
+  "function name() view returns (string)",
   "function getPastVotes(address account, uint256 timepoint) view returns (uint256)",
   "function getPriorVotes(address account, uint256 blockNumber) view returns (uint96)",
   "function delegates(address account) view returns (address)",
@@ -134,15 +136,6 @@ function value<T>(outcome: Outcome | undefined): T | undefined {
   return outcome?.ok ? (outcome.value as T) : undefined;
 }
 
-function revertData(error: unknown): Hex | undefined {
-  for (let e = error as { data?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (typeof e.data === "string" && e.data.startsWith("0x")) return e.data as Hex;
-    const nested = (e.data as { data?: unknown } | undefined)?.data;
-    if (typeof nested === "string" && nested.startsWith("0x")) return nested as Hex;
-  }
-  return undefined;
-}
-
 function outcomeOf(probe: Probe, success: boolean, data: Hex): Outcome {
   if (!success) return { ok: false, data };
   try {
@@ -155,42 +148,21 @@ function outcomeOf(probe: Probe, success: boolean, data: Hex): Outcome {
   }
 }
 
-/** Runs every probe: one Multicall3 aggregate3 when the chain has it, else one eth_call each. */
-async function runProbes(client: PublicClient, probes: readonly Probe[]): Promise<Map<string, Outcome>> {
-  const calls = probes.map((probe) => ({
-    target: probe.address,
-    allowFailure: true,
-    callData: encodeFunctionData({ abi: probe.abi, functionName: probe.functionName, args: probe.args } as never),
-  }));
-  const multicall = client.chain?.contracts?.multicall3?.address ?? multicall3Address;
-  const out = new Map<string, Outcome>();
-  const { data } = await client.call({
-    to: multicall,
-    data: encodeFunctionData({ abi: multicall3Abi, functionName: "aggregate3", args: [calls] }),
-  });
-  if (data && data !== "0x") {
-    const results = decodeFunctionResult({ abi: multicall3Abi, functionName: "aggregate3", data }) as readonly {
-      success: boolean;
-      returnData: Hex;
-    }[];
-    probes.forEach((probe, i) => {
-      const result = results[i];
-      out.set(probe.key, result ? outcomeOf(probe, result.success, result.returnData) : { ok: false, data: "0x" });
-    });
-    return out;
-  }
-  await Promise.all(
-    probes.map(async (probe, i) => {
-      try {
-        const result = await client.call({ to: probe.address, data: calls[i]?.callData });
-        out.set(probe.key, outcomeOf(probe, true, result.data ?? "0x"));
-      } catch (error) {
-        const data = revertData(error);
-        if (data === undefined && !/revert/i.test(String((error as Error).message))) throw error;
-        out.set(probe.key, { ok: false, data: data ?? "0x" });
-      }
-    }),
+/** Runs every probe in one round trip (lib/chain/readCalls: Multicall3, or a JSON-RPC batch). */
+async function runProbes(client: ChainReader, probes: readonly Probe[]): Promise<Map<string, Outcome>> {
+  const { results } = await readRaw(
+    client,
+    probes.map((probe) => ({
+      target: probe.address,
+      callData: encodeFunctionData({ abi: probe.abi, functionName: probe.functionName, args: probe.args } as never),
+      decode: (data: Hex) => data,
+    })),
   );
+  const out = new Map<string, Outcome>();
+  probes.forEach((probe, i) => {
+    const result = results[i];
+    out.set(probe.key, result ? outcomeOf(probe, result.success, result.returnData) : { ok: false, data: "0x" });
+  });
   return out;
 }
 
@@ -240,7 +212,7 @@ export function clearGovernorFlavourCache() {
  * const adapter = governorAdapterFor(flavour, dao);
  */
 export async function detectGovernor(
-  client: PublicClient,
+  client: ChainReader & Pick<PublicClient, "getChainId">,
   governor: Address,
   options: DetectOptions = {},
 ): Promise<GovernorFlavour> {
@@ -259,7 +231,7 @@ export async function detectGovernor(
 }
 
 async function probeGovernor(
-  client: PublicClient,
+  client: ChainReader,
   chainId: number,
   governor: Address,
   options: DetectOptions,
@@ -365,6 +337,7 @@ async function probeGovernor(
       t("supportsInterface", [erc721InterfaceId]),
       t("decimals"),
       t("symbol"),
+      t("name"),
       t("getPastVotes", [zeroAddress, 0n]),
       t("getPriorVotes", [zeroAddress, 0n]),
       t("delegates", [zeroAddress]),
@@ -401,6 +374,7 @@ async function probeGovernor(
       address: tokenAddress,
       decimals: nft ? 0 : Number(value<number>(more.get("token.decimals")) ?? 0),
       symbol: value<string>(more.get("token.symbol")) ?? null,
+      name: value<string>(more.get("token.name")) ?? null,
       votes: pastVotes || !priorVotes ? "getPastVotes" : "getPriorVotes",
     };
   }

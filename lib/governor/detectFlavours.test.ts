@@ -71,7 +71,7 @@ describe("detectGovernor on the flavour fixtures", () => {
     expect(flavour.countingMode).toContain("fractional");
     const adapter = governorAdapterFor(flavour, d);
     expect(adapter.castVoteSplit).toBeDefined();
-    const now = (await client.readContract(adapter.clock() as never)) as number;
+    const now = (await client.readContract(adapter.clock?.() as never)) as number;
     const { timestamp } = await client.getBlock();
     expect(BigInt(now)).toBe(timestamp);
   });

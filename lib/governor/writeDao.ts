@@ -3,18 +3,19 @@
  * and what `resolveDao` read from the chain.
  */
 
-import { knownChain } from "../chains";
+import { chainName, daoExplorerUrl } from "../chain/daoChain";
 import type { ResolvedDao } from "../config/resolveDao";
 import type { DaoConfig } from "../config/schema";
-import type { WriteDao } from "./adapter";
+import { type GovernorAdapter, governorAdapter, type WriteDao } from "./adapter";
 import { daoFlavourOf } from "./detect";
 
 /** @example <VotePanelIsland dao={writeDaoOf(loaded.config, loaded.dao)} … /> */
 export function writeDaoOf(config: DaoConfig, dao: ResolvedDao): WriteDao {
+  const explorerUrl = daoExplorerUrl(config);
   return {
     slug: config.slug,
     chainId: config.chainId,
-    chainName: knownChain(config.chainId)?.name ?? `chain ${config.chainId}`,
+    chainName: chainName(config.chainId),
     governor: dao.governor,
     token: dao.token,
     timelock: dao.timelock,
@@ -23,6 +24,20 @@ export function writeDaoOf(config: DaoConfig, dao: ResolvedDao): WriteDao {
     clockMode: dao.clockMode,
     countingMode: dao.countingMode,
     flavour: daoFlavourOf(dao.flavour),
-    ...(config.explorerUrl ? { explorerUrl: config.explorerUrl } : {}),
+    ...(explorerUrl ? { explorerUrl } : {}),
   };
+}
+
+/**
+ * The adapter for a DAO completed from its chain, for server-side reads.
+ *
+ * @example const states = await readProposalStates(client, adapterOf(loaded.dao), ids);
+ */
+export function adapterOf(dao: ResolvedDao): GovernorAdapter {
+  return governorAdapter({
+    governor: dao.governor,
+    token: dao.token,
+    timelock: dao.timelock,
+    flavour: daoFlavourOf(dao.flavour),
+  });
 }

@@ -17,12 +17,13 @@ import {
   walletConnectWallet,
 } from "@rainbow-me/rainbowkit/wallets";
 import type { Chain, Transport } from "viem";
-import { cookieStorage, createConfig, createStorage, http } from "wagmi";
-import { daoChain } from "../chain/daoChain";
+import { cookieStorage, createConfig, createStorage } from "wagmi";
+import { type ChainInfo, chainFromInfo } from "../chain/chainInfo";
+import { rpcTransport } from "../chain/rpcTransport";
 import { wagmiStorageKey } from "./storageKey";
 
-/** What the browser needs to know about a chain a DAO lives on. */
-export type WalletChain = { chainId: number; rpcUrl: string; name: string };
+/** What the browser needs to know about a chain a DAO lives on (plain data from the server). */
+export type WalletChain = ChainInfo;
 
 /**
  * The generic `window.ethereum` wallet, hidden when the browser has none (clicking it would only
@@ -46,17 +47,21 @@ function walletList(projectId: string | undefined): WalletList {
 
 /**
  * @example
- * const config = getConfig([{ chainId: 31337, rpcUrl: "http://127.0.0.1:8545", name: "Foundry" }]);
+ * const config = getConfig([{ chainId: 31337, name: "Foundry", nativeCurrency, rpcUrls: ["http://127.0.0.1:8545"], multicall3: null }]);
  */
 export function getConfig(
   walletChains: readonly WalletChain[],
   projectId: string | undefined = process.env.NEXT_PUBLIC_WC_PROJECT_ID,
 ) {
   const unique = walletChains.filter((c, i) => walletChains.findIndex((o) => o.chainId === c.chainId) === i);
-  const [first, ...rest] = unique.map((c): Chain => ({ ...daoChain(c), name: c.name }));
+  const [first, ...rest] = unique.map((c): Chain => chainFromInfo(c));
   if (!first) throw new Error("getConfig: at least one chain is required");
   const chains: readonly [Chain, ...Chain[]] = [first, ...rest];
-  const transports: Record<number, Transport> = Object.fromEntries(unique.map((c) => [c.chainId, http(c.rpcUrl)]));
+  // The DAO's endpoints in order, failing over between them; reads issued together share one
+  // JSON-RPC batch, or one Multicall3 call where the server found Multicall3 on the chain.
+  const transports: Record<number, Transport> = Object.fromEntries(
+    unique.map((c) => [c.chainId, rpcTransport(c.rpcUrls)]),
+  );
   return createConfig({
     chains,
     transports,
@@ -66,7 +71,8 @@ export function getConfig(
       projectId: projectId ?? "",
     }),
     multiInjectedProviderDiscovery: true,
-    // wagmi batches reads into Multicall3 by default (`batch.multicall`).
+    // wagmi batches useReadContracts into Multicall3 when the chain names one (chainFromInfo sets it
+    // only where the server found it), else sends each read, batched by the transport.
     ssr: true,
     storage: createStorage({ key: wagmiStorageKey, storage: cookieStorage }),
   });

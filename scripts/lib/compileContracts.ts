@@ -109,10 +109,27 @@ export const flavourPrebuilts: readonly Prebuilt[] = [
   { artifact: "@uniswap/governance/build/Uni.json", module: "uniToken" },
 ];
 
+/** Stand-ins for third-party contracts in tests (ENS on a local chain); never deployed by the demo. */
+export const testingDeployables: readonly Deployable[] = [
+  { contract: "EnsStandIn", source: "contracts/testing/EnsStandIn.sol", module: "ensStandIn", deployedBytecode: true },
+];
+
+/**
+ * Contracts only tests deploy (contracts/fixtures/README.md), in a solc run of their own like the
+ * flavours. Sorted by module.
+ */
+export const fixtureDeployables: readonly Deployable[] = [
+  { contract: "BoxProxy", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxProxy" },
+  { contract: "BoxV1", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxV1" },
+  { contract: "BoxV2", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxV2" },
+];
+
 /** Every solc run and where its modules go. */
 const compileGroups: readonly CompileGroup[] = [
   { dir: "", deployables },
   { dir: "flavours", deployables: flavourDeployables, prebuilt: flavourPrebuilts },
+  { dir: "testing", deployables: testingDeployables },
+  { dir: "fixtures", deployables: fixtureDeployables },
 ];
 
 type SolcOutput = {

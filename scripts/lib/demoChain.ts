@@ -46,14 +46,20 @@ function listFiles(dir: string): string[] {
 
 /**
  * The cache key: a hash of everything that decides the seeded chain — the compiled contracts
- * (flavours included), the seed's and the flavour fixtures' sources and descriptions, the title
+ * (flavours included, test-only fixtures not), the seed's and the flavour fixtures' sources and descriptions, the title
  * derivation and the anvil version.
  *
  * @example demoCacheKey() // "3f9c0a1b2c4d5e6f"
  */
 export function demoCacheKey(): string {
   const files = [
-    ...listFiles(join(repoRoot, "contracts-abi")).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts")),
+    // Test-only fixtures (contracts-abi/fixtures) are never deployed by the seed.
+    ...listFiles(join(repoRoot, "contracts-abi")).filter(
+      (file) =>
+        file.endsWith(".ts") &&
+        !file.endsWith(".test.ts") &&
+        !file.startsWith(join(repoRoot, "contracts-abi/fixtures")),
+    ),
     ...["scripts/demo", "scripts/flavours"].flatMap((dir) =>
       listFiles(join(repoRoot, dir)).filter((file) => !file.endsWith(".test.ts") && !file.endsWith("README.md")),
     ),

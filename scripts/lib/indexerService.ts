@@ -1,6 +1,6 @@
 /** Starts the Ponder indexer (indexer/) for a DAO config and waits until its backfill is done. */
 import { rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { isPortFree } from "./anvil";
 import { bin, repoRoot } from "./paths";
 import { httpOk, type Service, startService, waitUntil } from "./services";
@@ -15,6 +15,10 @@ export type IndexerOptions = {
   logFile: string;
   echo?: boolean;
   databaseUrl?: string;
+  /** Where the indexer remembers what it found on the chain (token start blocks); default: beside dbDir. */
+  cacheDir?: string;
+  /** How long to wait for the backfill (default 180 s). */
+  timeoutMs?: number;
   /** "ready" waits for the backfill to finish; "health" only for the server to answer. */
   waitFor?: "ready" | "health";
 };
@@ -36,6 +40,7 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
       // Ponder prefers $PORT over --port; `PORT=3001 npm run dev` means the app's port, not its.
       PORT: String(options.port),
       COMMONS_INDEXER_DB_DIR: options.dbDir,
+      COMMONS_INDEXER_CACHE_DIR: options.cacheDir ?? dirname(resolve(options.dbDir)),
       // undefined removes an inherited DATABASE_URL: the caller decides the backend.
       DATABASE_URL: options.databaseUrl,
     },
@@ -46,7 +51,7 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
   const endpoint = options.waitFor ?? "ready";
   await waitUntil(() => httpOk(`${url}/${endpoint}`), {
     what: endpoint === "ready" ? `the indexer to finish its backfill (${url}/ready)` : `the indexer at ${url}`,
-    timeoutMs: 180_000,
+    timeoutMs: options.timeoutMs ?? 180_000,
     intervalMs: 500,
     service,
   });
@@ -58,14 +63,27 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
  * backfill reaches head minus its finality depth (30 blocks on unknown chains); the newest blocks
  * follow in the live phase a moment later.
  */
-export async function waitForIndexedBlock(url: string, block: bigint, service: Service): Promise<void> {
+export async function waitForIndexedBlock(
+  url: string,
+  block: bigint,
+  service: Service,
+  /** Only the DAOs on this chain (blocks of different chains do not compare). */
+  chainId?: number,
+): Promise<void> {
   await waitUntil(
     async () => {
       const response = await fetch(`${url}/api/status`, { signal: AbortSignal.timeout(5_000) });
       if (!response.ok) return false;
-      const status = (await response.json()) as { daos: { indexedBlock: string | null }[] };
-      return status.daos.every((dao) => dao.indexedBlock !== null && BigInt(dao.indexedBlock) >= block);
+      const status = (await response.json()) as { daos: { chainId: number; indexedBlock: string | null }[] };
+      return status.daos
+        .filter((dao) => chainId === undefined || dao.chainId === chainId)
+        .every((dao) => dao.indexedBlock !== null && BigInt(dao.indexedBlock) >= block);
     },
-    { what: `the indexer to reach block ${block}`, timeoutMs: 120_000, intervalMs: 250, service },
+    {
+      what: `the indexer to reach block ${block}${chainId === undefined ? "" : ` of chain ${chainId}`}`,
+      timeoutMs: 120_000,
+      intervalMs: 250,
+      service,
+    },
   );
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
+import { describeChainProblem } from "../../lib/chain/chainErrors";
 import { ConfigError } from "../../lib/config/ConfigError";
 import { resolveDao } from "../../lib/config/resolveDao";
 import type { DaoConfig } from "../../lib/config/schema";
@@ -27,15 +28,16 @@ afterAll(async () => {
 });
 
 function dao(patch: Partial<DaoConfig> = {}): DaoConfig {
+  const rpcUrls = patch.rpcUrls ?? [patch.rpcUrl ?? anvil.rpcUrl];
   return {
     slug: "test",
     name: "Test DAO",
     chainId: 31337,
-    rpcUrl: anvil.rpcUrl,
-    rpcUrls: [anvil.rpcUrl],
     governor: notAGovernor,
     startBlock: 0,
     ...patch,
+    rpcUrl: rpcUrls[0] as string,
+    rpcUrls,
   };
 }
 
@@ -58,7 +60,19 @@ describe("resolveDao", () => {
   it("refuses an RPC that does not answer", async () => {
     const error = await configErrorOf(resolveDao(dao({ rpcUrl: `http://127.0.0.1:${await freePort()}` })));
     expect(error.field).toBe("rpcUrl");
-    expect(error.message).toContain("did not answer");
+    expect(error.message).toMatch(/The RPC endpoint of chain 31337 failed: 127\.0\.0\.1:\d+ refused the connection/);
+    expect(describeChainProblem(error).title).toBe("The chain’s RPC did not answer");
+  });
+
+  it("refuses a second endpoint that serves another chain, though the first is right", async () => {
+    const other = await startAnvil({ port: await freePort(), chainId: 1 });
+    try {
+      const error = await configErrorOf(resolveDao(dao({ rpcUrls: [anvil.rpcUrl, other.rpcUrl] })));
+      expect(error.field).toBe("chainId");
+      expect(error.message).toContain(`rpcUrl (${new URL(other.rpcUrl).host}) serves chain 1`);
+    } finally {
+      await other.stop();
+    }
   });
 
   it("refuses a governor address with no code", async () => {

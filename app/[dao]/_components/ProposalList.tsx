@@ -4,12 +4,14 @@
  * is no list; without the chain the states read "Unknown" and no state filter can be applied.
  */
 import Link from "next/link";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { type ProposalStateFilter, proposalStateFilters } from "@/lib/chain/proposalStates";
 import { cn } from "@/lib/format/cn";
 import { IndexerNotFoundError, IndexerUnavailableError } from "@/lib/indexer/client";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { ProposalRow, type RowToken } from "./ProposalRow";
 import { PAGE_SIZE, type ProposalRowsResult, proposalRows, scanLimit, type UsableDao } from "./proposalRows";
 import { listHref } from "./StateFilterNav";
@@ -120,15 +122,15 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
     return <IndexerProblem error={error} slug={slug} />;
   }
 
-  if (filter && result.chainDown) {
+  if (filter && result.chainProblem) {
     return (
-      <Alert tone="warning" title="Cannot filter by state right now">
-        States are read live from the chain, and its RPC did not answer.{" "}
+      <ChainProblemAlert problem={result.chainProblem}>
+        Filtering by state needs the live states, read from the chain, so it cannot be done right now.{" "}
         <Link href={listHref(undefined, q)} className="underline underline-offset-2">
           Show all proposals
         </Link>{" "}
         instead (their states will read Unknown).
-      </Alert>
+      </ChainProblemAlert>
     );
   }
 
@@ -155,13 +157,17 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
   const labels = Object.fromEntries(
     Object.entries(loaded.config.labels ?? {}).map(([address, label]) => [address.toLowerCase(), label]),
   );
+  const profiles = await ensProfilesFor(
+    loaded.config,
+    result.rows.map(({ proposal }) => proposal.proposer as `0x${string}`),
+  );
   return (
     <div className="flex flex-col gap-4">
-      {result.chainDown ? (
-        <Alert tone="warning" title="Live states unavailable">
-          The chain’s RPC did not answer, so proposal states are shown as Unknown. The list itself comes from the
+      {result.chainProblem ? (
+        <ChainProblemAlert problem={result.chainProblem}>
+          Proposal states are read live from the chain, so they are shown as Unknown. The list itself comes from the
           indexer and is up to date.
-        </Alert>
+        </ChainProblemAlert>
       ) : null}
       {truncatedNote}
       <ul aria-label="Proposals" className="flex flex-col gap-3">
@@ -174,6 +180,7 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
             clock={result.clock}
             token={token}
             labels={labels}
+            proposer={profiles.get(proposal.proposer.toLowerCase())}
           />
         ))}
       </ul>

@@ -12,6 +12,7 @@
  * deadline would narrow the candidates before they are fetched; see the report of issue 3.)
  */
 import "server-only";
+import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext } from "@/lib/chain/clock";
 import {
   type LiveProposal,
@@ -21,6 +22,7 @@ import {
   readProposalsLive,
 } from "@/lib/chain/proposalStates";
 import { getPublicClient } from "@/lib/chain/publicClient";
+import { adapterOf } from "@/lib/governor/writeDao";
 import type { IndexedProposal } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
 import type { LoadedDao } from "@/lib/server/loadDao";
@@ -40,8 +42,8 @@ export type ProposalRowsResult = {
   /** Total matching proposals, when known (always without a filter; with one, when the scan saw them all). */
   total: number | null;
   hasNext: boolean;
-  /** The chain did not answer: states and quorums unknown (and no filtering possible). */
-  chainDown: boolean;
+  /** Why the chain could not be read (states and quorums unknown, no filtering possible); null when it was. */
+  chainProblem: ChainProblem | null;
   /** A filtered scan stopped at `scanLimit` before the end of the list. */
   scanTruncated: boolean;
   /** For dating deadlines; null when the chain did not answer. */
@@ -64,9 +66,10 @@ async function readClock(loaded: UsableDao): Promise<ClockContext | null> {
   }
 }
 
-function logChainError(loaded: UsableDao, error: unknown) {
-  // The RPC URL may carry an API key: details go to the server log, not the page.
+function chainProblemOf(loaded: UsableDao, error: unknown): ChainProblem {
+  // The RPC URL may carry an API key: details go to the server log; the page gets a summary.
   console.error(`[commons] reading live proposal data of "${loaded.config.slug}" failed:`, error);
+  return describeChainProblem(error);
 }
 
 /** One page of all proposals (the indexer paginates), with live data for its rows. */
@@ -76,12 +79,13 @@ async function allRows(loaded: UsableDao, page: number, q: string): Promise<Prop
     offset: (page - 1) * PAGE_SIZE,
     q: q || undefined,
   });
+  let chainProblem: ChainProblem | null = loaded.status === "ready" ? null : loaded.problem;
   const [clock, live] = await Promise.all([
     readClock(loaded),
     loaded.status === "ready"
-      ? readProposalsLive(getPublicClient(loaded.config), loaded.config.governor, liveInputs(result.items)).catch(
+      ? readProposalsLive(getPublicClient(loaded.config), adapterOf(loaded.dao), liveInputs(result.items)).catch(
           (error: unknown) => {
-            logChainError(loaded, error);
+            chainProblem = chainProblemOf(loaded, error);
             return null;
           },
         )
@@ -91,7 +95,7 @@ async function allRows(loaded: UsableDao, page: number, q: string): Promise<Prop
     rows: result.items.map((proposal, index) => ({ proposal, live: live?.[index] ?? unknownLive })),
     total: result.total,
     hasNext: page * PAGE_SIZE < result.total,
-    chainDown: live === null,
+    chainProblem: live === null ? chainProblem : null,
     scanTruncated: false,
     clock,
   };
@@ -105,6 +109,7 @@ async function filteredRows(
   q: string,
 ): Promise<ProposalRowsResult> {
   const client = getPublicClient(loaded.config);
+  const adapter = adapterOf(loaded.dao);
   const clockPromise = readClock(loaded);
   const wanted = page * PAGE_SIZE + 1;
   const matches: ProposalRowData[] = [];
@@ -124,10 +129,10 @@ async function filteredRows(
     const candidates = batch.items.filter((proposal) => mayMatchFilter(filter, proposal.status));
     let live: LiveProposal[];
     try {
-      live = await readProposalsLive(client, loaded.config.governor, liveInputs(candidates));
+      live = await readProposalsLive(client, adapter, liveInputs(candidates));
     } catch (error) {
-      logChainError(loaded, error);
-      return { rows: [], total: null, hasNext: false, chainDown: true, scanTruncated: false, clock: null };
+      const chainProblem = chainProblemOf(loaded, error);
+      return { rows: [], total: null, hasNext: false, chainProblem, scanTruncated: false, clock: null };
     }
     candidates.forEach((proposal, index) => {
       const values = live[index] ?? unknownLive;
@@ -139,7 +144,7 @@ async function filteredRows(
     rows: matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
     total: complete ? matches.length : null,
     hasNext: matches.length > page * PAGE_SIZE,
-    chainDown: false,
+    chainProblem: null,
     scanTruncated: !complete && matches.length < wanted,
     clock: await clockPromise,
   };
@@ -147,7 +152,7 @@ async function filteredRows(
 
 /**
  * Throws the indexer's errors (the caller says what went wrong); a chain that does not answer is
- * reported as `chainDown` instead.
+ * reported as `chainProblem` instead.
  *
  * @example const { rows, total, hasNext } = await proposalRows(loaded, "active", 1, "");
  */
@@ -159,7 +164,7 @@ export async function proposalRows(
 ): Promise<ProposalRowsResult> {
   if (!filter) return allRows(loaded, page, q);
   if (loaded.status !== "ready") {
-    return { rows: [], total: null, hasNext: false, chainDown: true, scanTruncated: false, clock: null };
+    return { rows: [], total: null, hasNext: false, chainProblem: loaded.problem, scanTruncated: false, clock: null };
   }
   return filteredRows(loaded, filter, page, q);
 }

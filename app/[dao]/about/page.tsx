@@ -7,9 +7,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { Identicon } from "@/components/address/Identicon";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext } from "@/lib/chain/clock";
+import { daoExplorerUrl } from "@/lib/chain/daoChain";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DaoParameters, readDaoParameters } from "@/lib/chain/readDaoParameters";
 import { explorerUrl } from "@/lib/format/explorerUrl";
@@ -18,7 +22,9 @@ import { formatDuration } from "@/lib/format/formatDuration";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { describeFlavour } from "@/lib/governor/describeFlavour";
-import { loadDao } from "@/lib/server/loadDao";
+import { adapterOf } from "@/lib/governor/writeDao";
+import { loadDao, problemOf } from "@/lib/server/loadDao";
+import { settle } from "@/lib/server/settle";
 import { InfoTip } from "../delegates/_components/InfoTip";
 import { RevealedText } from "../delegates/_components/RevealedText";
 
@@ -52,13 +58,23 @@ function AddressRow({
     <Row term={term}>
       {address === null ? (
         <span className="font-normal text-muted-foreground">None (the governor executes proposals itself)</span>
-      ) : link ? (
-        <a href={link} rel="noopener noreferrer" target="_blank" className="break-all font-mono font-normal underline">
-          {address}
-          <span className="sr-only"> (opens the block explorer in a new tab)</span>
-        </a>
       ) : (
-        <span className="break-all font-mono font-normal">{address}</span>
+        <span className="flex items-center gap-2">
+          <Identicon address={address} />
+          {link ? (
+            <a
+              href={link}
+              rel="noopener noreferrer"
+              target="_blank"
+              className="break-all font-mono font-normal underline"
+            >
+              {address}
+              <span className="sr-only"> (opens the block explorer in a new tab)</span>
+            </a>
+          ) : (
+            <span className="break-all font-mono font-normal">{address}</span>
+          )}
+        </span>
       )}
     </Row>
   );
@@ -81,16 +97,19 @@ export default async function AboutPage({ params }: Props) {
   const { config } = loaded;
 
   let read: { clock: ClockContext; parameters: DaoParameters } | undefined;
+  let problem = loaded.status === "ready" ? null : problemOf(loaded);
   if (loaded.status === "ready") {
-    try {
-      const client = getPublicClient(config);
-      const clock = await readClockContext(client, loaded.dao.clockMode);
-      const parameters = await readDaoParameters(client, loaded.dao, clock);
-      read = { clock, parameters };
-    } catch (error) {
-      // The RPC URL may carry an API key: details go to the server log, not the page.
-      console.error(`[commons] reading the parameters of "${slug}" failed:`, error);
-    }
+    const { dao } = loaded;
+    const client = getPublicClient(config);
+    const settled = await settle(
+      readClockContext(client, dao.clockMode).then(async (clock) => ({
+        clock,
+        parameters: await readDaoParameters(client, adapterOf(dao), clock),
+      })),
+      `reading the parameters of "${slug}"`,
+    );
+    if (settled.ok) read = settled.value;
+    else problem = describeChainProblem(settled.error);
   }
 
   const dao = loaded.status === "ready" ? loaded.dao : null;
@@ -102,6 +121,7 @@ export default async function AboutPage({ params }: Props) {
       </p>
     </div>
   );
+  const explorer = daoExplorerUrl(config);
   const contracts = (
     <Card>
       <CardHeader>
@@ -109,13 +129,9 @@ export default async function AboutPage({ params }: Props) {
       </CardHeader>
       <CardContent className="pt-2">
         <dl>
-          <AddressRow term="Governor" address={config.governor} explorer={config.explorerUrl} />
-          <AddressRow term="Voting token" address={dao?.token ?? config.token ?? null} explorer={config.explorerUrl} />
-          <AddressRow
-            term="Timelock"
-            address={dao ? dao.timelock : (config.timelock ?? null)}
-            explorer={config.explorerUrl}
-          />
+          <AddressRow term="Governor" address={config.governor} explorer={explorer} />
+          <AddressRow term="Voting token" address={dao?.token ?? config.token ?? null} explorer={explorer} />
+          <AddressRow term="Timelock" address={dao ? dao.timelock : (config.timelock ?? null)} explorer={explorer} />
         </dl>
       </CardContent>
     </Card>
@@ -125,10 +141,10 @@ export default async function AboutPage({ params }: Props) {
     return (
       <div className="flex flex-col gap-6">
         {header}
-        <Alert tone="warning" title="Parameters unavailable">
-          The chain’s RPC did not answer, so the DAO’s parameters cannot be read right now. Reload the page to try
+        <ChainProblemAlert problem={problem ?? problemOf(loaded)}>
+          The DAO’s parameters are read live from the chain, so they cannot be shown right now. Reload the page to try
           again.
-        </Alert>
+        </ChainProblemAlert>
         {contracts}
       </div>
     );

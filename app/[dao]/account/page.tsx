@@ -8,11 +8,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { AccountDelegationFallback } from "@/components/delegation/fallbacks";
 import { AccountDelegationIsland } from "@/components/delegation/islands";
 import { StatementEditorIsland } from "@/components/statements/islands";
 import { StatementEditorFallback } from "@/components/statements/StatementEditorFallback";
-import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { loadDao } from "@/lib/server/loadDao";
@@ -50,10 +50,10 @@ export default async function AccountPage({ params }: Props) {
           fallback={<AccountDelegationFallback connected={connected} />}
         />
       ) : (
-        <Alert tone="warning" title="Your account is unavailable">
-          The chain’s RPC did not answer, so your balance, delegate and voting power cannot be read, and nothing can be
+        <ChainProblemAlert problem={loaded.problem}>
+          Your balance, delegate and voting power are read from the chain, so they cannot be shown, and nothing can be
           sent. Try again in a moment.
-        </Alert>
+        </ChainProblemAlert>
       )}
       <section aria-labelledby="statement-heading" className="flex flex-col gap-3">
         <div>

@@ -6,14 +6,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { type Address, getAddress } from "viem";
-import { Alert } from "@/components/ui/alert";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
+import { describeChainProblem } from "@/lib/chain/chainErrors";
+import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { readTreasuryBalances, type TreasuryBalances } from "@/lib/chain/readTreasuryBalances";
-import { knownChain } from "@/lib/chains";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import type { IndexedProposal, IndexedTreasuryTokens, Page } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
-import { loadDao } from "@/lib/server/loadDao";
+import { loadDao, loadedProblem } from "@/lib/server/loadDao";
+import { type Settled, settle } from "@/lib/server/settle";
 import { proposalOutflows } from "@/lib/treasury/proposalOutflows";
 import { treasuryTokenCandidates } from "@/lib/treasury/treasuryTokenCandidates";
 import { labelMap } from "../delegates/_components/accountNames";
@@ -30,18 +32,6 @@ export const metadata: Metadata = { title: "Treasury" };
 /** Executed proposals per outflows page. */
 const PAGE_SIZE = 50;
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-async function settle<T>(promise: Promise<T>, what: string): Promise<Settled<T>> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    // The RPC URL may carry an API key: details go to the server log, not the page.
-    console.error(`[commons] ${what} failed:`, error);
-    return { ok: false, error };
-  }
-}
-
 export default async function TreasuryPage({ params, searchParams }: Props) {
   const [{ dao: slug }, query] = await Promise.all([params, searchParams]);
   const loaded = await loadDao(slug);
@@ -51,7 +41,7 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
   const page = pageParam(query.page);
   const dao = loaded.status === "ready" ? loaded.dao : null;
   const treasury = getAddress(dao?.timelock ?? config.timelock ?? config.governor);
-  const chain = knownChain(config.chainId);
+  const chain = chainTableEntry(config.chainId);
   const native: TokenInfo = {
     symbol: chain?.nativeCurrency.symbol ?? "ETH",
     decimals: chain?.nativeCurrency.decimals ?? 18,
@@ -89,7 +79,7 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
           readTreasuryBalances(getPublicClient(config), treasury, [...candidates.keys()]),
           `reading the treasury balances of "${slug}"`,
         )
-      : { ok: false, error: new Error("chain unreachable") };
+      : { ok: false, error: loadedProblem(loaded) };
 
   const tokenInfo = new Map<string, TokenInfo>();
   const holdings: BalanceRow[] = [];
@@ -132,7 +122,7 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
   const names = new Map(labels);
   const shown = outflowsByProposal.filter((proposal) => proposal.outflows.length > 0);
   const pageCount = executed.ok ? Math.max(1, Math.ceil(executed.value.total / PAGE_SIZE)) : 1;
-  const treasuryLink = explorerUrl(config.explorerUrl, { address: treasury });
+  const treasuryLink = explorerUrl(daoExplorerUrl(config), { address: treasury });
   const indexerError = [received, executed].find((result) => !result.ok);
 
   return (
@@ -168,23 +158,27 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
         </h2>
         {balances.ok ? (
           <>
-            <BalancesTable rows={rows} caption="Balances" explorer={config.explorerUrl} />
+            <BalancesTable rows={rows} caption="Balances" explorer={daoExplorerUrl(config)} />
             {emptied.length > 0 ? (
               <details className="text-sm">
                 <summary className="cursor-pointer font-medium text-accent">
                   {emptied.length} {emptied.length === 1 ? "token" : "tokens"} received before, now with a zero balance
                 </summary>
                 <div className="mt-3">
-                  <BalancesTable rows={emptied} caption="Tokens with a zero balance" explorer={config.explorerUrl} />
+                  <BalancesTable
+                    rows={emptied}
+                    caption="Tokens with a zero balance"
+                    explorer={daoExplorerUrl(config)}
+                  />
                 </div>
               </details>
             ) : null}
           </>
         ) : (
-          <Alert tone="warning" title="Balances unavailable">
-            The chain’s RPC did not answer, so the treasury’s balances cannot be read right now. Reload the page to try
-            again.
-          </Alert>
+          <ChainProblemAlert problem={describeChainProblem(balances.error)}>
+            The treasury’s balances are read live from the chain, so they cannot be shown right now. Reload the page to
+            try again.
+          </ChainProblemAlert>
         )}
       </section>
 
@@ -213,7 +207,7 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
             native={native}
             tokens={tokenInfo}
             names={names}
-            explorer={config.explorerUrl}
+            explorer={daoExplorerUrl(config)}
           />
         )}
         {executed.ok && shown.length < outflowsByProposal.length && shown.length > 0 ? (

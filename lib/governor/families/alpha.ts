@@ -9,7 +9,7 @@
 import { type Abi, parseAbi } from "viem";
 import type { GovernorAdapter, ProposalVotes, VoteLimits, WriteDao } from "../adapter";
 import { bravoProposeArgs, forwardedValue } from "./bravo";
-import { blockNumberClock, tokenCalls } from "./openzeppelin";
+import { tokenCalls } from "./openzeppelin";
 import { callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
 
 export const alphaGovernorAbi = parseAbi([
@@ -24,6 +24,9 @@ export const alphaGovernorAbi = parseAbi([
   "function proposalThreshold() view returns (uint256)",
   "function quorumVotes() view returns (uint256)",
   "function proposalCount() view returns (uint256)",
+  "function name() view returns (string)",
+  "function votingDelay() view returns (uint256)",
+  "function votingPeriod() view returns (uint256)",
 ]);
 
 /** GovernorAlpha's `proposals(id)`: forVotes at 5, againstVotes at 6, and no Abstain (read as 0). */
@@ -76,9 +79,11 @@ export function alphaAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
     proposalEta: (proposalId) => proposal(proposalId, 2, "eta"),
     proposalProposer: (proposalId) => proposal(proposalId, 1, "proposer"),
     proposalThreshold: () => g("proposalThreshold"),
-    clock: () => blockNumberClock(),
     // A constant number of For votes, whatever the timepoint.
     quorum: () => g("quorumVotes"),
+    name: () => g("name"),
+    votingDelay: () => g("votingDelay"),
+    votingPeriod: () => g("votingPeriod"),
     proposalsById: true,
     voteLimits: alphaVoteLimits,
     // cancel() refuses anyone, the proposer too, while the proposer is above the threshold.

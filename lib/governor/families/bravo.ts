@@ -1,12 +1,12 @@
 /**
  * Compound's GovernorBravoDelegate (Compound, Uniswap, …): proposals are identified by a counter
  * id, so queue/execute/cancel take only the id; propose takes function signatures next to the
- * calldatas; the governor has no clock() (block numbers), no proposalEta/Snapshot/Deadline (they
+ * calldatas; the governor has no clock() (its clock is the block number), no proposalEta/Snapshot/Deadline (they
  * are fields of `proposals(id)`), and votes come from the token's getPriorVotes.
  */
 import { type Abi, parseAbi } from "viem";
 import type { GovernorAdapter, ProposalContent, WriteDao } from "../adapter";
-import { blockNumberClock, tokenCalls } from "./openzeppelin";
+import { tokenCalls } from "./openzeppelin";
 import { bravoStructTallies, callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
 
 export const bravoGovernorAbi = parseAbi([
@@ -23,6 +23,9 @@ export const bravoGovernorAbi = parseAbi([
   "function quorumVotes() view returns (uint256)",
   "function proposalCount() view returns (uint256)",
   "function isWhitelisted(address account) view returns (bool)",
+  "function name() view returns (string)",
+  "function votingDelay() view returns (uint256)",
+  "function votingPeriod() view returns (uint256)",
 ]);
 
 /**
@@ -80,9 +83,11 @@ export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
     proposalEta: (proposalId) => proposal(proposalId, 2, "eta"),
     proposalProposer: (proposalId) => proposal(proposalId, 1, "proposer"),
     proposalThreshold: () => g("proposalThreshold"),
-    clock: () => blockNumberClock(),
     // Bravo's quorum is a constant number of votes, whatever the timepoint.
     quorum: () => g("quorumVotes"),
+    name: () => g("name"),
+    votingDelay: () => g("votingDelay"),
+    votingPeriod: () => g("votingPeriod"),
     proposalsById: true,
     proposerWhitelisted: (account) => g("isWhitelisted", [account]),
     errorAbi: governorErrorAbi,

@@ -5,11 +5,9 @@
 import { type Abi, type Address, parseAbi } from "viem";
 import type { GovernorAdapter, WriteDao } from "../adapter";
 import {
-  blockNumberAbi,
   callBuilder,
   contentArgs,
   governorErrorAbi,
-  multicall3Address,
   picking,
   tallies,
   type VotesFunctions,
@@ -34,12 +32,20 @@ export const openzeppelinGovernorAbi = parseAbi([
   "function clock() view returns (uint48)",
   "function quorum(uint256 timepoint) view returns (uint256)",
   "function hashProposal(address[] targets, uint256[] values, bytes[] calldatas, bytes32 descriptionHash) view returns (uint256)",
+  "function name() view returns (string)",
+  "function votingDelay() view returns (uint256)",
+  "function votingPeriod() view returns (uint256)",
+  "function quorumNumerator() view returns (uint256)",
+  "function quorumDenominator() view returns (uint256)",
+  "function CLOCK_MODE() view returns (string)",
+  "function COUNTING_MODE() view returns (string)",
+  "function lateQuorumVoteExtension() view returns (uint48)",
 ]);
 
 export type OpenZeppelinOptions = {
   /** The token's votes functions; Compound-style tokens (getPriorVotes) also serve OZ governors. Default getPastVotes. */
   votes?: VotesFunctions;
-  /** False for governors before OZ 4.9 (no clock()): the clock is then the block number, read from Multicall3. */
+  /** False for governors before OZ 4.9 (no clock()): the clock is then the block number. */
   hasClock?: boolean;
 };
 
@@ -54,11 +60,15 @@ export function tokenCalls(token: Address, votes: VotesFunctions = "getPastVotes
       votes === "getPriorVotes" ? t("getCurrentVotes", [account]) : t("getVotes", [account]),
     balanceOf: (account: Address) => t("balanceOf", [account]),
     delegates: (account: Address) => t("delegates", [account]),
+    tokenName: () => t("name"),
+    tokenSymbol: () => t("symbol"),
+    tokenDecimals: () => t("decimals"),
+    totalSupply: () => t("totalSupply"),
+    // Compound's Comp/Uni keep no past total supply.
+    ...(votes === "getPriorVotes"
+      ? {}
+      : { pastTotalSupply: (timepoint: bigint) => t("getPastTotalSupply", [timepoint]) }),
   };
-}
-
-export function blockNumberClock() {
-  return callBuilder(multicall3Address, blockNumberAbi as Abi)("getBlockNumber");
 }
 
 /**
@@ -91,8 +101,16 @@ export function openzeppelinAdapter(
     proposalEta: (proposalId) => g("proposalEta", [proposalId]),
     proposalProposer: (proposalId) => g("proposalProposer", [proposalId]),
     proposalThreshold: () => g("proposalThreshold"),
-    clock: () => (options.hasClock === false ? blockNumberClock() : g("clock")),
+    ...(options.hasClock === false ? {} : { clock: () => g("clock") }),
     quorum: (timepoint) => g("quorum", [timepoint]),
+    name: () => g("name"),
+    votingDelay: () => g("votingDelay"),
+    votingPeriod: () => g("votingPeriod"),
+    quorumNumerator: () => g("quorumNumerator"),
+    quorumDenominator: () => g("quorumDenominator"),
+    clockMode: () => g("CLOCK_MODE"),
+    countingMode: () => g("COUNTING_MODE"),
+    lateQuorumVoteExtension: () => g("lateQuorumVoteExtension"),
     hashProposal: (content) => g("hashProposal", contentArgs(content)),
     proposalsById: false,
     errorAbi: governorErrorAbi,

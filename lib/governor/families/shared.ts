@@ -14,12 +14,14 @@ import {
   timestampFractionalGovernorAbi,
   timestampFractionalTokenAbi,
 } from "../../../contracts-abi/flavours";
-import type { ContractRead, ContractWrite, ProposalContent, ProposalVotes } from "../adapter";
-
-/** Where Multicall3 lives on every chain; its getBlockNumber() is the clock of a governor without clock(). */
-export const multicall3Address: Address = "0xcA11bde05977b3631167028862bE2a173976CA11";
-
-export const blockNumberAbi = parseAbi(["function getBlockNumber() view returns (uint256 blockNumber)"]);
+import type {
+  ContractRead,
+  ContractWrite,
+  DaoFlavour,
+  GovernorAdapter,
+  ProposalContent,
+  ProposalVotes,
+} from "../adapter";
 
 /**
  * The custom errors of OpenZeppelin's Governor, Votes token and TimelockController, once each —
@@ -51,6 +53,11 @@ export const governorErrorAbi: Abi = (() => {
 
 /** The token calls both OpenZeppelin Votes and Compound's Comp/Uni tokens answer. */
 export const votesTokenAbi = parseAbi([
+  "function name() view returns (string)",
+  "function symbol() view returns (string)",
+  "function decimals() view returns (uint8)",
+  "function totalSupply() view returns (uint256)",
+  "function getPastTotalSupply(uint256 timepoint) view returns (uint256)",
   "function delegate(address delegatee)",
   "function delegates(address account) view returns (address)",
   "function getVotes(address account) view returns (uint256)",
@@ -129,3 +136,23 @@ export function tallies(indexes: { against: number; for: number; abstain: number
 
 /** Bravo's `proposals(id)` struct: forVotes at 5, againstVotes at 6, abstainVotes at 7. */
 export const bravoStructTallies = tallies({ against: 6, for: 5, abstain: 7 });
+
+export const timelockReadAbi = parseAbi([
+  "function getMinDelay() view returns (uint256)",
+  "function delay() view returns (uint256)",
+  "function GRACE_PERIOD() view returns (uint256)",
+]);
+
+/**
+ * Adds `timelockDelay` when the DAO has a timelock of a known kind: OpenZeppelin's getMinDelay,
+ * Compound's delay.
+ */
+export function withTimelock(
+  adapter: GovernorAdapter,
+  timelock: Address | null,
+  kind: DaoFlavour["timelockKind"],
+): GovernorAdapter {
+  if (!timelock || (kind !== "openzeppelin" && kind !== "compound")) return adapter;
+  const t = callBuilder(timelock, timelockReadAbi as Abi);
+  return { ...adapter, timelockDelay: () => (kind === "openzeppelin" ? t("getMinDelay") : t("delay")) };
+}

@@ -24,9 +24,13 @@ export function proposesWithSignatures(family: GovernorFamily | null | undefined
 }
 
 /**
- * The 4-byte selector Bravo's timelock derives from a signature.
+ * The 4-byte selector Bravo's timelock derives from a signature: `bytes4(keccak256(bytes(signature)))`
+ * of the string exactly as stored. Not viem's `toFunctionSelector`, which normalises first
+ * ("transfer(address, uint256)" → 0xa9059cbb), while the timelock hashes the space too
+ * (→ 0x9d61d234) and so calls another function.
  *
  * @example signatureSelector("transfer(address,uint256)") // "0xa9059cbb"
+ * @example signatureSelector("transfer(address, uint256)") // "0x9d61d234"
  */
 export function signatureSelector(signature: string): Hex {
   return slice(keccak256(stringToHex(signature)), 0, 4);

@@ -6,6 +6,7 @@ import "server-only";
 import type { Client } from "viem";
 import { getPublicClient } from "../../chain/publicClient";
 import { getDaos } from "../daos";
+import { publicOrigins } from "../publicOrigin";
 import { getStore } from "../store";
 import { createAuth, type Session } from "./auth";
 
@@ -14,14 +15,13 @@ export { isSessionOf, signInStatement } from "./auth";
 
 function clientFor(chainId: number): Client | undefined {
   const dao = getDaos().find((candidate) => candidate.chainId === chainId);
-  return dao ? getPublicClient({ chainId: dao.chainId, rpcUrl: dao.rpcUrl }) : undefined;
+  return dao ? getPublicClient(dao) : undefined;
 }
 
 /** COMMONS_PUBLIC_ORIGIN: the origin(s) the app is served at, comma-separated (https://commons.example.org). */
 function publicHosts(): string[] | undefined {
-  const value = process.env.COMMONS_PUBLIC_ORIGIN?.trim();
-  if (!value) return undefined;
-  return value.split(",").map((origin) => new URL(origin.trim()).host);
+  const origins = publicOrigins();
+  return origins.length > 0 ? origins.map((origin) => origin.host) : undefined;
 }
 
 export const auth = createAuth({ store: getStore, clientFor, hosts: publicHosts() });

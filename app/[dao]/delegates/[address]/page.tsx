@@ -10,22 +10,26 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { type Address, getAddress } from "viem";
+import { AccountName, AccountPicture } from "@/components/address/AccountName";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { DelegateToFallback } from "@/components/delegation/fallbacks";
 import { DelegateToIsland } from "@/components/delegation/islands";
 import { Markdown } from "@/components/markdown/Markdown";
-import { Alert } from "@/components/ui/alert";
 import { Card, CardContent } from "@/components/ui/card";
-import { lookupEnsNames } from "@/lib/chain/ensNames";
+import { describeChainProblem } from "@/lib/chain/chainErrors";
+import { daoExplorerUrl } from "@/lib/chain/daoChain";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DelegateOnChain, readDelegateOnChain } from "@/lib/chain/readDelegateOnChain";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
-import { writeDaoOf } from "@/lib/governor/writeDao";
+import { adapterOf, writeDaoOf } from "@/lib/governor/writeDao";
 import { revealInvisible } from "@/lib/markdown/invisibleCharacters";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { getIndexer } from "@/lib/server/indexer";
-import { loadDao } from "@/lib/server/loadDao";
+import { loadDao, loadedProblem } from "@/lib/server/loadDao";
+import { type Settled, settle } from "@/lib/server/settle";
 import { readStatement } from "@/lib/server/statements";
 import { linkLabel } from "@/lib/statements/statement";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
@@ -52,17 +56,6 @@ function parseAddress(raw: string): Address | undefined {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const address = parseAddress((await params).address);
   return address ? { title: `Delegate ${shortAddress(address)}` } : {};
-}
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-async function settle<T>(promise: Promise<T>, what: string): Promise<Settled<T>> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    console.error(`[commons] ${what} failed:`, error);
-    return { ok: false, error };
-  }
 }
 
 function Figure({ label, children, hint }: { label: ReactNode; children: ReactNode; hint?: ReactNode }) {
@@ -108,10 +101,10 @@ export default async function DelegatePage({ params, searchParams }: Props) {
     ),
     client && loaded.status === "ready"
       ? settle<DelegateOnChain>(
-          readDelegateOnChain(client, loaded.dao.token, address),
+          readDelegateOnChain(client, adapterOf(loaded.dao), address),
           `reading ${address} from the chain`,
         )
-      : Promise.resolve<Settled<DelegateOnChain>>({ ok: false, error: new Error("chain unreachable") }),
+      : Promise.resolve<Settled<DelegateOnChain>>({ ok: false, error: loadedProblem(loaded) }),
     readStatement(slug, address),
   ]);
 
@@ -122,18 +115,21 @@ export default async function DelegatePage({ params, searchParams }: Props) {
 
   const labels = labelMap(config.labels);
   const lookup = [address, ...(delegators.ok ? delegators.value.items.map((row) => row.address as Address) : [])];
-  const ens = client ? await lookupEnsNames(client, config.chainId, lookup) : new Map<string, string>();
+  const ens = await ensProfilesFor(config, lookup);
   const names = new Map<string, string>();
+  const avatars = new Map<string, string | null>();
   for (const item of lookup) {
-    const name = labels.get(item.toLowerCase()) ?? ens.get(item.toLowerCase());
+    const profile = ens.get(item.toLowerCase());
+    const name = labels.get(item.toLowerCase()) ?? profile?.name;
     if (name) names.set(item.toLowerCase(), name);
+    if (profile?.avatar) avatars.set(item.toLowerCase(), profile.avatar);
   }
   const name = names.get(address.toLowerCase());
   const indexerError = [delegate, history, delegators, votes].find((result) => !result.ok);
   const liveFigures = live.ok ? live.value : undefined;
   const votingPower = liveFigures?.votes ?? (delegate.ok ? BigInt(delegate.value.votingPower) : undefined);
   const participation = delegate.ok ? delegate.value.participation : undefined;
-  const explorer = explorerUrl(config.explorerUrl, { address });
+  const explorer = explorerUrl(daoExplorerUrl(config), { address });
   const now = Math.floor(Date.now() / 1000);
   const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
   // The name is a config label or an ENS name: untrusted, with hidden characters revealed.
@@ -145,7 +141,8 @@ export default async function DelegatePage({ params, searchParams }: Props) {
         ← All delegates
       </Link>
       <header className="flex flex-col gap-1">
-        <h1 className="break-words font-semibold text-2xl tracking-tight">
+        <h1 className="flex items-center gap-2 break-words font-semibold text-2xl tracking-tight">
+          <AccountPicture address={address} avatar={avatars.get(address.toLowerCase())} className="size-8" />
           {name ? <RevealedText text={name} /> : <span className="font-mono">{shortAddress(address)}</span>}
         </h1>
         <p className="break-all font-mono text-muted-foreground text-sm">
@@ -169,10 +166,9 @@ export default async function DelegatePage({ params, searchParams }: Props) {
         />
       ) : null}
       {!live.ok ? (
-        <Alert tone="warning" title="Live figures unavailable">
-          The chain’s RPC did not answer, so voting power is shown as the indexer last saw it, and the balance and share
-          are unknown.
-        </Alert>
+        <ChainProblemAlert problem={describeChainProblem(live.error)}>
+          Voting power is shown as the indexer last saw it, and the balance and share are unknown.
+        </ChainProblemAlert>
       ) : null}
 
       <section aria-labelledby="delegate-summary">
@@ -237,8 +233,8 @@ export default async function DelegatePage({ params, searchParams }: Props) {
                 ) : liveFigures.delegate.toLowerCase() === address.toLowerCase() ? (
                   "Itself"
                 ) : (
-                  <Link href={`/${slug}/delegates/${liveFigures.delegate}`} className="font-mono text-accent underline">
-                    {shortAddress(liveFigures.delegate)}
+                  <Link href={`/${slug}/delegates/${liveFigures.delegate}`} className="text-accent underline">
+                    <AccountName address={liveFigures.delegate} className="font-mono" />
                   </Link>
                 )}
               </Figure>
@@ -364,6 +360,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
             decimals={decimals}
             symbol={symbol}
             names={names}
+            avatars={avatars}
             keep={keep}
           />
         ) : (

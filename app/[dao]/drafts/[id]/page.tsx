@@ -6,13 +6,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
-import { knownChain } from "@/lib/chains";
+import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { draftTitle } from "@/lib/drafts/draftInput";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { isDraftId } from "@/lib/server/drafts/draftsStore";
 import { loadDraft, pageSessionAddress } from "@/lib/server/drafts/serverDeps";
-import { loadDao } from "@/lib/server/loadDao";
+import { loadDao, problemOf } from "@/lib/server/loadDao";
 import { loadTreasuryTokens } from "../../proposals/new/_components/loadTreasuryTokens";
 import { ReadOnlyDraft } from "../_components/ReadOnlyDraft";
 import { SignInPrompt } from "../_components/SignInPrompt";
@@ -52,7 +53,7 @@ export default async function DraftPage({ params }: Props) {
   }
   if (!draft) notFound();
   const { config } = loaded;
-  const chain = knownChain(config.chainId);
+  const chain = chainTableEntry(config.chainId);
   const native = { symbol: chain?.nativeCurrency.symbol ?? "ETH", decimals: chain?.nativeCurrency.decimals ?? 18 };
   const isAuthor = address !== null && address.toLowerCase() === draft.author;
 
@@ -60,11 +61,11 @@ export default async function DraftPage({ params }: Props) {
     return (
       <div className="flex flex-col gap-6">
         {back}
-        <Alert tone="warning" title="The chain does not answer">
-          Editing a draft needs the DAO’s chain (to check its actions), and its RPC did not answer. It is shown
-          read-only; reload the page to try again.
-        </Alert>
-        <ReadOnlyDraft draft={draft} slug={slug} explorer={config.explorerUrl} context={null} />
+        <ChainProblemAlert problem={problemOf(loaded)}>
+          Editing a draft needs the DAO’s chain (to check its actions), so it is shown read-only; reload the page to try
+          again.
+        </ChainProblemAlert>
+        <ReadOnlyDraft draft={draft} slug={slug} explorer={daoExplorerUrl(config)} context={null} />
       </div>
     );
   }
@@ -78,7 +79,7 @@ export default async function DraftPage({ params }: Props) {
         <ReadOnlyDraft
           draft={draft}
           slug={slug}
-          explorer={config.explorerUrl}
+          explorer={daoExplorerUrl(config)}
           context={{
             builder: { native, tokens: holdings.tokens },
             describe: {
@@ -116,7 +117,6 @@ export default async function DraftPage({ params }: Props) {
         draft={draft}
         builder={{
           dao: writeDaoOf(config, dao),
-          executor,
           native,
           treasuryEth: holdings.eth,
           tokens: holdings.tokens,

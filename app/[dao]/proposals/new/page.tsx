@@ -11,14 +11,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
-import { knownChain } from "@/lib/chains";
+import { chainTableEntry } from "@/lib/chain/daoChain";
 import { draftTitle } from "@/lib/drafts/draftInput";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { isDraftId } from "@/lib/server/drafts/draftsStore";
 import { loadDraft } from "@/lib/server/drafts/serverDeps";
-import { loadDao } from "@/lib/server/loadDao";
+import { loadDao, problemOf } from "@/lib/server/loadDao";
 import { loadTreasuryTokens } from "./_components/loadTreasuryTokens";
 import { ProposalBuilder } from "./_components/ProposalBuilder";
 
@@ -46,16 +47,16 @@ export default async function NewProposalPage({ params, searchParams }: Props) {
       <div className="flex flex-col gap-6">
         {back}
         <h1 className="font-semibold text-2xl tracking-tight">New proposal</h1>
-        <Alert tone="warning" title="The chain does not answer">
-          Proposing needs the DAO’s chain, and its RPC did not answer. Reload the page to try again.
-        </Alert>
+        <ChainProblemAlert problem={problemOf(loaded)}>
+          Proposing needs the DAO’s chain. Reload the page to try again.
+        </ChainProblemAlert>
       </div>
     );
   }
   const { config, dao } = loaded;
   const executor = dao.timelock ?? dao.governor;
   const holdings = await loadTreasuryTokens(config, dao.token, executor);
-  const chain = knownChain(config.chainId);
+  const chain = chainTableEntry(config.chainId);
   const draft = draftId ? await loadDraft(slug, draftId) : null;
   const fromDraft =
     draft && draft !== "unavailable"
@@ -116,7 +117,6 @@ export default async function NewProposalPage({ params, searchParams }: Props) {
       ) : null}
       <ProposalBuilder
         dao={writeDaoOf(config, dao)}
-        executor={executor}
         native={{ symbol: chain?.nativeCurrency.symbol ?? "ETH", decimals: chain?.nativeCurrency.decimals ?? 18 }}
         treasuryEth={holdings.eth}
         tokens={holdings.tokens}

@@ -11,8 +11,10 @@
 import "server-only";
 import { cache } from "react";
 import { getAddress, type Hash, type PublicClient, TransactionReceiptNotFoundError } from "viem";
-import { type DecodedAction, decodeAction } from "@/lib/actions/decodeAction";
+import { type DecodedAction, decodeAction, type VerifiedAbis } from "@/lib/actions/decodeAction";
 import { erc20Targets } from "@/lib/actions/erc20Targets";
+import { verifiedAbis } from "@/lib/actions/verifiedAbis";
+import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext, withKnownBlock } from "@/lib/chain/clock";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type ProposalLive, readProposalLive } from "@/lib/chain/readProposalLive";
@@ -21,8 +23,10 @@ import { writeDaoOf } from "@/lib/governor/writeDao";
 import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { IndexedProposal } from "@/lib/indexer/types";
 import { isTransactionHash, proposalFromReceipt } from "@/lib/proposals/proposalFromReceipt";
+import { getSettings } from "@/lib/server/daos";
 import { getIndexer } from "@/lib/server/indexer";
-import type { LoadedDao } from "@/lib/server/loadDao";
+import { type LoadedDao, loadedProblem } from "@/lib/server/loadDao";
+import { settle as settleRead } from "@/lib/server/settle";
 
 export type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable" }>;
 
@@ -37,8 +41,10 @@ export type LoadedProposal = {
   /** `proposal` comes from the creating transaction's receipt, not the indexer. */
   fromReceipt: boolean;
   actions: DecodedAction[];
-  /** null when the chain could not be read. */
+  /** null when the chain could not be read… */
   live: ProposalLive | null;
+  /** …and then why. */
+  liveProblem: ChainProblem | null;
   clock: ClockContext | null;
 };
 
@@ -103,7 +109,7 @@ export const fetchProposalFromReceipt = cache(
   },
 );
 
-function decodeActions(proposal: IndexedProposal, loaded: UsableDao): DecodedAction[] {
+function decodeActions(proposal: IndexedProposal, loaded: UsableDao, verified?: VerifiedAbis): DecodedAction[] {
   const contracts =
     loaded.status === "ready"
       ? { governor: loaded.dao.governor, token: loaded.dao.token, timelock: loaded.dao.timelock }
@@ -121,8 +127,29 @@ function decodeActions(proposal: IndexedProposal, loaded: UsableDao): DecodedAct
         calldata: (proposal.calldatas[index] ?? "0x") as `0x${string}`,
       },
       contracts,
+      verified,
     ),
   );
+}
+
+/**
+ * The actions again, with the verified ABIs (Sourcify, when the config names a server) of the
+ * targets whose calls no known ABI decoded.
+ */
+async function withVerifiedAbis(
+  actions: DecodedAction[],
+  proposal: IndexedProposal,
+  loaded: UsableDao,
+): Promise<DecodedAction[]> {
+  const { sourcifyUrl } = getSettings();
+  const unknown = actions.filter((action) => action.call.kind === "unknown" && action.call.selector !== null);
+  if (!sourcifyUrl || unknown.length === 0) return actions;
+  const found = await verifiedAbis(
+    sourcifyUrl,
+    loaded.config.chainId,
+    unknown.map((action) => action.target),
+  );
+  return found.size === 0 ? actions : decodeActions(proposal, loaded, found);
 }
 
 // Timestamps of past blocks never change (deep enough to be safe from reorgs): remember them.
@@ -179,19 +206,23 @@ export async function loadProposal(
   const fromIndexer = typeof indexed === "object" && indexed !== null ? indexed : null;
   const fromTx = fromIndexer ? null : await fetchProposalFromReceipt(loaded, id, options.tx);
   const proposal = fromIndexer ?? fromTx;
-  const actions = proposal ? decodeActions(proposal, loaded) : [];
-  const live =
+  const known = proposal ? decodeActions(proposal, loaded) : [];
+  const [actions, liveRead] = await Promise.all([
+    proposal ? withVerifiedAbis(known, proposal, loaded) : known,
     client && dao
-      ? await settle(
+      ? settleRead(
           readProposalLive(client, {
             adapter: governorAdapter(writeDaoOf(config, dao)),
             proposalId: BigInt(id),
             snapshotHint: proposal ? BigInt(proposal.voteStart) : undefined,
-            tokens: erc20Targets(actions, new Set([dao.token.toLowerCase()])),
+            tokens: erc20Targets(known, new Set([dao.token.toLowerCase()])),
           }),
           `reading proposal ${id} of "${config.slug}" from the chain`,
         )
-      : null;
+      : { ok: false as const, error: loadedProblem(loaded) },
+  ]);
+  const live = liveRead.ok ? liveRead.value : null;
+  const liveProblem = liveRead.ok ? null : describeChainProblem(liveRead.error);
   let dated = clock;
   if (dated && proposal)
     dated = withKnownBlock(dated, BigInt(proposal.createdBlock), BigInt(proposal.createdTimestamp));
@@ -211,5 +242,5 @@ export async function loadProposal(
     );
     for (const { block, timestamp } of known) dated = withKnownBlock(dated, block, timestamp);
   }
-  return { indexed, proposal, fromReceipt: fromTx !== null, actions, live, clock: dated };
+  return { indexed, proposal, fromReceipt: fromTx !== null, actions, live, liveProblem, clock: dated };
 }

@@ -6,11 +6,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Alert } from "@/components/ui/alert";
+import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { chainProposer } from "@/lib/server/drafts/serverDeps";
-import { loadDao } from "@/lib/server/loadDao";
+import { loadDao, problemOf } from "@/lib/server/loadDao";
 import { AddDiscussionLinkIsland } from "./_components/AddDiscussionLinkIsland";
 
 type Props = { params: Promise<{ dao: string; id: string }> };
@@ -45,10 +45,9 @@ export default async function AddDiscussionLinkPage({ params }: Props) {
         </p>
       </div>
       {proposer === "unavailable" || loaded.status !== "ready" ? (
-        <Alert tone="warning" title="The chain does not answer">
-          Adding a link needs the proposer read from the DAO’s chain, and its RPC did not answer. Reload the page to try
-          again.
-        </Alert>
+        <ChainProblemAlert problem={problemOf(loaded)}>
+          Adding a link needs the proposer read from the DAO’s chain. Reload the page to try again.
+        </ChainProblemAlert>
       ) : (
         <AddDiscussionLinkIsland
           dao={writeDaoOf(loaded.config, loaded.dao)}

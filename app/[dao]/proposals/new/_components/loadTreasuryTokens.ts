@@ -8,6 +8,7 @@
 import "server-only";
 import { type Address, getAddress } from "viem";
 import { displaySymbol } from "@/lib/actions/addressLabels";
+import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { readTreasuryBalances } from "@/lib/chain/readTreasuryBalances";
 import type { DaoConfig } from "@/lib/config/schema";
@@ -54,6 +55,7 @@ export async function loadTreasuryTokens(
     return { eth: balances.eth?.toString() ?? null, tokens, problem };
   } catch (error) {
     console.error(`[commons] reading the treasury balances of "${config.slug}" failed:`, error);
-    return { eth: null, tokens: [], problem: "The chain did not answer, so the treasury's tokens are not listed." };
+    const { title } = describeChainProblem(error);
+    return { eth: null, tokens: [], problem: `${title}, so the treasury's tokens are not listed.` };
   }
 }
