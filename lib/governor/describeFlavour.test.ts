@@ -143,7 +143,14 @@ describe("describeFlavour", () => {
       hasClock: false,
       countingMode: "support=alpha&quorum=bravo",
       timelock: { kind: "compound", address: timelock, delaySeconds: 172_800, gracePeriodSeconds: 1_209_600 },
-      token: { kind: "erc20votes", address: token, name: "Uniswap", decimals: 18, symbol: "UNI", votes: "getPriorVotes" },
+      token: {
+        kind: "erc20votes",
+        address: token,
+        name: "Uniswap",
+        decimals: 18,
+        symbol: "UNI",
+        votes: "getPriorVotes",
+      },
     };
     expect(values(flavour)).toMatchObject({
       family: "Compound GovernorAlpha",
