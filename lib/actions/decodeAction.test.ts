@@ -14,7 +14,14 @@ import { describe, expect, it } from "vitest";
 import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
 import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
 import { demoTokenAbi } from "../../contracts-abi/demoToken";
-import { bravoTimelockAbi, bravoTokenAbi, nftGovernorAbi } from "../../contracts-abi/flavours";
+import {
+  bravoTimelockAbi,
+  bravoTokenAbi,
+  governorBravoDelegateAbi,
+  governorBravoDelegatorAbi,
+  nftGovernorAbi,
+  uniTokenAbi,
+} from "../../contracts-abi/flavours";
 import { type DaoContracts, decodeAction } from "./decodeAction";
 import { erc20Targets } from "./erc20Targets";
 import { erc721CallsAbi } from "./standardAbis";
@@ -132,6 +139,32 @@ describe("decodeAction", () => {
     expect(decodeAction(action(dao.token, delegateBySig), dao).call).toMatchObject({ source: "token" });
     // Not on another address: a timelock's selector means nothing on an unknown contract.
     expect(decodeAction(action(bob, pending), dao).call).toMatchObject({ kind: "unknown" });
+  });
+
+  it("decodes Compound's GovernorBravo proxy admin calls and a COMP-style token's own calls", () => {
+    const upgrade = encodeFunctionData({
+      abi: governorBravoDelegatorAbi,
+      functionName: "_setImplementation",
+      args: [bob],
+    });
+    expect(decodeAction(action(dao.governor, upgrade), dao).call).toMatchObject({
+      source: "governor",
+      signature: "_setImplementation(address)",
+    });
+    const period = encodeFunctionData({
+      abi: governorBravoDelegateAbi,
+      functionName: "_setVotingPeriod",
+      args: [5_760n],
+    });
+    expect(decodeAction(action(dao.governor, period), dao).call).toMatchObject({
+      source: "governor",
+      functionName: "_setVotingPeriod",
+    });
+    const minter = encodeFunctionData({ abi: uniTokenAbi, functionName: "setMinter", args: [alice] });
+    expect(decodeAction(action(dao.token, minter), dao).call).toMatchObject({
+      source: "token",
+      signature: "setMinter(address)",
+    });
   });
 
   it("decodes an unknown target with its verified ABI when there is one", () => {

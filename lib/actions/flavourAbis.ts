@@ -13,10 +13,15 @@ import {
   bravoGovernorAbi,
   bravoTimelockAbi,
   bravoTokenAbi,
+  governorBravoDelegateAbi,
+  governorBravoDelegatorAbi,
   nftGovernorAbi,
   nftTokenAbi,
   timestampFractionalGovernorAbi,
   timestampFractionalTokenAbi,
+  uniGovernorAlphaAbi,
+  uniTimelockAbi,
+  uniTokenAbi,
 } from "../../contracts-abi/flavours";
 
 /** One flavour's contracts; a flavour that reuses another's contract leaves that role out. */
@@ -40,6 +45,10 @@ export const flavourAbis: readonly FlavourAbis[] = [
     token: timestampFractionalTokenAbi,
   },
   { flavour: "OZ 5 ERC721Votes, late quorum", governor: nftGovernorAbi, token: nftTokenAbi },
+  { flavour: "Compound GovernorAlpha", governor: uniGovernorAlphaAbi, timelock: uniTimelockAbi, token: uniTokenAbi },
+  // Compound's GovernorBravo is a proxy: its own admin calls (_setImplementation…) and the delegate's.
+  { flavour: "Compound GovernorBravo (delegator)", governor: governorBravoDelegatorAbi },
+  { flavour: "Compound GovernorBravo (delegate)", governor: governorBravoDelegateAbi },
 ];
 
 /**

@@ -14,13 +14,13 @@ import type { GovernorFamily, ProposalContent } from "../../governor/adapter";
 import type { EncodedAction } from "./actions";
 
 /**
- * Whether the family's propose takes function signatures (GovernorBravo, and OZ 4.x with
- * GovernorCompatibilityBravo). OpenZeppelin's Governor takes full calldatas only.
+ * Whether the family's propose takes function signatures (GovernorBravo, GovernorAlpha, and OZ 4.x
+ * with GovernorCompatibilityBravo). OpenZeppelin's Governor takes full calldatas only.
  *
  * @example proposesWithSignatures("bravo") // true
  */
 export function proposesWithSignatures(family: GovernorFamily | null | undefined): boolean {
-  return family === "bravo" || family === "oz-bravo-compatible";
+  return family === "bravo" || family === "alpha" || family === "oz-bravo-compatible";
 }
 
 /**

@@ -28,6 +28,7 @@ import { addressLabels } from "@/lib/actions/addressLabels";
 import type { FormatContext } from "@/lib/actions/formatArguments";
 import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/clock";
 import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
+import { countsAbstain } from "@/lib/format/describeGovernorModes";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
@@ -334,6 +335,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             snapshotPassed={snapshotPassed}
             clockUnit={clockUnit}
             token={dao ? { decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
+            abstain={countsAbstain(dao?.flavour.countingMode)}
           />
           <TimelineSection steps={steps} clock={clock} clockUnit={clockUnit} explorer={explorer} />
           <IntegritySection check={idCheck} />

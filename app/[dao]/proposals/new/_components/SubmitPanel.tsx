@@ -2,7 +2,8 @@
 /**
  * The wallet half of the propose form: behind the write gate (connect, right network), it checks
  * before the click everything the chain will check — the account's votes against the proposal
- * threshold (submit disabled, with the reason, when short) and the `propose` call itself simulated
+ * threshold (submit disabled, with the reason, when short — unless GovernorBravo's whitelist lets
+ * the account propose anyway, which it says) and the `propose` call itself simulated
  * from the account (a duplicate proposal or any other revert explained in words). What the actions
  * themselves would do is the whole sequence's simulation beside it (SimulationPreview, run by the
  * server on a fork of the chain). Then it sends `propose` through the one transaction mechanism
@@ -72,17 +73,20 @@ function ProposeForm({
   const tx = useTransaction({ dao });
   // Votes now (getVotes): the propose transaction mines in a later block and the governor checks
   // the votes at clock() - 1, which is then this block or later, so today's votes are what counts.
+  // GovernorBravo's whitelist lets an account propose below the threshold.
+  const whitelistRead = adapter.proposerWhitelisted?.(account);
   const reads = useReadContracts({
-    contracts: [adapter.votesNow(account), adapter.proposalThreshold()].map((read) => ({
-      ...read,
-      chainId: dao.chainId,
-    })) as never,
+    contracts: [adapter.votesNow(account), adapter.proposalThreshold(), ...(whitelistRead ? [whitelistRead] : [])].map(
+      (read) => ({ ...read, chainId: dao.chainId }),
+    ) as never,
     query: { refetchInterval: 15_000 },
   });
-  const [votesResult, thresholdResult] = (reads.data ?? []) as { status: string; result?: unknown }[];
+  const [votesResult, thresholdResult, whitelistResult] = (reads.data ?? []) as { status: string; result?: unknown }[];
   const votes = votesResult?.status === "success" ? (votesResult.result as bigint) : undefined;
   const threshold = thresholdResult?.status === "success" ? (thresholdResult.result as bigint) : undefined;
-  const short = votes !== undefined && threshold !== undefined && votes < threshold;
+  const whitelisted = whitelistResult?.status === "success" && whitelistResult.result === true;
+  const below = votes !== undefined && threshold !== undefined && votes < threshold;
+  const short = below && !whitelisted;
   const amount = (value: bigint) => `${formatTokenAmount(value, dao.tokenDecimals)} ${dao.tokenSymbol}`;
 
   const settled = useSettled(content);
@@ -171,6 +175,9 @@ function ProposeForm({
             <span className="text-muted-foreground"> (the threshold to propose is {amount(threshold)})</span>
           ) : null}
         </li>
+        {below && whitelisted ? (
+          <li>Your account is whitelisted by the governor: it may propose below the threshold.</li>
+        ) : null}
         {content && !short ? (
           <li data-check="propose">
             {checking || proposeCheck.isPending ? (
