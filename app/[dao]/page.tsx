@@ -7,6 +7,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { proposalStateFilter } from "@/lib/chain/proposalStates";
+import { singleLineText } from "@/lib/format/singleLineText";
 import { loadDao } from "@/lib/server/loadDao";
 import { ProposalList, ProposalListSkeleton } from "./_components/ProposalList";
 import { ProposalSearch } from "./_components/ProposalSearch";
@@ -22,8 +23,9 @@ function pageNumber(value: string | string[] | undefined): number {
   return Math.max(page, 1);
 }
 
+/** The search as typed, made safe to echo like a proposal title (no bidi or invisible characters). */
 function searchQuery(value: string | string[] | undefined): string {
-  return typeof value === "string" ? value.trim().slice(0, 100) : "";
+  return typeof value === "string" ? singleLineText(value.slice(0, 400)).slice(0, 100) : "";
 }
 
 export default async function ProposalsPage({ params, searchParams }: Props) {
