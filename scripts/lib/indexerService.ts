@@ -17,6 +17,11 @@ export type IndexerOptions = {
   databaseUrl?: string;
   /** "ready" waits for the backfill to finish; "health" only for the server to answer. */
   waitFor?: "ready" | "health";
+  /**
+   * The interface to listen on. Default INDEXER_HOSTNAME, else 127.0.0.1: the indexer (and its
+   * /metrics) is for the app servers, not the public. Set 0.0.0.0 only on a private network.
+   */
+  hostname?: string;
 };
 
 export async function startIndexer(options: IndexerOptions): Promise<{ service: Service; url: string }> {
@@ -28,7 +33,17 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
   const service = startService({
     name: "indexer",
     command: bin("ponder"),
-    args: ["start", "--root", "indexer", "--schema", options.schema, "--port", String(options.port)],
+    args: [
+      "start",
+      "--root",
+      "indexer",
+      "--schema",
+      options.schema,
+      "--port",
+      String(options.port),
+      "--hostname",
+      options.hostname ?? (process.env.INDEXER_HOSTNAME || "127.0.0.1"),
+    ],
     cwd: repoRoot,
     env: {
       DAO_CONFIG: resolve(options.configPath),
