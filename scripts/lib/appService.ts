@@ -22,6 +22,8 @@ export type AppOptions = {
   dataDir?: string;
   /** More environment for the app (COMMONS_DATABASE_URL, COMMONS_TRUSTED_PROXIES…). */
   env?: NodeJS.ProcessEnv;
+  /** Told the service as soon as it is spawned, before it serves (to stop it if we are stopped first). */
+  onSpawn?: (service: Service) => void;
 };
 
 export async function startApp(options: AppOptions): Promise<{ service: Service; url: string }> {
@@ -50,6 +52,7 @@ export async function startApp(options: AppOptions): Promise<{ service: Service;
     logFile: options.logFile,
     echo: options.echo,
   });
+  options.onSpawn?.(service);
   // Any HTTP answer means the server is up (the first dev compile of "/" can take a while).
   await waitUntil(
     async () => {

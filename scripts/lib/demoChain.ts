@@ -12,7 +12,7 @@ import { foundry } from "viem/chains";
 import { demoAnvilArgs, deployAndSeedDemo } from "../demo/deployAndSeedDemo";
 import type { DemoDeployment } from "../demo/types";
 import { demoStateProblems } from "../demo/verifyDemo";
-import { type AnvilInstance, isPortFree, portInUseError, rpc, startAnvil } from "./anvil";
+import { type AnvilInstance, isPortFree, portInUseError, rpc, type StartAnvilOptions, startAnvil } from "./anvil";
 import { repoRoot } from "./compileContracts";
 
 /** Options for {@link startDemoChain}. */
@@ -25,6 +25,8 @@ export type StartDemoChainOptions = {
   cacheDir?: string;
   /** Progress lines (default console.log). */
   log?: (line: string) => void;
+  /** Told each anvil as soon as it is spawned (see StartAnvilOptions.onSpawn). */
+  onSpawn?: StartAnvilOptions["onSpawn"];
 };
 
 /** A running demo chain. */
@@ -93,7 +95,12 @@ async function loadCached(
   const deployment = JSON.parse(readFileSync(paths.deployment, "utf8")) as DemoDeployment;
   let anvil: AnvilInstance;
   try {
-    anvil = await startAnvil({ port: options.port, host: options.host, loadState: paths.state });
+    anvil = await startAnvil({
+      port: options.port,
+      host: options.host,
+      loadState: paths.state,
+      onSpawn: options.onSpawn,
+    });
   } catch (error) {
     if (!(await isPortFree(options.port, options.host))) throw error;
     log(`the cached demo state did not load (${(error as Error).message.split("\n")[0]}); seeding again`);
@@ -113,7 +120,12 @@ async function seedFresh(
   log: (line: string) => void,
 ) {
   log("seeding the demo DAO (first run only)…");
-  const anvil = await startAnvil({ port: options.port, host: options.host, extraArgs: demoAnvilArgs() });
+  const anvil = await startAnvil({
+    port: options.port,
+    host: options.host,
+    extraArgs: demoAnvilArgs(),
+    onSpawn: options.onSpawn,
+  });
   try {
     const deployment = await deployAndSeedDemo(anvil.rpcUrl, log);
     // `true` keeps every block's state, so eth_call at a past block works after loading.

@@ -22,6 +22,8 @@ export type IndexerOptions = {
    * /metrics) is for the app servers, not the public. Set 0.0.0.0 only on a private network.
    */
   hostname?: string;
+  /** Told the service as soon as it is spawned, before it is ready (to stop it if we are stopped first). */
+  onSpawn?: (service: Service) => void;
 };
 
 export async function startIndexer(options: IndexerOptions): Promise<{ service: Service; url: string }> {
@@ -57,6 +59,7 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
     logFile: options.logFile,
     echo: options.echo,
   });
+  options.onSpawn?.(service);
   const url = `http://127.0.0.1:${options.port}`;
   const endpoint = options.waitFor ?? "ready";
   await waitUntil(() => httpOk(`${url}/${endpoint}`), {
