@@ -4,7 +4,7 @@
  */
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { StreamOnNavigation } from "@/components/StreamOnNavigation";
 import { buttonClass } from "@/components/ui/button";
 import { proposalStateFilter } from "@/lib/chain/proposalStates";
 import { singleLineText } from "@/lib/format/singleLineText";
@@ -58,9 +58,9 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
         </div>
       </div>
       <StateFilterNav current={filter} q={q} />
-      <Suspense key={`${filter}:${page}:${q}`} fallback={<ProposalListSkeleton />}>
+      <StreamOnNavigation key={`${filter}:${page}:${q}`} fallback={<ProposalListSkeleton />}>
         <ProposalList loaded={loaded} filter={filter} page={page} q={q} />
-      </Suspense>
+      </StreamOnNavigation>
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+import { StreamOnNavigation } from "@/components/StreamOnNavigation";
 import { ensChainId } from "@/lib/chain/ensNames";
 import { loadDao } from "@/lib/server/loadDao";
 import { DelegateDirectory, DelegateDirectorySkeleton } from "./_components/DelegateDirectory";
@@ -35,9 +35,9 @@ export default async function DelegatesPage({ params, searchParams }: Props) {
         </div>
         <DelegateSearch q={q} ens={loaded.config.chainId === ensChainId} className="w-full sm:w-72" />
       </div>
-      <Suspense key={`${page}:${q}`} fallback={<DelegateDirectorySkeleton />}>
+      <StreamOnNavigation key={`${page}:${q}`} fallback={<DelegateDirectorySkeleton />}>
         <DelegateDirectory loaded={loaded} page={page} q={q} />
-      </Suspense>
+      </StreamOnNavigation>
       <section aria-labelledby="delegate-figures" className="text-muted-foreground text-sm">
         <h2 id="delegate-figures" className="font-medium text-foreground">
           About these figures

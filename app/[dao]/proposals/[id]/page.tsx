@@ -14,12 +14,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { type Address, getAddress } from "viem";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Markdown } from "@/components/markdown/Markdown";
 import { CopyButton } from "@/components/proposals/CopyButton";
 import { ProposalStateBadge } from "@/components/proposals/ProposalStateBadge";
+import { StreamOnNavigation } from "@/components/StreamOnNavigation";
 import { Alert } from "@/components/ui/alert";
 import { addressLabels } from "@/lib/actions/addressLabels";
 import type { FormatContext } from "@/lib/actions/formatArguments";
@@ -325,7 +325,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               />
               <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
               {fromReceipt ? null : (
-                <Suspense key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>
+                <StreamOnNavigation key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>
                   <VotesSection
                     slug={slug}
                     proposalId={id}
@@ -342,7 +342,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                     labels={labels}
                     explorer={explorer}
                   />
-                </Suspense>
+                </StreamOnNavigation>
               )}
             </>
           ) : null}

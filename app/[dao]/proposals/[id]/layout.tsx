@@ -1,7 +1,13 @@
-/** Shown while a proposal's page loads (indexer, then one multicall to the chain). */
+/**
+ * A skeleton while a proposal's page loads (indexer, then one multicall to the chain), shown
+ * during client-side navigations only: a document load gets the whole page, so it works without
+ * JavaScript and a missing page answers 404 (components/StreamOnNavigation).
+ */
+import type { ReactNode } from "react";
+import { StreamOnNavigation } from "@/components/StreamOnNavigation";
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+function Loading() {
   return (
     <div className="flex flex-col gap-6" aria-busy="true">
       <p className="sr-only" role="status">
@@ -24,4 +30,8 @@ export default function Loading() {
       </div>
     </div>
   );
+}
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return <StreamOnNavigation fallback={<Loading />}>{children}</StreamOnNavigation>;
 }
