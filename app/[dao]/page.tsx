@@ -4,12 +4,11 @@
  */
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StreamOnNavigation } from "@/components/StreamOnNavigation";
 import { buttonClass } from "@/components/ui/button";
 import { proposalStateFilter } from "@/lib/chain/proposalStates";
 import { singleLineText } from "@/lib/format/singleLineText";
 import { loadDao } from "@/lib/server/loadDao";
-import { ProposalList, ProposalListSkeleton } from "./_components/ProposalList";
+import { ProposalList } from "./_components/ProposalList";
 import { ProposalSearch } from "./_components/ProposalSearch";
 import { StateFilterNav } from "./_components/StateFilterNav";
 
@@ -58,9 +57,7 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
         </div>
       </div>
       <StateFilterNav current={filter} q={q} />
-      <StreamOnNavigation key={`${filter}:${page}:${q}`} fallback={<ProposalListSkeleton />}>
-        <ProposalList loaded={loaded} filter={filter} page={page} q={q} />
-      </StreamOnNavigation>
+      <ProposalList loaded={loaded} filter={filter} page={page} q={q} />
     </div>
   );
 }

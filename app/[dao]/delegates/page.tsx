@@ -5,10 +5,9 @@
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StreamOnNavigation } from "@/components/StreamOnNavigation";
 import { ensChainId } from "@/lib/chain/ensNames";
 import { loadDao } from "@/lib/server/loadDao";
-import { DelegateDirectory, DelegateDirectorySkeleton } from "./_components/DelegateDirectory";
+import { DelegateDirectory } from "./_components/DelegateDirectory";
 import { DelegateSearch } from "./_components/DelegateSearch";
 import { pageParam, type SearchParams, textParam } from "./_components/searchParams";
 
@@ -35,9 +34,7 @@ export default async function DelegatesPage({ params, searchParams }: Props) {
         </div>
         <DelegateSearch q={q} ens={loaded.config.chainId === ensChainId} className="w-full sm:w-72" />
       </div>
-      <StreamOnNavigation key={`${page}:${q}`} fallback={<DelegateDirectorySkeleton />}>
-        <DelegateDirectory loaded={loaded} page={page} q={q} />
-      </StreamOnNavigation>
+      <DelegateDirectory loaded={loaded} page={page} q={q} />
       <section aria-labelledby="delegate-figures" className="text-muted-foreground text-sm">
         <h2 id="delegate-figures" className="font-medium text-foreground">
           About these figures

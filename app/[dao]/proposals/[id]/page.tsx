@@ -19,7 +19,6 @@ import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Markdown } from "@/components/markdown/Markdown";
 import { CopyButton } from "@/components/proposals/CopyButton";
 import { ProposalStateBadge } from "@/components/proposals/ProposalStateBadge";
-import { StreamOnNavigation } from "@/components/StreamOnNavigation";
 import { Alert } from "@/components/ui/alert";
 import { addressLabels } from "@/lib/actions/addressLabels";
 import type { FormatContext } from "@/lib/actions/formatArguments";
@@ -53,7 +52,7 @@ import { Section } from "./_components/Section";
 import { clockPoint, TimelineSection } from "./_components/TimelineSection";
 import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
 import { VotePanelIsland } from "./_components/VotePanelIsland";
-import { VotesSection, VotesSkeleton } from "./_components/VotesSection";
+import { VotesSection } from "./_components/VotesSection";
 
 type Props = {
   params: Promise<{ dao: string; id: string }>;
@@ -325,24 +324,22 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               />
               <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
               {fromReceipt ? null : (
-                <StreamOnNavigation key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>
-                  <VotesSection
-                    slug={slug}
-                    proposalId={id}
-                    query={readVoteQuery(search)}
-                    token={
-                      dao
-                        ? {
-                            decimals: dao.tokenDecimals,
-                            symbol: dao.tokenSymbol,
-                            kind: dao.flavour.token?.kind ?? "erc20votes",
-                          }
-                        : null
-                    }
-                    labels={labels}
-                    explorer={explorer}
-                  />
-                </StreamOnNavigation>
+                <VotesSection
+                  slug={slug}
+                  proposalId={id}
+                  query={readVoteQuery(search)}
+                  token={
+                    dao
+                      ? {
+                          decimals: dao.tokenDecimals,
+                          symbol: dao.tokenSymbol,
+                          kind: dao.flavour.token?.kind ?? "erc20votes",
+                        }
+                      : null
+                  }
+                  labels={labels}
+                  explorer={explorer}
+                />
               )}
             </>
           ) : null}
