@@ -17,6 +17,7 @@
  *
  * Usage: node server.js [--port 3000] [--hostname 0.0.0.0] (or PORT / HOSTNAME).
  */
+import { realpathSync } from "node:fs";
 import { createServer } from "node:http";
 import { BlockList, isIP } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -188,7 +189,17 @@ async function main() {
   process.once("SIGINT", stop);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** Whether this file is the program node was asked to run (not imported, e.g. by a test). */
+function isMain() {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1]);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   main().catch((error) => {
     console.error(`[commons] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
