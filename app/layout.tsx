@@ -14,14 +14,26 @@ import { findMulticall3, peekMulticall3 } from "@/lib/chain/multicall3";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { ConfigError } from "@/lib/config/ConfigError";
 import { getDaos } from "@/lib/server/daos";
+import { metadataBaseFor } from "@/lib/server/publicOrigin";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import type { WalletChain } from "@/lib/wagmi/getConfig";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 
-export const metadata: Metadata = {
-  title: { default: "Commons", template: "%s · Commons" },
-  description: "Read proposals, vote and delegate in your DAO's on-chain governance.",
-};
+const description = "Read proposals, vote and delegate in your DAO's on-chain governance.";
+
+/**
+ * Link previews: absolute URLs from the public origin (COMMONS_PUBLIC_ORIGIN, else the request's
+ * host), and a large image card wherever a page has a preview image (app/[dao]/opengraph-image…).
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: metadataBaseFor(await headers()),
+    title: { default: "Commons", template: "%s · Commons" },
+    description,
+    openGraph: { siteName: "Commons", type: "website", title: "Commons", description },
+    twitter: { card: "summary_large_image" },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

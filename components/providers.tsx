@@ -6,10 +6,18 @@
  * through `WalletIsland` portals. Never import this module statically: it is the heavy part.
  */
 import "@rainbow-me/rainbowkit/styles.css";
-import { darkTheme, lightTheme, RainbowKitProvider, useAccountModal, useConnectModal } from "@rainbow-me/rainbowkit";
+import {
+  type AvatarComponent,
+  darkTheme,
+  lightTheme,
+  RainbowKitProvider,
+  useAccountModal,
+  useConnectModal,
+} from "@rainbow-me/rainbowkit";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState, useSyncExternalStore } from "react";
 import { cookieToInitialState, useAccount, WagmiProvider } from "wagmi";
+import { Identicon } from "@/components/address/Identicon";
 import { subscribeWalletStack, takeWalletAction, walletStackSnapshot } from "@/components/web3/walletStack";
 import { getConfig, type WalletChain } from "@/lib/wagmi/getConfig";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
@@ -22,6 +30,15 @@ export type ProvidersProps = {
 
 const themeOptions = { accentColor: "#4f46e5", borderRadius: "medium", fontStack: "system" } as const;
 const theme = { lightMode: lightTheme(themeOptions), darkMode: darkTheme({ ...themeOptions, accentColor: "#6366f1" }) };
+
+/**
+ * The account's picture in RainbowKit's modals: its identicon, as beside its address everywhere
+ * else. RainbowKit's `ensImage` is a URL the name's owner chose; the browser does not load it
+ * (see lib/format/ensAvatar).
+ */
+const AccountAvatar: AvatarComponent = ({ address, size }) => (
+  <Identicon address={address} className="rounded-full" style={{ width: size, height: size }} />
+);
 
 /** Opens the modal the reader asked for (by clicking the placeholder button) once it can. */
 function PendingWalletAction() {
@@ -58,7 +75,14 @@ export function Providers({ walletChains, children }: ProvidersProps) {
   return (
     <WagmiProvider config={config} initialState={initialState}>
       <QueryClientProvider client={queryClient}>
-        <RainbowKitProvider appInfo={{ appName: "Commons" }} theme={theme} modalSize="compact" locale="en-US">
+        <RainbowKitProvider
+          appInfo={{ appName: "Commons" }}
+          theme={theme}
+          modalSize="compact"
+          locale="en-US"
+          avatar={AccountAvatar}
+          showRecentTransactions
+        >
           <PendingWalletAction />
           {children}
         </RainbowKitProvider>

@@ -9,10 +9,13 @@
  * - VoteCast: Bravo calls the weight `votes`.
  * - ProposalQueued: OZ 5 calls the ETA `etaSeconds`, Bravo `eta`.
  * - DelegateVotesChanged: COMP calls the amounts previousBalance/newBalance.
- * GovernorAlpha's older VoteCast(address,uint256,bool,uint256) has another topic and is not served.
+ * GovernorAlpha's older VoteCast(address voter, uint256 proposalId, bool support, uint256 votes) has
+ * another topic (voter not indexed, a bool for For/Against, no reason): it is listed as a second
+ * VoteCast, so decoders and Ponder tell the two apart by their full signatures. Its other events
+ * share Bravo's signatures.
  */
 
-/** Events of OpenZeppelin Governor (4.x/5.x) and Compound GovernorBravo. */
+/** Events of OpenZeppelin Governor (4.x/5.x), Compound GovernorBravo and GovernorAlpha. */
 export const governorEventsAbi = [
   {
     type: "event",
@@ -38,6 +41,17 @@ export const governorEventsAbi = [
       { name: "support", type: "uint8", indexed: false },
       { name: "weight", type: "uint256", indexed: false },
       { name: "reason", type: "string", indexed: false },
+    ],
+  },
+  {
+    // GovernorAlpha: support true = For, false = Against; the weight is called `votes` there.
+    type: "event",
+    name: "VoteCast",
+    inputs: [
+      { name: "voter", type: "address", indexed: false },
+      { name: "proposalId", type: "uint256", indexed: false },
+      { name: "support", type: "bool", indexed: false },
+      { name: "weight", type: "uint256", indexed: false },
     ],
   },
   {

@@ -1,6 +1,7 @@
 /**
  * Compares what the indexer serves for a DAO with what its contracts say now: every proposal's
- * tallies (OZ `proposalVotes`, Bravo `proposals(id)`) and voters (`hasVoted`, Bravo `getReceipt`),
+ * tallies (OZ `proposalVotes`, Bravo's and GovernorAlpha's `proposals(id)`) and voters (`hasVoted`,
+ * Bravo/Alpha `getReceipt`),
  * each split vote's parts against its weight, and every delegate's voting power, order, balance and
  * delegate — read through the governor adapter for the DAO's detected flavour. Meant for CI and for spot-checking a real DAO; not part of the Ponder app.
  *
@@ -8,21 +9,16 @@
  * Run it when the indexer has caught up with the chain head and nothing is being mined.
  */
 import { pathToFileURL } from "node:url";
-import { type Address, createPublicClient, getAddress, http, parseAbi, zeroAddress } from "viem";
+import { type Address, createPublicClient, getAddress, type PublicClient, zeroAddress } from "viem";
 import { knownChain } from "../lib/chains";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import { resolveDao } from "../lib/config/resolveDao";
 import type { DaoConfig } from "../lib/config/schema";
-import type { ContractRead } from "../lib/governor/adapter";
+import type { ContractRead, ProposalVotes } from "../lib/governor/adapter";
 import { governorAdapterFor, readResult } from "../lib/governor/families";
 import { createIndexerClient, type IndexerClient } from "../lib/indexer/client";
 import type { Page } from "../lib/indexer/types";
-
-/** Tallies: OpenZeppelin's proposalVotes, or the fields of Bravo's (and OZ 4 Bravo-compatible's) proposals(id). */
-const talliesAbi = parseAbi([
-  "function proposalVotes(uint256 proposalId) view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes)",
-  "function proposals(uint256 proposalId) view returns (uint256 id, address proposer, uint256 eta, uint256 startBlock, uint256 endBlock, uint256 forVotes, uint256 againstVotes, uint256 abstainVotes, bool canceled, bool executed)",
-]);
+import { failoverTransport } from "./rpc/failoverTransport";
 
 async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
@@ -39,23 +35,20 @@ async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<
  * // [] when the indexer agrees with the chain
  */
 export async function checkIndexerAgainstChain(dao: DaoConfig, indexer: IndexerClient): Promise<string[]> {
-  const client = createPublicClient({ chain: knownChain(dao.chainId), transport: http(dao.rpcUrl) });
-  const resolved = await resolveDao(dao);
+  // Every listed endpoint, with failover and retries, as the indexer reads: one may be down.
+  const client = createPublicClient({
+    chain: knownChain(dao.chainId),
+    transport: failoverTransport(dao.rpcUrls, { retryCount: 5, log: () => undefined }),
+  }) as PublicClient;
+  const resolved = await resolveDao(dao, client);
   const { token, flavour } = resolved;
   // The governor's and token's reads for its flavour (Bravo's getReceipt, COMP's getCurrentVotes…).
   const adapter = governorAdapterFor(flavour, { governor: dao.governor, token });
   const read = async <T>(call: ContractRead) => readResult(call, await client.readContract(call as never)) as T;
+  // OpenZeppelin's proposalVotes, or the fields of Bravo's / GovernorAlpha's proposals(id) struct.
   const tallies = async (id: bigint): Promise<readonly [bigint, bigint, bigint]> => {
-    if (flavour.family === "openzeppelin") {
-      return client.readContract({ address: dao.governor, abi: talliesAbi, functionName: "proposalVotes", args: [id] });
-    }
-    const fields = await client.readContract({
-      address: dao.governor,
-      abi: talliesAbi,
-      functionName: "proposals",
-      args: [id],
-    });
-    return [fields[6], fields[5], fields[7]];
+    const votes = await read<ProposalVotes>(adapter.proposalVotes(id));
+    return [votes.againstVotes, votes.forVotes, votes.abstainVotes];
   };
   const problems: string[] = [];
 

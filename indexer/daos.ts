@@ -1,16 +1,20 @@
 /**
  * The DAOs the indexer serves: the app's DAO config, completed from the chain (the voting token
- * when the config leaves it out). ponder.config.ts, the handlers and the API routes all import
- * this module; Ponder runs them in one module graph, so the chain is probed once per start.
+ * when the config leaves it out, and the token's own first block when `tokenStartBlock` is absent —
+ * see tokenStart.ts). ponder.config.ts, the handlers and the API routes all import this module;
+ * Ponder runs them in one module graph, so the chain is probed once per start. Every read goes
+ * through the DAO's `rpcUrls` with failover (rpc/failoverTransport.ts).
  */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Address, createPublicClient, getAddress, http } from "viem";
+import { type Address, createPublicClient, getAddress, type PublicClient } from "viem";
 import { isTimestampClock } from "../lib/chain/clock";
 import { knownChain } from "../lib/chains";
 import { ConfigError } from "../lib/config/ConfigError";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import { resolveDao } from "../lib/config/resolveDao";
+import { failoverTransport } from "./rpc/failoverTransport";
+import { findTokenStart, type TokenStart } from "./tokenStart";
 
 export const indexerDir = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(indexerDir, "..");
@@ -29,6 +33,9 @@ export type IndexedDao = {
   /** ERC-6372 `mode=timestamp`: proposal snapshots and deadlines are timestamps, not blocks. */
   timestampClock: boolean;
   startBlock: number;
+  /** Where the token source starts: the token's first block (config, cache or search). */
+  tokenStartBlock: number;
+  tokenStartSource: TokenStart["source"];
 };
 
 export type IndexedChain = {
@@ -45,13 +52,9 @@ export type IndexedToken = {
   token: Address;
   /** Decides the Ponder source: Token (ERC20 Transfer) or NftToken (ERC721 Transfer). */
   kind: TokenKind;
+  /** The token's first block: every balance and delegation then comes from its logs alone. */
   startBlock: number;
-  /**
-   * False when the token already existed before `startBlock`: its first events then meet accounts
-   * whose earlier balance and delegate the indexer never saw, so the handlers read them from the
-   * chain at the block before.
-   */
-  historyComplete: boolean;
+  startSource: TokenStart["source"];
 };
 
 /**
@@ -72,70 +75,113 @@ function isLoopback(url: string): boolean {
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
 
-async function tokenHistoryComplete(token: IndexedToken, rpcUrl: string): Promise<boolean> {
-  if (token.startBlock === 0) return true;
-  const client = createPublicClient({ chain: knownChain(token.chainId), transport: http(rpcUrl, { timeout: 10_000 }) });
-  try {
-    const code = await client.getCode({ address: token.token, blockNumber: BigInt(token.startBlock - 1) });
-    return code === undefined || code === "0x";
-  } catch {
-    // A node without the old state cannot tell us; reading per account stays correct either way.
-    return false;
-  }
+/**
+ * Reads through every RPC URL the config lists for the chain, with failover, and retries rate
+ * limits (viem backs off: 150 ms, doubling). eth_getLogs result caps come back as errors: the
+ * token start search reads them as "there are logs in this range".
+ */
+function chainClient(chain: IndexedChain): PublicClient {
+  return createPublicClient({
+    chain: knownChain(chain.chainId),
+    transport: failoverTransport(chain.rpcUrls, { retryCount: 5, splitResultCaps: false }),
+  }) as PublicClient;
+}
+
+/** The token start search's memory; see tokenStart.ts. */
+function tokenStartCacheFile(env: Record<string, string | undefined> = process.env): string {
+  return join(
+    env.COMMONS_INDEXER_CACHE_DIR ? resolve(env.COMMONS_INDEXER_CACHE_DIR) : join(indexerDir, ".ponder"),
+    "token-start-blocks.json",
+  );
 }
 
 async function loadIndexedDaos() {
   const config = readCommonsConfig(daoConfigPath());
-  const resolved = await Promise.all(config.daos.map((dao) => resolveDao(dao)));
-  const daos: IndexedDao[] = resolved.map((dao) => ({
-    slug: dao.slug,
-    chainId: dao.chainId,
-    governor: getAddress(dao.governor),
-    token: getAddress(dao.token),
-    // What detectGovernor found (ERC-721 supportsInterface); ERC20Votes when it could not tell.
-    tokenKind: dao.flavour.token?.kind ?? "erc20votes",
-    treasury: getAddress(dao.timelock ?? dao.governor),
-    timestampClock: isTimestampClock(dao.clockMode),
-    startBlock: dao.startBlock,
-  }));
 
   const chains = new Map<number, IndexedChain>();
-  for (const dao of resolved) {
+  for (const dao of config.daos) {
     const chain = chains.get(dao.chainId);
     if (chain === undefined) {
       chains.set(dao.chainId, {
         name: chainName(dao.chainId),
         chainId: dao.chainId,
-        rpcUrls: [dao.rpcUrl],
-        local: dao.chainId === 31337 || isLoopback(dao.rpcUrl),
+        rpcUrls: [...dao.rpcUrls],
+        local: dao.chainId === 31337 || dao.rpcUrls.some(isLoopback),
       });
-    } else if (!chain.rpcUrls.includes(dao.rpcUrl)) {
-      chain.rpcUrls.push(dao.rpcUrl);
-      chain.local ||= isLoopback(dao.rpcUrl);
+    } else {
+      for (const url of dao.rpcUrls) if (!chain.rpcUrls.includes(url)) chain.rpcUrls.push(url);
+      chain.local ||= dao.rpcUrls.some(isLoopback);
     }
   }
+  const clients = new Map([...chains.values()].map((chain) => [chain.chainId, chainClient(chain)]));
+  const clientOf = (chainId: number): PublicClient => {
+    const client = clients.get(chainId);
+    if (client === undefined) throw new ConfigError(`no rpcUrls for chain ${chainId}`);
+    return client;
+  };
+
+  const resolved = await Promise.all(config.daos.map((dao) => resolveDao(dao, clientOf(dao.chainId))));
 
   const tokens: IndexedToken[] = [];
-  for (const dao of daos) {
-    const known = tokens.find((token) => token.chainId === dao.chainId && token.token === dao.token);
-    if (known) known.startBlock = Math.min(known.startBlock, dao.startBlock);
-    else {
-      tokens.push({
+  const configuredStarts = new Map<IndexedToken, number>();
+  const governorStarts = new Map<IndexedToken, number>();
+  for (const dao of resolved) {
+    const address = getAddress(dao.token);
+    let token = tokens.find((entry) => entry.chainId === dao.chainId && entry.token === address);
+    if (token === undefined) {
+      token = {
         chainId: dao.chainId,
-        token: dao.token,
-        kind: dao.tokenKind,
+        token: address,
+        // What detectGovernor found (ERC-721 supportsInterface); ERC20Votes when it could not tell.
+        kind: dao.flavour.token?.kind ?? "erc20votes",
         startBlock: dao.startBlock,
-        historyComplete: true,
-      });
+        startSource: "governor",
+      };
+      tokens.push(token);
+    }
+    governorStarts.set(token, Math.min(governorStarts.get(token) ?? dao.startBlock, dao.startBlock));
+    if (dao.tokenStartBlock !== undefined) {
+      configuredStarts.set(token, Math.min(configuredStarts.get(token) ?? dao.tokenStartBlock, dao.tokenStartBlock));
     }
   }
   await Promise.all(
     tokens.map(async (token) => {
-      const rpcUrl = chains.get(token.chainId)?.rpcUrls[0];
-      if (rpcUrl === undefined) throw new ConfigError(`no rpcUrl for chain ${token.chainId}`);
-      token.historyComplete = await tokenHistoryComplete(token, rpcUrl);
+      const configured = configuredStarts.get(token);
+      if (configured !== undefined) {
+        token.startBlock = configured;
+        token.startSource = "config";
+        console.log(`token ${token.token} first block ${configured} (tokenStartBlock in the DAO config)`);
+        return;
+      }
+      const start = await findTokenStart({
+        client: clientOf(token.chainId),
+        chainId: token.chainId,
+        token: token.token,
+        governorStartBlock: governorStarts.get(token) ?? token.startBlock,
+        cacheFile: tokenStartCacheFile(),
+      });
+      token.startBlock = start.block;
+      token.startSource = start.source;
+      (start.source === "partial-logs" ? console.warn : console.log)(start.message);
     }),
   );
+
+  const daos: IndexedDao[] = resolved.map((dao) => {
+    const token = tokens.find((entry) => entry.chainId === dao.chainId && entry.token === getAddress(dao.token));
+    if (token === undefined) throw new Error(`token ${dao.token} of ${dao.slug} was not registered`);
+    return {
+      slug: dao.slug,
+      chainId: dao.chainId,
+      governor: getAddress(dao.governor),
+      token: token.token,
+      tokenKind: token.kind,
+      treasury: getAddress(dao.timelock ?? dao.governor),
+      timestampClock: isTimestampClock(dao.clockMode),
+      startBlock: dao.startBlock,
+      tokenStartBlock: token.startBlock,
+      tokenStartSource: token.startSource,
+    };
+  });
 
   return { daos, chains: [...chains.values()], tokens };
 }
@@ -152,13 +198,4 @@ export const indexedTokens: readonly IndexedToken[] = loaded.tokens;
 /** The DAO with this slug, if the config has one. */
 export function daoBySlug(slug: string): IndexedDao | undefined {
   return indexedDaos.find((dao) => dao.slug === slug);
-}
-
-/** Whether the indexer saw the token's whole history (see IndexedToken.historyComplete). */
-export function tokenHistoryIsComplete(chainId: number, token: Address): boolean {
-  const normalized = token.toLowerCase();
-  return (
-    indexedTokens.find((entry) => entry.chainId === chainId && entry.token.toLowerCase() === normalized)
-      ?.historyComplete ?? true
-  );
 }

@@ -3,7 +3,10 @@
  * source listing every governor on that chain, one Token source listing their ERC20Votes (or
  * COMP-style) voting tokens, one NftToken source listing their ERC721Votes tokens (whose Transfer
  * indexes the tokenId, so it cannot be decoded with the ERC20 event), and one TreasuryToken
- * source: ERC20 Transfers from any contract to a DAO's treasury.
+ * source: ERC20 Transfers from any contract to a DAO's treasury. The token sources start at each
+ * token's own first block (daos.ts), the others at the DAOs' startBlock. Each chain reads through
+ * all the RPC URLs its DAOs list, with failover and provider-proof eth_getLogs splitting
+ * (rpc/failoverTransport.ts).
  * Storage is PGlite in COMMONS_INDEXER_DB_DIR (default indexer/.ponder/pglite), or PostgreSQL
  * when DATABASE_URL is set.
  */
@@ -11,6 +14,7 @@ import { resolve } from "node:path";
 import { createConfig } from "ponder";
 import { erc721VotesTokenEventsAbi, governorEventsAbi, votesTokenEventsAbi } from "../contracts-abi/governorEvents";
 import { indexedChains, indexedDaos, indexedTokens, indexerDir } from "./daos";
+import { failoverTransport } from "./rpc/failoverTransport";
 import { erc20TransferEventAbi } from "./treasuryTransferAbi";
 
 const chainNameOf = (chainId: number) => indexedChains.find((chain) => chain.chainId === chainId)?.name ?? "";
@@ -65,7 +69,8 @@ export default createConfig({
       chain.name,
       {
         id: chain.chainId,
-        rpc: chain.rpcUrls.length === 1 ? chain.rpcUrls[0] : chain.rpcUrls,
+        // Its endpoints' health is served in /api/status (see src/api).
+        rpc: failoverTransport(chain.rpcUrls, { healthKey: String(chain.chainId) }),
         // A local chain mines every few seconds: poll often so the app sees its own writes soon.
         pollingInterval: chain.local ? 500 : 2_000,
         // Ponder caches RPC results by chain id; a local chain (or fork) reuses ids with new history.

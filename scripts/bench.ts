@@ -14,6 +14,11 @@
  *   (responses of type script, gzipped the same way), to show what the lazy chunks cost and when.
  * - the server's response time for the HTML (median of 5 after a warm-up).
  *
+ * Then the simulated execution (issue 14) of that proposal, through its API: the first run (the
+ * server starts its anvil fork of the chain), the cached answer (median of 5), a re-run after a new
+ * block (the same fork moved to the new head), the demo's Queued proposal (the governor's real
+ * execute past its ETA), and content not proposed yet (the propose form).
+ *
  * The 150 KB target comes from issue 3. Figures are printed, never asserted. BENCH_SKIP_BUILD=1
  * reuses an existing build. Everything started here is stopped by its PID.
  */
@@ -189,6 +194,82 @@ async function browserFigures(browser: import("@playwright/test").Browser, url: 
   };
 }
 
+type SimulationFigures = { label: string; ms: number; note: string }[];
+
+async function timed(
+  url: string,
+  init?: RequestInit,
+): Promise<{ ms: number; body: { ok?: boolean; report?: { status: string; mode: string; blockNumber: string } } }> {
+  const started = performance.now();
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(120_000) });
+  const body = (await response.json()) as {
+    ok?: boolean;
+    report?: { status: string; mode: string; blockNumber: string };
+  };
+  if (!body.ok)
+    throw new Error(
+      `${init?.method ?? "GET"} ${url} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`,
+    );
+  return { ms: performance.now() - started, body };
+}
+
+/** The simulation API's latency for one proposal (and one content not proposed yet). */
+async function simulationFigures(
+  appUrl: string,
+  slug: string,
+  proposalId: string,
+  queuedId: string | undefined,
+  rpcUrl: string,
+): Promise<SimulationFigures> {
+  const url = `${appUrl}/api/daos/${slug}/proposals/${proposalId}/simulation`;
+  const first = await timed(url);
+  const cached: number[] = [];
+  for (let i = 0; i < 5; i++) cached.push((await timed(url)).ms);
+  cached.sort((a, b) => a - b);
+  await rpc(rpcUrl, "evm_mine");
+  const rerun = await timed(url, { method: "POST" });
+  const queued = queuedId ? await timed(`${appUrl}/api/daos/${slug}/proposals/${queuedId}/simulation`) : undefined;
+  const content = {
+    targets: ["0x000000000000000000000000000000000000bEEF"],
+    values: ["1000000000000000"],
+    calldatas: ["0x"],
+  };
+  const fresh = await timed(`${appUrl}/api/daos/${slug}/simulation`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(content),
+  });
+  const what = (body: Awaited<ReturnType<typeof timed>>["body"]) =>
+    `${body.report?.mode} mode, ${body.report?.status}, block ${body.report?.blockNumber}`;
+  return [
+    { label: "first run (starts the fork)", ms: first.ms, note: what(first.body) },
+    {
+      label: "cached (median of 5)",
+      ms: cached[Math.floor(cached.length / 2)] ?? 0,
+      note: "same proposal, same block",
+    },
+    { label: "re-run after a new block", ms: rerun.ms, note: `${what(rerun.body)}; fork moved with anvil_reset` },
+    ...(queued
+      ? [
+          {
+            label: "a Queued proposal (real execute)",
+            ms: queued.ms,
+            note: `${what(queued.body)}, time moved past its ETA`,
+          },
+        ]
+      : []),
+    { label: "propose form (new content)", ms: fresh.ms, note: what(fresh.body) },
+  ];
+}
+
+function printSimulation(proposalPath: string, figures: SimulationFigures) {
+  console.log(`\nsimulated execution of ${proposalPath.length > 40 ? `${proposalPath.slice(0, 38)}…` : proposalPath}:`);
+  const width = Math.max(...figures.map((figure) => figure.label.length));
+  for (const figure of figures) {
+    console.log(`  ${figure.label.padEnd(width)}  ${`${Math.round(figure.ms)} ms`.padStart(8)}  (${figure.note})`);
+  }
+}
+
 function printTable(rows: Figures[]) {
   const header = [
     "page",
@@ -286,6 +367,15 @@ async function main(): Promise<number> {
     const proposalPath = new RegExp(`href="(/${slug}/proposals/\\d+)"`).exec(listHtml)?.[1];
     if (!proposalPath) throw new Error("the proposals list links to no proposal (is the indexer empty?)");
 
+    // Before any page view computes it: the first run is the one that starts the fork.
+    const simulation = await simulationFigures(
+      app.url,
+      slug,
+      proposalPath.split("/").pop() as string,
+      demo.deployment.proposals.find((proposal) => proposal.expectedState === "Queued")?.id,
+      demo.rpcUrl,
+    );
+
     const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
     const rows: Figures[] = [];
     try {
@@ -308,6 +398,7 @@ async function main(): Promise<number> {
     }
     console.log("");
     printTable(rows);
+    printSimulation(proposalPath, simulation);
     return 0;
   } finally {
     await stopEverything();

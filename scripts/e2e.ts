@@ -8,26 +8,32 @@
  *
  * Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- e2e/specs/wallet.spec.ts`).
  * With the demo, a second, plain anvil (chain 1337, no Multicall3, nothing from our seed) serves
- * one more DAO, deployed at start (scripts/fixtures/plainChain.ts; e2e/specs/plain-chain.spec.ts).
+ * one more DAO, deployed at start (scripts/fixtures/plainChain.ts; e2e/specs/plain-chain.spec.ts),
+ * a third, empty anvil running as chain 1 holds a stand-in for ENS (the config's `ensRpcUrl`), a
+ * local stand-in for a Sourcify server answers `sourcifyUrl` (e2e/specs/conventions.spec.ts), and a
+ * second app server reads the demo DAO through a dead endpoint and a fault-injecting proxy
+ * (scripts/lib/faultyRpc.ts; e2e/specs/faulty-rpc.spec.ts) on port E2E_FAULTY_APP_PORT (app + 1).
  *
  * E2E_SKIP_BUILD=1 reuses an existing build while iterating on specs; NEXT_DIST_DIR picks the build
  * directory (default .next) and E2E_UPSTREAM_PORT/E2E_FORK_PORT/E2E_PLAIN_PORT/E2E_INDEXER_PORT/E2E_APP_PORT
- * the ports,
- * so two harnesses can run side by side.
+ * the ports, so two harnesses can run side by side.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createPublicClient, http } from "viem";
+import { startSourcifyStandIn } from "../lib/actions/testing/sourcifyStandIn";
+import { installEnsStandIn } from "../lib/chain/testing/ensStandIn";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
 import { deployPlainChainDao, plainChainConfig, plainChainId } from "./fixtures/plainChain";
-import { rpc, startAnvil } from "./lib/anvil";
+import { freePort, rpc, startAnvil } from "./lib/anvil";
 import { startApp } from "./lib/appService";
 import { ensureChromium } from "./lib/chromium";
 import { startDemoChain } from "./lib/demoChain";
+import { startFaultyRpc } from "./lib/faultyRpc";
 import { startIndexer, waitForIndexedBlock } from "./lib/indexerService";
 import { bin, e2eWorkDir, repoRoot } from "./lib/paths";
 import { type Service, stopAll } from "./lib/services";
@@ -36,6 +42,7 @@ const ports = {
   upstream: Number(process.env.E2E_UPSTREAM_PORT ?? 8645),
   fork: Number(process.env.E2E_FORK_PORT ?? 8646),
   plain: Number(process.env.E2E_PLAIN_PORT ?? 8647),
+  faultyApp: Number(process.env.E2E_FAULTY_APP_PORT ?? Number(process.env.E2E_APP_PORT ?? 3100) + 1),
   indexer: Number(process.env.E2E_INDEXER_PORT ?? 42169),
   app: Number(process.env.E2E_APP_PORT ?? 3100),
 };
@@ -104,7 +111,14 @@ async function main(): Promise<number> {
     const forkBlock = process.env.FORK_BLOCK_NUMBER
       ? BigInt(process.env.FORK_BLOCK_NUMBER)
       : await upstream.getBlockNumber({ cacheTime: 0 });
-    const fork = await startAnvil({ port: ports.fork, forkUrl: upstreamUrl, forkBlockNumber: forkBlock });
+    // Cancun rules and only the last 128 blocks' states (like a full node): mining a GovernorAlpha's
+    // 40,320-block vote then takes seconds, not minutes; snapshot/revert works as before.
+    const fork = await startAnvil({
+      port: ports.fork,
+      forkUrl: upstreamUrl,
+      forkBlockNumber: forkBlock,
+      pruneHistory: 128,
+    });
     stoppables.push(fork);
     // One empty block of the fork's own: every spec's evm_revert then lands on it, not on the
     // upstream's last block. Ponder answers each revert by dropping the block below the one
@@ -128,8 +142,19 @@ async function main(): Promise<number> {
         `plain chain: anvil at ${plain.rpcUrl} (chain ${plainChainId}, no Multicall3), governor ${plainDao.governor}`,
       );
     }
+    let standIns: { ensRpcUrl: string; sourcifyUrl: string } | undefined;
+    if (isDemo) {
+      // ENS on its own small "mainnet", and a Sourcify server, both ours: names and verified ABIs.
+      const ens = await startAnvil({ port: await freePort(), chainId: 1 });
+      stoppables.push(ens);
+      await installEnsStandIn(ens.rpcUrl);
+      const sourcify = await startSourcifyStandIn();
+      stoppables.push(sourcify);
+      standIns = { ensRpcUrl: ens.rpcUrl, sourcifyUrl: sourcify.url };
+      step(`stand-ins: ENS on ${ens.rpcUrl} (chain 1), Sourcify at ${sourcify.url}`);
+    }
     const configPath = resolve(e2eDir, "dao.config.json");
-    writeFileSync(configPath, serializeCommonsConfig({ daos }));
+    writeFileSync(configPath, serializeCommonsConfig({ daos, ...standIns }));
 
     step("indexer: backfilling the fork…");
     const indexerStarted = Date.now();
@@ -159,6 +184,34 @@ async function main(): Promise<number> {
     services.push(app.service);
     step(`app: ${app.url}`);
 
+    // A second app server reading the demo DAO the way a real provider setup looks on a bad day:
+    // its first RPC endpoint is dead, the second (a fault proxy in front of the fork) answers 10%
+    // of requests with 429 / -32005. Same build, same indexer (faulty-rpc.spec.ts).
+    const faulty: Record<string, string> = {};
+    const demoDao = daos[0];
+    if (isDemo && demoDao) {
+      const proxy = await startFaultyRpc({ upstream: fork.rpcUrl, rateLimit: 0.1, seed: 6 });
+      stoppables.push(proxy);
+      const deadUrl = `http://127.0.0.1:${await freePort()}`;
+      const faultyConfigPath = resolve(e2eDir, "faulty.dao.config.json");
+      writeFileSync(
+        faultyConfigPath,
+        serializeCommonsConfig({ daos: [withRpcUrls(demoDao, [deadUrl, proxy.url])], ...standIns }),
+      );
+      rmSync(resolve(e2eDir, "faulty-app-data"), { recursive: true, force: true });
+      const faultyApp = await startApp({
+        mode: "start",
+        port: ports.faultyApp,
+        configPath: faultyConfigPath,
+        indexerUrl: indexer.url,
+        logFile: resolve(e2eDir, "faulty-app.log"),
+        dataDir: resolve(e2eDir, "faulty-app-data"),
+      });
+      services.push(faultyApp.service);
+      Object.assign(faulty, { E2E_FAULTY_BASE_URL: faultyApp.url, E2E_FAULTY_PROXY_URL: proxy.url });
+      step(`app behind faulty RPCs: ${faultyApp.url} (endpoints: dead ${deadUrl}, proxy ${proxy.url})`);
+    }
+
     const code = await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
       CHROMIUM_PATH: chromium,
       E2E_BASE_URL: app.url,
@@ -166,6 +219,7 @@ async function main(): Promise<number> {
       E2E_DEMO: isDemo ? "1" : "0",
       E2E_INDEXER_URL: indexer.url,
       E2E_OUTPUT_DIR: e2eDir,
+      ...faulty,
     });
     if (code !== 0) {
       step(`Playwright failed; logs: ${resolve(e2eDir, "app.log")}, ${resolve(e2eDir, "indexer.log")}`);

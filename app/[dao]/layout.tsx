@@ -15,7 +15,15 @@ type Props = { children: ReactNode; params: Promise<{ dao: string }> };
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const loaded = await loadDao((await params).dao);
   if (loaded.status === "ready" || loaded.status === "chainUnreachable") {
-    return { title: { default: loaded.config.name, template: `%s · ${loaded.config.name}` } };
+    const { name, chainId } = loaded.config;
+    const description = `Proposals, votes and delegates of ${name}, governed on ${chainName(chainId)}.`;
+    return {
+      title: { default: name, template: `%s · ${name}` },
+      description,
+      // The image comes from ./opengraph-image (a page with its own replaces it).
+      openGraph: { siteName: "Commons", type: "website", title: name, description },
+      twitter: { card: "summary_large_image", title: name, description },
+    };
   }
   return {};
 }

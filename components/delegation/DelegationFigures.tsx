@@ -7,10 +7,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { isAddressEqual } from "viem";
+import { AccountName } from "@/components/address/AccountName";
 import type { AccountDelegation } from "@/lib/delegation/delegationStatus";
 import { cn } from "@/lib/format/cn";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
-import { shortAddress } from "@/lib/format/shortAddress";
 import type { WriteDao } from "@/lib/governor/adapter";
 
 export type DelegationFiguresProps = {
@@ -35,12 +35,8 @@ export function DelegateName({ dao, value }: { dao: Pick<WriteDao, "slug">; valu
   if (value.delegate === null) return <span className="text-amber-700 dark:text-amber-300">Nobody</span>;
   if (isAddressEqual(value.delegate, value.account)) return <>Yourself</>;
   return (
-    <Link
-      href={`/${dao.slug}/delegates/${value.delegate}`}
-      className="font-mono text-accent underline"
-      title={value.delegate}
-    >
-      {shortAddress(value.delegate)}
+    <Link href={`/${dao.slug}/delegates/${value.delegate}`} className="text-accent underline">
+      <AccountName address={value.delegate} className="font-mono" />
     </Link>
   );
 }

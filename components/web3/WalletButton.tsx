@@ -34,7 +34,7 @@ export function WalletButton({ className }: { className?: string }) {
         } else {
           button = (
             <Button variant="secondary" onClick={openAccountModal} title={account.address} className="max-w-48">
-              <ConnectedLabel text={account.displayName} />
+              <ConnectedLabel address={account.address} text={account.displayName} />
             </Button>
           );
         }

@@ -6,6 +6,7 @@
  * account) modal as soon as it is there, so the reader's click is never lost.
  */
 import { useSyncExternalStore } from "react";
+import { Identicon } from "@/components/address/Identicon";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/format/cn";
 import { loadWalletStack, subscribeWalletStack, walletStackSnapshot } from "./walletStack";
@@ -24,11 +25,11 @@ export function ConnectLabel() {
   );
 }
 
-/** A green dot and the account's short name. */
-export function ConnectedLabel({ text }: { text: string }) {
+/** The account's identicon (the same picture as beside its address on every page) and short name. */
+export function ConnectedLabel({ address, text }: { address: string; text: string }) {
   return (
     <>
-      <span aria-hidden="true" className="size-2 shrink-0 rounded-full bg-emerald-500" />
+      <Identicon address={address} className="size-4" />
       <span className="truncate font-mono">{text}</span>
     </>
   );
@@ -57,7 +58,7 @@ export function WalletButtonFallback({ address, className }: WalletButtonFallbac
           onPointerEnter={warmUp}
           onClick={() => loadWalletStack("account")}
         >
-          <ConnectedLabel text={displayAddress(address)} />
+          <ConnectedLabel address={address} text={displayAddress(address)} />
         </Button>
       ) : (
         <Button

@@ -1,10 +1,11 @@
 /**
  * Drafts, end to end with the injected test wallet: sign in (SIWE), create a draft, type into it
- * (autosaved: "Saved"), reload (the text survives, from the server), read it from a second
- * browser context that is not signed in (read-only, with the author), submit it on-chain through
- * the propose flow pre-filled from it, and see the proposal page show the draft link and the
- * discussion link from the description; then the proposer adds a signed discussion link and the
- * page shows it with its host. One transaction in all.
+ * (autosaved: "Saved"; its actions simulated on a fork of the chain), reload (the text survives,
+ * from the server), read it from a second browser context that is not signed in (read-only, with
+ * the author and the same simulation), submit it on-chain through the propose flow pre-filled
+ * from it, and see the proposal page show the draft link and the discussion link from the
+ * description; then the proposer adds a signed discussion link and the page shows it with its
+ * host. One transaction in all.
  */
 import { type Address, getAddress, parseAbi } from "viem";
 import { anvilAccounts, expect, test } from "../fixtures/test";
@@ -81,6 +82,13 @@ test.describe("drafts", () => {
       "0.25",
     );
     await expect(status).toHaveText("Saved");
+    // Its actions are simulated on a fork of the chain: the recipient gets exactly the 0.25 ETH.
+    const simulated = page
+      .getByRole("region", { name: "Simulated execution" })
+      .getByRole("table", { name: "Balance changes" })
+      .getByRole("row")
+      .filter({ hasText: recipient });
+    await expect(simulated).toContainText("0 ETH0.25 ETH+0.25 ETH", { timeout: 30_000 });
 
     // Typing and closing the tab at once: the edit survives from this device's copy.
     await page.getByLabel("Body (markdown)").fill(`${body}\n\nOne more line.`);
@@ -96,6 +104,14 @@ test.describe("drafts", () => {
       await expect(other.getByRole("heading", { level: 1 })).toHaveText(title);
       await expect(other.getByTestId("draft-author")).toContainText(author);
       await expect(other.getByLabel("Title")).toHaveCount(0);
+      // The reader sees the same simulation of its actions.
+      await expect(
+        other
+          .getByRole("region", { name: "Simulated execution" })
+          .getByRole("table", { name: "Balance changes" })
+          .getByRole("row")
+          .filter({ hasText: recipient }),
+      ).toContainText("0 ETH0.25 ETH+0.25 ETH", { timeout: 30_000 });
       const put = await other.request.put(`/api/daos/${slug}/drafts/${draftId}`, {
         data: { title: "Hijacked", body: "", discussionUrl: "", actions: [], nextId: 1, version: 1 },
       });

@@ -1,10 +1,11 @@
 /**
- * Every read page on each Governor flavour the seeded chain holds besides the demo (issue 6):
+ * Every read page on each Governor flavour the seeded chain holds besides the demo (issues 6, 11):
  * OZ 5 with a timestamp clock and fractional counting (ts-fractional), OZ 5 with an ERC721Votes
  * token and late-quorum protection (nft), OZ 4.9 with GovernorCompatibilityBravo and a Compound
- * timelock (bravo). The proposals list, each seeded proposal's page (state, decoded actions,
+ * timelock (bravo), Compound's GovernorAlpha (alpha) and a GovernorBravoDelegator that took over
+ * from one (compound). The proposals list, each seeded proposal's page (state, decoded actions,
  * tallies, votes list, timeline), the delegates directory, the treasury and the About page,
- * checked against the contracts. Proposals are found by their title in the chain's ProposalCreated
+ * checked against the contracts (through the app's adapter for the flavour's own reads). Proposals are found by their title in the chain's ProposalCreated
  * logs (titles from the seed's descriptions, scripts/flavours/descriptions), never by a fixed id.
  * Nothing here moves the chain; the write flows are in flavours.spec.
  */
@@ -26,6 +27,8 @@ import { type ResolvedDao, resolveDao } from "../../lib/config/resolveDao";
 import type { DaoConfig } from "../../lib/config/schema";
 import { formatDate } from "../../lib/format/formatDate";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
+import type { ProposalVotes } from "../../lib/governor/adapter";
+import { governorAdapterFor, readResult } from "../../lib/governor/families";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
 import { proposalCreatedEvent, proposalStateOnChain } from "../fixtures/governor";
 import { type ChainClient, expect, test } from "../fixtures/test";
@@ -46,11 +49,15 @@ const votesAbi = parseAbi([
 const voteCastEvent = parseAbiItem(
   "event VoteCast(address indexed voter, uint256 proposalId, uint8 support, uint256 weight, string reason)",
 );
+/** GovernorAlpha's VoteCast: voter not indexed, a bool for For/Against, no reason. */
+const alphaVoteCastEvent = parseAbiItem(
+  "event VoteCast(address voter, uint256 proposalId, bool support, uint256 votes)",
+);
 const voteCastWithParamsEvent = parseAbiItem(
   "event VoteCastWithParams(address indexed voter, uint256 proposalId, uint8 support, uint256 weight, string reason, bytes params)",
 );
 
-const flavourSlugs = ["ts-fractional", "nft", "bravo"] as const;
+const flavourSlugs = ["ts-fractional", "nft", "bravo", "alpha", "compound"] as const;
 type FlavourSlug = (typeof flavourSlugs)[number];
 
 /**
@@ -67,6 +74,17 @@ const seededProposals: Record<
   bravo: [
     { key: "bravo-signature", state: "Expired", bySignature: true },
     { key: "bravo-executed", state: "Executed" },
+  ],
+  alpha: [
+    { key: "alpha-grants", state: "Executed", bySignature: true },
+    { key: "alpha-marketing", state: "Defeated", bySignature: true },
+    { key: "alpha-relayer", state: "Active" },
+  ],
+  compound: [
+    { key: "compound-docs", state: "Executed" },
+    { key: "compound-audit", state: "Expired", bySignature: true },
+    { key: "compound-threshold", state: "Defeated" },
+    { key: "compound-hackathon", state: "Canceled", bySignature: true },
   ],
 };
 
@@ -131,26 +149,14 @@ async function seededProposal(chain: Reader, dao: ResolvedDao, key: string): Pro
   };
 }
 
-/** For/Against/Abstain as the chain counts them (proposalVotes, or Bravo's proposals(id)). */
-async function talliesOnChain(chain: Reader, dao: ResolvedDao, id: bigint) {
-  try {
-    const [againstVotes, forVotes, abstainVotes] = await chain.readContract({
-      address: dao.governor,
-      abi: governorAbi,
-      functionName: "proposalVotes",
-      args: [id],
-    });
-    return { forVotes, againstVotes, abstainVotes };
-  } catch {
-    const bravo = await chain.readContract({
-      address: dao.governor,
-      abi: governorAbi,
-      functionName: "proposals",
-      args: [id],
-    });
-    return { forVotes: bravo[5], againstVotes: bravo[6], abstainVotes: bravo[7] };
-  }
+/** For/Against/Abstain as the chain counts them, read through the app's adapter for the flavour. */
+async function talliesOnChain(chain: Reader, dao: ResolvedDao, id: bigint): Promise<ProposalVotes> {
+  const call = governorAdapterFor(dao.flavour, dao).proposalVotes(id);
+  return readResult(call, await chain.readContract(call as never)) as ProposalVotes;
 }
+
+/** GovernorAlpha and GovernorBravo number proposals with a counter: the id commits to nothing. */
+const sequentialIds = (dao: ResolvedDao) => dao.flavour.family === "alpha" || dao.flavour.family === "bravo";
 
 /** The token's live voting power of `account` (getVotes; GovernorBravo-era tokens: getCurrentVotes). */
 async function votingPower(chain: Reader, token: Address, account: Address): Promise<bigint> {
@@ -170,12 +176,18 @@ async function votingPower(chain: Reader, token: Address, account: Address): Pro
  */
 async function votersOnChain(chain: Reader, dao: ResolvedDao, id: bigint): Promise<VoterTotals[]> {
   const fromBlock = BigInt(dao.startBlock);
-  const [plain, withParams] = await Promise.all([
+  const [plain, withParams, alphaVotes] = await Promise.all([
     chain.getLogs({ address: dao.governor, event: voteCastEvent, fromBlock, toBlock: "latest" }),
     chain.getLogs({ address: dao.governor, event: voteCastWithParamsEvent, fromBlock, toBlock: "latest" }),
+    chain.getLogs({ address: dao.governor, event: alphaVoteCastEvent, fromBlock, toBlock: "latest" }),
   ]);
+  // GovernorAlpha's For (true) / Against (false), in the numbering of the others.
+  const alphaAsNumbered = alphaVotes.map((log) => ({
+    ...log,
+    args: { ...log.args, support: log.args.support ? 1 : 0, weight: log.args.votes, reason: "" },
+  }));
   const voters = new Map<Address, VoterTotals>();
-  for (const log of [...plain, ...withParams]) {
+  for (const log of [...plain, ...withParams, ...alphaAsNumbered]) {
     if (log.args.proposalId !== id || !log.args.voter) continue;
     const voter = getAddress(log.args.voter);
     const support = log.args.support ?? 0;
@@ -215,7 +227,7 @@ async function expectProposalPage(page: Page, chain: Reader, dao: ResolvedDao, p
   // Every action: target, ETH sent, and a token transfer's recipient and amount, whether the
   // calldata carries the selector or (GovernorBravo) the signature is given beside argument-only calldata.
   const actions = page
-    .getByRole("list", { name: "Actions" })
+    .getByRole("list", { name: "Actions", exact: true })
     .getByRole("listitem")
     .filter({ has: page.getByRole("heading", { name: /^Action \d+/ }) });
   await expect(actions).toHaveCount(proposal.targets.length);
@@ -255,10 +267,13 @@ async function expectProposalPage(page: Page, chain: Reader, dao: ResolvedDao, p
   // The tallies as the chain counts them, in the DAO's decimals; the number of voters.
   const tallies = await talliesOnChain(chain, dao, proposal.id);
   const results = page.getByRole("region", { name: "Results" });
+  // GovernorAlpha has no Abstain: its results show For and Against only.
+  const alpha = dao.flavour.family === "alpha";
+  if (alpha) await expect(results.getByRole("row", { name: /^Abstain\b/ })).toHaveCount(0);
   for (const [side, amount] of [
     ["For", tallies.forVotes],
     ["Against", tallies.againstVotes],
-    ["Abstain", tallies.abstainVotes],
+    ...(alpha ? [] : ([["Abstain", tallies.abstainVotes]] as const)),
   ] as const) {
     const cell = results
       .getByRole("row", { name: new RegExp(`^${side}\\b`) })
@@ -273,7 +288,9 @@ async function expectProposalPage(page: Page, chain: Reader, dao: ResolvedDao, p
   await expect(page.getByRole("region", { name: "Votes" })).toContainText(count);
   await expect(page.getByRole("list", { name: "Votes list" }).getByRole("listitem")).toHaveCount(voters.length);
 
-  await expect(page.getByRole("region", { name: "Integrity" })).toContainText("Proposal id verified");
+  await expect(page.getByRole("region", { name: "Integrity" })).toContainText(
+    sequentialIds(dao) ? "not applicable (sequential ids)" : "Proposal id verified",
+  );
   return { state, tallies, voters };
 }
 
@@ -323,16 +340,30 @@ for (const slug of flavourSlugs) {
         if (seeded.timestampClock) expect(dao.flavour.clock).toBe("timestamp");
         if (seeded.extended) expect(dao.flavour.lateQuorum).toBe(true);
         if (seeded.bySignature) {
-          // Proposed the GovernorBravo way: a signature beside argument-only calldata. The governor
-          // logs the calldata it will execute (selector + arguments), which the page decodes.
+          // Proposed the GovernorBravo way: a signature beside argument-only calldata. OZ's
+          // GovernorCompatibilityBravo logs the calldata it will execute (selector + arguments);
+          // Compound's GovernorBravo and GovernorAlpha log the signature and the arguments as
+          // proposed. The page decodes either.
           const { args } = decodeFunctionData({
             abi: bravoProposeAbi,
             data: (await chain.getTransaction({ hash: proposal.tx })).input,
           });
           expect(args[2]).toEqual(["transfer(address,uint256)"]);
-          expect(proposal.calldatas).toEqual([
-            `${toFunctionSelector("transfer(address,uint256)")}${(args[3][0] ?? "0x").slice(2)}`,
-          ]);
+          if (sequentialIds(dao)) {
+            expect(proposal.signatures).toEqual(["transfer(address,uint256)"]);
+            expect(proposal.calldatas).toEqual([args[3][0]]);
+          } else {
+            expect(proposal.calldatas).toEqual([
+              `${toFunctionSelector("transfer(address,uint256)")}${(args[3][0] ?? "0x").slice(2)}`,
+            ]);
+          }
+        }
+        if (dao.flavour.family === "alpha") {
+          // No Abstain on GovernorAlpha: its tally is always zero, and every vote is For or Against.
+          expect(voters.every((voter) => voter.abstain === 0n && !voter.split)).toBe(true);
+          for (const voter of voters) {
+            await expect(voteItem(page, voter.voter)).toContainText(voter.support === 1 ? "For" : "Against");
+          }
         }
         const timeline = page.getByRole("list", { name: "Timeline" });
         const step = (label: RegExp) => timeline.getByRole("listitem").filter({ hasText: label });

@@ -152,7 +152,7 @@ test.describe("the proposal page", () => {
 
     // Every action, in order: its target, the ETH it sends, and an ERC-20 transfer's recipient and amount.
     const actions = page
-      .getByRole("list", { name: "Actions" })
+      .getByRole("list", { name: "Actions", exact: true })
       .getByRole("listitem")
       .filter({
         has: page.getByRole("heading", { name: /^Action \d+/ }),

@@ -8,18 +8,35 @@ import { proposal, vote, voter } from "ponder:schema";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
 import { addParts, countVote, fractionalSupport } from "../voteParts";
 
-type VoteEvent = Event<"Governor:VoteCast"> | Event<"Governor:VoteCastWithParams">;
+/** GovernorBravo's and OpenZeppelin's VoteCast; GovernorAlpha's has the same name and another signature. */
+const voteCast =
+  "Governor:VoteCast(address indexed voter, uint256 proposalId, uint8 support, uint256 weight, string reason)";
+/** GovernorAlpha's VoteCast: `support` is a bool (For / Against) and there is no reason. */
+const alphaVoteCast = "Governor:VoteCast(address voter, uint256 proposalId, bool support, uint256 weight)";
+
+type VoteEvent = Event<typeof voteCast> | Event<typeof alphaVoteCast> | Event<"Governor:VoteCastWithParams">;
+
+/** One vote as every governor family reports it: support 0 Against, 1 For, 2 Abstain (255 a split). */
+type CastVote = {
+  voter: `0x${string}`;
+  proposalId: bigint;
+  support: number;
+  weight: bigint;
+  reason: string;
+  params: `0x${string}`;
+};
 
 function proposalKey(context: Context, event: { log: { address: `0x${string}` } }, proposalId: bigint) {
   return { chainId: context.chain.id, governor: event.log.address, proposalId };
 }
 
 /**
- * Records one VoteCast / VoteCastWithParams: the voter's row (created, or added to by a fractional
- * voter's later votes), the proposal's tallies (see ../voteParts.ts) and the voter's vote count.
+ * Records one VoteCast / VoteCastWithParams (GovernorAlpha's VoteCast as support 1 or 0): the voter's
+ * row (created, or added to by a fractional voter's later votes), the proposal's tallies (see
+ * ../voteParts.ts) and the voter's vote count.
  */
-async function recordVote(event: VoteEvent, context: Context, params: `0x${string}`) {
-  const { voter: address, proposalId, support, weight, reason } = event.args;
+async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
+  const { voter: address, proposalId, support, weight, reason, params } = cast;
   const proposalRowKey = proposalKey(context, event, proposalId);
   const key = { ...proposalRowKey, voter: address };
   const counted = countVote(support, weight, params);
@@ -32,7 +49,7 @@ async function recordVote(event: VoteEvent, context: Context, params: `0x${strin
   }
   const { parts } = counted;
   const previous = await context.db.find(vote, key);
-  const cast = {
+  const castAt = {
     reason,
     params,
     block: event.block.number,
@@ -43,7 +60,7 @@ async function recordVote(event: VoteEvent, context: Context, params: `0x${strin
   if (previous === null) {
     await context.db.insert(vote).values({
       ...key,
-      ...cast,
+      ...castAt,
       support: counted.fractional ? fractionalSupport : support,
       weight,
       againstWeight: parts.againstVotes,
@@ -52,7 +69,7 @@ async function recordVote(event: VoteEvent, context: Context, params: `0x${strin
     });
   } else {
     await context.db.update(vote, key).set((row) => ({
-      ...cast,
+      ...castAt,
       // Once split, the row stays a split (a fractional voter's last nominal vote fills the rest).
       support: counted.fractional || row.support === fractionalSupport ? fractionalSupport : support,
       weight: row.weight + weight,
@@ -111,12 +128,17 @@ ponder.on("Governor:ProposalCreated", async ({ event, context }) => {
     .onConflictDoNothing();
 });
 
-ponder.on("Governor:VoteCast", async ({ event, context }) => {
-  await recordVote(event, context, "0x");
+ponder.on(voteCast, async ({ event, context }) => {
+  await recordVote(event, context, { ...event.args, params: "0x" });
+});
+
+ponder.on(alphaVoteCast, async ({ event, context }) => {
+  const { voter, proposalId, support, weight } = event.args;
+  await recordVote(event, context, { voter, proposalId, support: support ? 1 : 0, weight, reason: "", params: "0x" });
 });
 
 ponder.on("Governor:VoteCastWithParams", async ({ event, context }) => {
-  await recordVote(event, context, event.args.params);
+  await recordVote(event, context, event.args);
 });
 
 /** Applies a lifecycle change to a proposal the indexer knows (one created before startBlock is skipped). */

@@ -7,46 +7,19 @@
 import { type Context, type Event, ponder } from "ponder:registry";
 import { account, delegationChange, votingPowerChange } from "ponder:schema";
 import { type Address, zeroAddress } from "viem";
-import { votesTokenReadAbi } from "../../contracts-abi/governorEvents";
-import { tokenHistoryIsComplete } from "../daos";
 
 type AccountKey = { chainId: number; token: Address; address: Address };
 
 /**
- * What the token says of an account just before the indexer first meets it. Only needed when the
- * indexer started after the token's first block (see IndexedToken.historyComplete); otherwise an
- * account first seen is new.
+ * An account the indexer meets for the first time starts empty: the token source starts at the
+ * token's own first block (see daos.ts), so every earlier balance and delegation is in the logs
+ * already. Nothing is read from the chain, so a node without old state serves the whole backfill.
  */
-async function priorState(context: Context, key: AccountKey, blockNumber: bigint) {
-  if (tokenHistoryIsComplete(key.chainId, key.token) || blockNumber === 0n) return { balance: 0n, delegate: null };
-  const read = {
-    address: key.token,
-    abi: votesTokenReadAbi,
-    args: [key.address],
-    blockNumber: blockNumber - 1n,
-  } as const;
-  try {
-    const [balance, delegate] = await Promise.all([
-      context.client.readContract({ ...read, functionName: "balanceOf" }),
-      context.client.readContract({ ...read, functionName: "delegates" }),
-    ]);
-    return { balance, delegate: delegate === zeroAddress ? null : delegate };
-  } catch (error) {
-    console.warn(`could not read ${key.address}'s prior state on token ${key.token}: ${(error as Error).message}`);
-    return { balance: 0n, delegate: null };
-  }
-}
-
-async function ensureAccount(context: Context, key: AccountKey, blockNumber: bigint): Promise<void> {
-  if ((await context.db.find(account, key)) !== null) return;
-  const prior = await priorState(context, key, blockNumber);
-  await context.db.insert(account).values({ ...key, ...prior, votingPower: 0n, delegatorsCount: 0 });
-  if (prior.delegate !== null) {
-    // Count the delegation read from the chain, so the delegator's next DelegateChanged undoes it.
-    const delegateKey = { ...key, address: prior.delegate };
-    await ensureAccount(context, delegateKey, blockNumber);
-    await context.db.update(account, delegateKey).set((row) => ({ delegatorsCount: row.delegatorsCount + 1 }));
-  }
+async function ensureAccount(context: Context, key: AccountKey): Promise<void> {
+  await context.db
+    .insert(account)
+    .values({ ...key, balance: 0n, delegate: null, votingPower: 0n, delegatorsCount: 0 })
+    .onConflictDoNothing();
 }
 
 function accountKey(context: Context, event: { log: { address: Address } }, address: Address): AccountKey {
@@ -63,13 +36,13 @@ async function transfer(
 ) {
   if (from !== zeroAddress) {
     const key = accountKey(context, event, from);
-    await ensureAccount(context, key, event.block.number);
-    // Never below zero, even if history before startBlock could not be read.
+    await ensureAccount(context, key);
+    // Never below zero, even if a tokenStartBlock set too late hid the account's earlier receipts.
     await context.db.update(account, key).set((row) => ({ balance: row.balance > amount ? row.balance - amount : 0n }));
   }
   if (to !== zeroAddress) {
     const key = accountKey(context, event, to);
-    await ensureAccount(context, key, event.block.number);
+    await ensureAccount(context, key);
     await context.db.update(account, key).set((row) => ({ balance: row.balance + amount }));
   }
 }
@@ -80,16 +53,16 @@ async function delegateChanged(
 ) {
   const { delegator, fromDelegate, toDelegate } = event.args;
   const delegatorKey = accountKey(context, event, delegator);
-  await ensureAccount(context, delegatorKey, event.block.number);
+  await ensureAccount(context, delegatorKey);
   await context.db.update(account, delegatorKey).set({ delegate: toDelegate === zeroAddress ? null : toDelegate });
   if (fromDelegate !== zeroAddress) {
     const key = accountKey(context, event, fromDelegate);
-    await ensureAccount(context, key, event.block.number);
+    await ensureAccount(context, key);
     await context.db.update(account, key).set((row) => ({ delegatorsCount: Math.max(0, row.delegatorsCount - 1) }));
   }
   if (toDelegate !== zeroAddress) {
     const key = accountKey(context, event, toDelegate);
-    await ensureAccount(context, key, event.block.number);
+    await ensureAccount(context, key);
     await context.db.update(account, key).set((row) => ({ delegatorsCount: row.delegatorsCount + 1 }));
   }
   await context.db.insert(delegationChange).values({
@@ -111,7 +84,7 @@ async function delegateVotesChanged(
 ) {
   const { delegate, previousVotes, newVotes } = event.args;
   const key = accountKey(context, event, delegate);
-  await ensureAccount(context, key, event.block.number);
+  await ensureAccount(context, key);
   // newVotes is absolute: voting power is exact even when earlier history was never indexed.
   await context.db.update(account, key).set({ votingPower: newVotes });
   await context.db.insert(votingPowerChange).values({

@@ -14,6 +14,14 @@ import { describe, expect, it } from "vitest";
 import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
 import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
 import { demoTokenAbi } from "../../contracts-abi/demoToken";
+import {
+  bravoTimelockAbi,
+  bravoTokenAbi,
+  governorBravoDelegateAbi,
+  governorBravoDelegatorAbi,
+  nftGovernorAbi,
+  uniTokenAbi,
+} from "../../contracts-abi/flavours";
 import { type DaoContracts, decodeAction } from "./decodeAction";
 import { erc20Targets } from "./erc20Targets";
 import { erc721CallsAbi } from "./standardAbis";
@@ -82,6 +90,104 @@ describe("decodeAction", () => {
       source: "token",
       functionName: "delegate",
     });
+  });
+
+  it("decodes a Compound timelock's own calls on a Bravo DAO, and other flavours' governor and token calls", () => {
+    const pending = encodeFunctionData({ abi: bravoTimelockAbi, functionName: "setPendingAdmin", args: [alice] });
+    expect(decodeAction(action(dao.timelock as Address, pending), dao).call).toMatchObject({
+      kind: "decoded",
+      source: "timelock",
+      signature: "setPendingAdmin(address)",
+    });
+    const delay = encodeFunctionData({ abi: bravoTimelockAbi, functionName: "setDelay", args: [172_800n] });
+    expect(decodeAction(action(dao.timelock as Address, delay), dao).call).toMatchObject({
+      source: "timelock",
+      functionName: "setDelay",
+    });
+    const queue = encodeFunctionData({
+      abi: bravoTimelockAbi,
+      functionName: "queueTransaction",
+      args: [musdc, 0n, "transfer(address,uint256)", "0x", 1_700_000_000n],
+    });
+    const { call } = decodeAction(action(dao.timelock as Address, queue), dao);
+    expect(call).toMatchObject({
+      source: "timelock",
+      signature: "queueTransaction(address,uint256,string,bytes,uint256)",
+      exact: true,
+    });
+    // As a Bravo proposal states it: signature + arguments only.
+    const args = encodeAbiParameters(parseAbiParameters("uint256"), [172_800n]);
+    expect(decodeAction(action(dao.timelock as Address, args, "setDelay(uint256)"), dao).call).toMatchObject({
+      source: "timelock",
+      functionName: "setDelay",
+      args: [{ name: "delay_", value: 172_800n }],
+    });
+    const extension = encodeFunctionData({
+      abi: nftGovernorAbi,
+      functionName: "setLateQuorumVoteExtension",
+      args: [5],
+    });
+    expect(decodeAction(action(dao.governor, extension), dao).call).toMatchObject({
+      source: "governor",
+      functionName: "setLateQuorumVoteExtension",
+    });
+    const delegateBySig = encodeFunctionData({
+      abi: bravoTokenAbi,
+      functionName: "delegateBySig",
+      args: [alice, 0n, 0n, 27, zeroHash, zeroHash],
+    });
+    expect(decodeAction(action(dao.token, delegateBySig), dao).call).toMatchObject({ source: "token" });
+    // Not on another address: a timelock's selector means nothing on an unknown contract.
+    expect(decodeAction(action(bob, pending), dao).call).toMatchObject({ kind: "unknown" });
+  });
+
+  it("decodes Compound's GovernorBravo proxy admin calls and a COMP-style token's own calls", () => {
+    const upgrade = encodeFunctionData({
+      abi: governorBravoDelegatorAbi,
+      functionName: "_setImplementation",
+      args: [bob],
+    });
+    expect(decodeAction(action(dao.governor, upgrade), dao).call).toMatchObject({
+      source: "governor",
+      signature: "_setImplementation(address)",
+    });
+    const period = encodeFunctionData({
+      abi: governorBravoDelegateAbi,
+      functionName: "_setVotingPeriod",
+      args: [5_760n],
+    });
+    expect(decodeAction(action(dao.governor, period), dao).call).toMatchObject({
+      source: "governor",
+      functionName: "_setVotingPeriod",
+    });
+    const minter = encodeFunctionData({ abi: uniTokenAbi, functionName: "setMinter", args: [alice] });
+    expect(decodeAction(action(dao.token, minter), dao).call).toMatchObject({
+      source: "token",
+      signature: "setMinter(address)",
+    });
+  });
+
+  it("decodes an unknown target with its verified ABI when there is one", () => {
+    const abi = parseAbi(["function setFeeTo(address feeTo)"]);
+    const calldata = encodeFunctionData({ abi, functionName: "setFeeTo", args: [alice] });
+    const verified = new Map([[bob.toLowerCase(), abi]]);
+    expect(decodeAction(action(bob, calldata), dao, verified).call).toMatchObject({
+      kind: "decoded",
+      source: "verified",
+      signature: "setFeeTo(address)",
+      args: [{ name: "feeTo", value: alice }],
+    });
+    expect(decodeAction(action(musdc, calldata), dao, verified).call).toMatchObject({ kind: "unknown" });
+  });
+
+  it("refuses a signature the timelock would hash to another selector than its text says", () => {
+    const args = encodeAbiParameters(parseAbiParameters("address, uint256"), [alice, 7n]);
+    expect(decodeAction(action(musdc, args, "transfer(address, uint256)"), dao).call).toMatchObject({
+      kind: "unknown",
+      selector: "0x9d61d234",
+      reason: expect.stringContaining("not in canonical form"),
+    });
+    expect(decodeAction(action(musdc, args, "transfer(address,uint)"), dao).call).toMatchObject({ kind: "unknown" });
   });
 
   it("decodes a timelock schedule with bytes and bytes32 arguments", () => {

@@ -1,12 +1,14 @@
 /**
  * Decodes one proposal action (target, value, signature, calldata) with known ABIs only: the DAO's
- * governor, timelock and token, then the standard ERC-20 and ERC-721 interfaces. Nothing is looked
- * up on the network (a 4byte directory would name any selector an attacker registers). A call
- * that matches no known function is "unknown" and shown raw.
+ * governor, timelock and token (with the ABIs of that role in every flavour, ./flavourAbis), the
+ * target's own verified ABI when the caller has one (Sourcify, ./verifiedAbis), then the standard
+ * ERC-20 and ERC-721 interfaces. Nothing is looked up by selector (a 4byte directory would name any
+ * selector an attacker registers). A call that matches no known function is "unknown", shown raw.
  *
  * GovernorBravo actions may carry a `signature` ("transfer(address,uint256)") with the calldata
  * holding only the arguments; those decode from the signature, named by a known ABI when its
- * selector matches one.
+ * selector matches one. The timelock hashes the signature exactly as written, so one that is not
+ * in canonical form (a space, "uint") calls another selector than its text says: shown as unknown.
  */
 import {
   type Abi,
@@ -23,10 +25,10 @@ import {
   size,
   slice,
   toFunctionSelector,
+  toFunctionSignature,
 } from "viem";
-import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
-import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
-import { demoTokenAbi } from "../../contracts-abi/demoToken";
+import { signatureSelector } from "../proposals/builder/signatures";
+import { roleAbi } from "./flavourAbis";
 import { erc20CallsAbi, erc721CallsAbi } from "./standardAbis";
 
 /** An action as the governor stores it. */
@@ -35,8 +37,11 @@ export type ProposalActionInput = { target: Address; value: bigint; signature: s
 /** The DAO's own contracts, whose full ABIs decode their calls. */
 export type DaoContracts = { governor: Address; token: Address; timelock: Address | null };
 
-/** Which ABI decoded a call. */
-export type AbiSource = "governor" | "timelock" | "token" | "erc20" | "erc721" | "signature";
+/** Which ABI decoded a call ("verified": the target's verified source, from Sourcify). */
+export type AbiSource = "governor" | "timelock" | "token" | "verified" | "erc20" | "erc721" | "signature";
+
+/** Verified ABIs of targets, by lowercase address (./verifiedAbis fetches them). */
+export type VerifiedAbis = ReadonlyMap<string, Abi>;
 
 export type DecodedArgument = { name: string; type: string; parameter: AbiParameter; value: unknown };
 
@@ -58,31 +63,21 @@ export type DecodedCall =
 
 export type DecodedAction = ProposalActionInput & { call: DecodedCall };
 
-const governorAbi = demoGovernorAbi as Abi;
-const timelockAbi = demoTimelockAbi as Abi;
-const tokenAbi = demoTokenAbi as Abi;
+const governorAbi: Abi = roleAbi("governor");
+const timelockAbi: Abi = roleAbi("timelock");
+const tokenAbi: Abi = roleAbi("token");
 // A Solidity function signature: a name and a parenthesised list of types, nothing else.
 const signaturePattern = /^[A-Za-z_$][A-Za-z0-9_$]{0,99}\((?:[A-Za-z0-9_[\](), ]{0,1000})\)$/;
 
 /** ABIs to try, the target's own first: a selector can mean different things on different contracts. */
-function candidateAbis(target: Address, dao: DaoContracts): [AbiSource, Abi][] {
+function candidateAbis(target: Address, dao: DaoContracts, verified?: VerifiedAbis): [AbiSource, Abi][] {
   const own: [AbiSource, Abi][] = [];
   if (isAddressEqual(target, dao.governor)) own.push(["governor", governorAbi]);
   if (dao.timelock && isAddressEqual(target, dao.timelock)) own.push(["timelock", timelockAbi]);
   if (isAddressEqual(target, dao.token)) own.push(["token", tokenAbi]);
+  const source = verified?.get(target.toLowerCase());
+  if (source) own.push(["verified", source]);
   return [...own, ["erc20", erc20CallsAbi], ["erc721", erc721CallsAbi]];
-}
-
-function functionSignature(item: AbiFunction): string {
-  const types = (parameters: readonly AbiParameter[]): string =>
-    parameters
-      .map((parameter) =>
-        parameter.type.startsWith("tuple")
-          ? `(${types((parameter as { components: readonly AbiParameter[] }).components)})${parameter.type.slice(5)}`
-          : parameter.type,
-      )
-      .join(",");
-  return `${item.name}(${types(item.inputs)})`;
 }
 
 function argumentsOf(item: AbiFunction, values: readonly unknown[]): DecodedArgument[] {
@@ -114,19 +109,19 @@ function decodeWithAbis(data: Hex, abis: [AbiSource, Abi][]): DecodedCall | unde
         kind: "decoded",
         source,
         functionName: item.name,
-        signature: functionSignature(item),
+        signature: toFunctionSignature(item),
         selector,
         args: argumentsOf(item, args),
         exact: isExact(item, args, data),
       };
     } catch {
-      return { kind: "unknown", selector, reason: `the arguments do not decode as ${functionSignature(item)}` };
+      return { kind: "unknown", selector, reason: `the arguments do not decode as ${toFunctionSignature(item)}` };
     }
   }
   return undefined;
 }
 
-function decodeWithSignature(action: ProposalActionInput, dao: DaoContracts): DecodedCall {
+function decodeWithSignature(action: ProposalActionInput, dao: DaoContracts, verified?: VerifiedAbis): DecodedCall {
   const signature = action.signature.trim();
   if (!signaturePattern.test(signature)) {
     return { kind: "unknown", selector: null, reason: "the signature is not a valid function signature" };
@@ -138,9 +133,17 @@ function decodeWithSignature(action: ProposalActionInput, dao: DaoContracts): De
     return { kind: "unknown", selector: null, reason: "the signature is not a valid function signature" };
   }
   const selector = toFunctionSelector(item);
+  const called = signatureSelector(action.signature);
+  if (called !== selector) {
+    return {
+      kind: "unknown",
+      selector: called,
+      reason: `the signature is not in canonical form (${toFunctionSignature(item)}): the timelock calls selector ${called}, not that function`,
+    };
+  }
   // Named by a known ABI when the selector matches one (better argument names).
   const data = `${selector}${action.calldata.slice(2)}` as Hex;
-  const known = decodeWithAbis(data, candidateAbis(action.target, dao));
+  const known = decodeWithAbis(data, candidateAbis(action.target, dao, verified));
   if (known?.kind === "decoded") return known;
   try {
     const values = decodeAbiParameters(item.inputs, action.calldata);
@@ -148,7 +151,7 @@ function decodeWithSignature(action: ProposalActionInput, dao: DaoContracts): De
       kind: "decoded",
       source: "signature",
       functionName: item.name,
-      signature: functionSignature(item),
+      signature: toFunctionSignature(item),
       selector,
       args: argumentsOf(item, values),
       exact: isExact(item, values, data),
@@ -163,17 +166,18 @@ function decodeWithSignature(action: ProposalActionInput, dao: DaoContracts): De
  * const data = encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [to, 5n] });
  * decodeAction({ target: usdc, value: 0n, signature: "", calldata: data }, dao).call
  * // { kind: "decoded", source: "erc20", functionName: "transfer", signature: "transfer(address,uint256)", … }
+ * decodeAction(action, dao, await verifiedAbis(settings, chainId, unknownTargets)) // "verified" where Sourcify has it
  */
-export function decodeAction(action: ProposalActionInput, dao: DaoContracts): DecodedAction {
+export function decodeAction(action: ProposalActionInput, dao: DaoContracts, verified?: VerifiedAbis): DecodedAction {
   let call: DecodedCall;
   if (action.signature.trim() !== "") {
-    call = decodeWithSignature(action, dao);
+    call = decodeWithSignature(action, dao, verified);
   } else if (action.calldata === "0x") {
     call = { kind: "none" };
   } else if (size(action.calldata) < 4) {
     call = { kind: "unknown", selector: null, reason: "the calldata is shorter than a function selector" };
   } else {
-    call = decodeWithAbis(action.calldata, candidateAbis(action.target, dao)) ?? {
+    call = decodeWithAbis(action.calldata, candidateAbis(action.target, dao, verified)) ?? {
       kind: "unknown",
       selector: slice(action.calldata, 0, 4),
       reason: "no known ABI has this function selector",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chainInfoOf, chainName, daoChain, multicall3Address } from "./daoChain";
+import { chainInfoOf, chainName, daoChain, daoExplorerUrl, multicall3Address } from "./daoChain";
 
 describe("daoChain", () => {
   it("uses the DAO's endpoints and assumes no Multicall3 until one is found", () => {
@@ -35,5 +35,16 @@ describe("daoChain", () => {
       multicall3: null,
       explorerUrl: "https://optimistic.etherscan.io",
     });
+  });
+
+  it("links to the chain's default explorer unless the config names one", () => {
+    expect(daoExplorerUrl({ chainId: 1 })).toBe("https://etherscan.io");
+    expect(daoExplorerUrl({ chainId: 42161 })).toBe("https://arbiscan.io");
+    expect(daoExplorerUrl({ chainId: 1, explorerUrl: "https://eth.blockscout.com" })).toBe(
+      "https://eth.blockscout.com",
+    );
+    // A local anvil and an id viem does not know have none: no links rather than wrong ones.
+    expect(daoExplorerUrl({ chainId: 31337 })).toBeUndefined();
+    expect(daoExplorerUrl({ chainId: 424242 })).toBeUndefined();
   });
 });

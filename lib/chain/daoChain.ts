@@ -65,6 +65,18 @@ export function daoChain({ chainId, rpcUrls, multicall3 }: DaoChainInput): Chain
 }
 
 /**
+ * The block explorer a DAO's links go to: the config's `explorerUrl`, else the default explorer of
+ * its chain in viem's table (Etherscan on mainnet, Arbiscan on Arbitrum…); undefined for a chain
+ * with none (a local anvil). Every explorer link is built from this (see lib/format/explorerUrl).
+ *
+ * @example daoExplorerUrl({ chainId: 1 }) // "https://etherscan.io"
+ * @example daoExplorerUrl({ chainId: 1, explorerUrl: "https://eth.blockscout.com" }) // "https://eth.blockscout.com"
+ */
+export function daoExplorerUrl(dao: { chainId: number; explorerUrl?: string | undefined }): string | undefined {
+  return dao.explorerUrl ?? chainTableEntry(dao.chainId)?.blockExplorers?.default.url;
+}
+
+/**
  * The plain data the browser builds its chain from (see ./chainInfo).
  *
  * @example <WalletHost chains={[chainInfoOf(dao, await findMulticall3(client))]} />
@@ -74,7 +86,7 @@ export function chainInfoOf(
   multicall3: Address | null,
 ): ChainInfo {
   const known = chainTableEntry(dao.chainId);
-  const explorerUrl = dao.explorerUrl ?? known?.blockExplorers?.default.url;
+  const explorerUrl = daoExplorerUrl(dao);
   return {
     chainId: dao.chainId,
     name: chainName(dao.chainId),

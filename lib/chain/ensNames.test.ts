@@ -1,24 +1,35 @@
-import type { Address } from "viem";
-import { describe, expect, it } from "vitest";
-import { looksLikeEnsName, lookupEnsNames, resolveEnsAddress } from "./ensNames";
+/**
+ * ENS lookups against a stand-in for ENS's Universal Resolver on a local anvil running as chain 1
+ * (lib/chain/testing/ensStandIn), through the same mainnet client and transport the server uses.
+ */
+import { type Address, createPublicClient, type PublicClient } from "viem";
+import { mainnet } from "viem/chains";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AnvilInstance, freePort, startAnvil } from "../../scripts/lib/anvil";
+import { anvilDevAccounts } from "./anvilDevAccounts";
+import { looksLikeEnsName, lookupEnsNames, lookupEnsProfiles, resolveEnsAddress } from "./ensNames";
+import { rpcRequestCounts, rpcTransport } from "./rpcTransport";
+import { type EnsStandIn, installEnsStandIn } from "./testing/ensStandIn";
 
-const lina = "0xB5994FFe96F11Fb509f12A4059dC56E82175B2B0" as Address;
-const other = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as Address;
+const [, lina, mallory, nameless, shouty] = anvilDevAccounts;
+let anvil: AnvilInstance;
+let ens: EnsStandIn;
+let client: PublicClient;
 
-function fakeEns(onRequest?: () => void) {
-  return {
-    getEnsAddress: async ({ name }: { name: string }) => {
-      onRequest?.();
-      if (name === "broken.eth") throw new Error("resolver reverted");
-      return name === "lina.eth" ? lina : null;
-    },
-    getEnsName: async ({ address }: { address: Address }) => {
-      onRequest?.();
-      if (address === other) throw new Error("no primary name");
-      return "lina.eth";
-    },
-  } as unknown as Parameters<typeof resolveEnsAddress>[0];
-}
+beforeAll(async () => {
+  anvil = await startAnvil({ port: await freePort(), chainId: 1 });
+  ens = await installEnsStandIn(anvil.rpcUrl);
+  await ens.setName(lina, "lina.eth", { avatar: "https://example.org/lina.png" });
+  // Mallory's reverse record claims lina.eth, which resolves to Lina: it must not show.
+  await ens.setName(mallory, "lina.eth", { forward: lina });
+  // A primary name not in normalised form (upper case) could pass for another: not shown.
+  await ens.setName(shouty, "SHOUTY.eth");
+  client = createPublicClient({ chain: mainnet, transport: rpcTransport([anvil.rpcUrl]) }) as PublicClient;
+});
+
+afterAll(async () => {
+  await anvil?.stop();
+});
 
 describe("looksLikeEnsName", () => {
   it("tells names from address prefixes", () => {
@@ -32,33 +43,42 @@ describe("looksLikeEnsName", () => {
 });
 
 describe("resolveEnsAddress", () => {
-  it("resolves on mainnet only, without a request elsewhere", async () => {
-    let requests = 0;
-    const client = fakeEns(() => requests++);
-    expect(await resolveEnsAddress(client, 31337, "lina.eth")).toBe("unsupported");
-    expect(requests).toBe(0);
-    expect(await resolveEnsAddress(client, 1, "Lina.ETH")).toBe(lina);
-    expect(await resolveEnsAddress(client, 1, "nobody.eth")).toBeNull();
+  it("resolves a name (normalised first) through the Universal Resolver", async () => {
+    expect(await resolveEnsAddress(client, "Lina.ETH")).toBe(lina);
+    expect(await resolveEnsAddress(client, "nobody.eth")).toBeNull();
   });
 
-  it("turns invalid names and resolver failures into no result", async () => {
-    expect(await resolveEnsAddress(fakeEns(), 1, "bad\u0000name.eth")).toBeNull();
-    expect(await resolveEnsAddress(fakeEns(), 1, "broken.eth")).toBeNull();
+  it("turns invalid names and a dead RPC into no result", async () => {
+    expect(await resolveEnsAddress(client, "bad\u0000name.eth")).toBeNull();
+    const dead = createPublicClient({
+      chain: mainnet,
+      transport: rpcTransport([`http://127.0.0.1:${await freePort()}`], { maxRounds: 1 }),
+    }) as PublicClient;
+    expect(await resolveEnsAddress(dead, "lina.eth")).toBeNull();
   });
 });
 
-describe("lookupEnsNames", () => {
-  it("names the addresses that have a primary name, on mainnet only", async () => {
-    const names = await lookupEnsNames(fakeEns(), 1, [lina, other]);
-    expect([...names]).toEqual([[lina.toLowerCase(), "lina.eth"]]);
-    expect((await lookupEnsNames(fakeEns(), 10, [lina])).size).toBe(0);
+describe("lookupEnsProfiles", () => {
+  it("names an address whose primary name resolves back to it, with its avatar record", async () => {
+    const profiles = await lookupEnsProfiles(client, [lina, mallory, nameless as Address, shouty]);
+    expect([...profiles]).toEqual([[lina.toLowerCase(), { name: "lina.eth", avatar: "https://example.org/lina.png" }]]);
+    expect([...(await lookupEnsNames(client, [lina]))]).toEqual([[lina.toLowerCase(), "lina.eth"]]);
+  });
+
+  it("answers again from its cache without asking the chain", async () => {
+    await lookupEnsProfiles(client, [lina, nameless]);
+    const before = rpcRequestCounts.get(anvil.rpcUrl);
+    const again = await lookupEnsProfiles(client, [lina, nameless]);
+    expect(again.get(lina.toLowerCase())?.name).toBe("lina.eth");
+    expect(rpcRequestCounts.get(anvil.rpcUrl)).toBe(before);
   });
 
   it("gives up after the timeout", async () => {
     const slow = {
       getEnsName: () => new Promise(() => undefined),
       getEnsAddress: () => new Promise(() => undefined),
-    } as unknown as Parameters<typeof lookupEnsNames>[0];
-    expect((await lookupEnsNames(slow, 1, [lina], 20)).size).toBe(0);
+      getEnsText: () => new Promise(() => undefined),
+    } as unknown as PublicClient;
+    expect((await lookupEnsProfiles(slow, [lina], 20)).size).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "./ConfigError";
 import { parseCommonsConfig } from "./parseCommonsConfig";
+import { serializeCommonsConfig } from "./serializeCommonsConfig";
 
 const governor = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const valid = {
@@ -109,5 +110,23 @@ describe("parseCommonsConfig", () => {
 
   it("refuses label keys that are not addresses", () => {
     expect(errorOf(withDao({ labels: { treasury: "Treasury" } })).field).toBe("daos[0].labels.treasury");
+  });
+
+  it("takes the server-wide ensRpcUrl and sourcifyUrl, both optional and http(s) only", () => {
+    expect(parseCommonsConfig(JSON.stringify(valid))).not.toHaveProperty("ensRpcUrl");
+    const config = parseCommonsConfig(
+      JSON.stringify({ ...valid, ensRpcUrl: "https://eth.example/rpc", sourcifyUrl: "https://sourcify.dev/server" }),
+    );
+    expect(config.ensRpcUrl).toBe("https://eth.example/rpc");
+    expect(config.sourcifyUrl).toBe("https://sourcify.dev/server");
+    expect(errorOf({ ...valid, ensRpcUrl: "wss://eth.example" }).field).toBe("ensRpcUrl");
+    expect(errorOf({ ...valid, sourcifyUrl: "file:///etc/passwd" }).field).toBe("sourcifyUrl");
+    // Per-DAO is a typo: the settings belong to the server, beside `daos`.
+    expect(errorOf(withDao({ ensRpcUrl: "https://eth.example/rpc" })).message).toContain("unknown field ensRpcUrl");
+  });
+
+  it("writes the settings back when a script rewrites the config", () => {
+    const config = parseCommonsConfig(JSON.stringify({ ...valid, ensRpcUrl: "https://eth.example/rpc" }));
+    expect(parseCommonsConfig(serializeCommonsConfig(config))).toEqual(config);
   });
 });

@@ -5,6 +5,11 @@
  *
  * RPC endpoints: `rpcUrl` (one) and/or `rpcUrls` (several, tried in order when one fails); the
  * parsed config always carries both, `rpcUrls` complete and `rpcUrl` its first entry.
+ *
+ * Beside `daos`, two optional server-wide settings: `ensRpcUrl` (an Ethereum mainnet RPC through
+ * which the addresses of every DAO, on any chain, get their ENS names and avatars) and
+ * `sourcifyUrl` (a Sourcify server asked for the verified ABI of a proposal's target that no known
+ * ABI decodes; off when absent, since it sends the target's address to that server).
  */
 import { getAddress, isAddress } from "viem";
 import { z } from "zod";
@@ -74,6 +79,10 @@ export const commonsConfigSchema = z
   .object({
     $schema: z.string().optional(),
     daos: z.array(daoConfigSchema).min(1, { message: "must list at least one DAO" }),
+    /** Ethereum mainnet RPC for ENS names and avatars (checked to serve chain 1 when first used). */
+    ensRpcUrl: httpUrl.optional(),
+    /** Sourcify server (e.g. https://sourcify.dev/server) for verified ABIs of unknown targets. */
+    sourcifyUrl: httpUrl.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -9,12 +9,20 @@ import type { CommonsConfig, DaoConfig, DaoConfigInput } from "./schema";
  * @example
  * writeFileSync(path, serializeCommonsConfig({ daos: [{ ...dao, rpcUrls: [forkUrl] }] }));
  */
-export function serializeCommonsConfig(config: { daos: readonly DaoConfig[] }): string {
-  const daos = config.daos.map(({ rpcUrl: _first, rpcUrls, ...dao }): DaoConfigInput => {
+export function serializeCommonsConfig(
+  config: { daos: readonly DaoConfig[] } & Pick<CommonsConfig, "ensRpcUrl" | "sourcifyUrl">,
+): string {
+  const { daos: parsed, ensRpcUrl, sourcifyUrl } = config;
+  const daos = parsed.map(({ rpcUrl: _first, rpcUrls, ...dao }): DaoConfigInput => {
     const [only] = rpcUrls;
     return rpcUrls.length === 1 && only !== undefined ? { ...dao, rpcUrl: only } : { ...dao, rpcUrls };
   });
-  return `${JSON.stringify({ daos } satisfies Omit<CommonsConfig, "daos"> & { daos: DaoConfigInput[] }, null, 2)}\n`;
+  const written = {
+    ...(ensRpcUrl ? { ensRpcUrl } : {}),
+    ...(sourcifyUrl ? { sourcifyUrl } : {}),
+    daos,
+  } satisfies Omit<CommonsConfig, "daos"> & { daos: DaoConfigInput[] };
+  return `${JSON.stringify(written, null, 2)}\n`;
 }
 
 /**

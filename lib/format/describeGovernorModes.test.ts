@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeClockMode, describeCountingMode } from "./describeGovernorModes";
+import { countsAbstain, describeClockMode, describeCountingMode } from "./describeGovernorModes";
 
 describe("describeClockMode", () => {
   it("reads ERC-6372 clock modes", () => {
@@ -27,6 +27,21 @@ describe("describeCountingMode", () => {
       quorum: "For and Abstain votes count toward quorum",
       fractional: true,
     });
+  });
+
+  it("reads GovernorAlpha's counting (stated by the detector, the contract has none)", () => {
+    expect(describeCountingMode("support=alpha&quorum=bravo")).toEqual({
+      support: "For or Against",
+      quorum: "For votes count toward quorum",
+      fractional: false,
+    });
+  });
+
+  it("knows GovernorAlpha has no Abstain", () => {
+    expect(countsAbstain("support=alpha&quorum=bravo")).toBe(false);
+    expect(countsAbstain("support=bravo&quorum=bravo")).toBe(true);
+    expect(countsAbstain("support=bravo,fractional&quorum=for,abstain&params=fractional")).toBe(true);
+    expect(countsAbstain(null)).toBe(true);
   });
 
   it("does not guess at unknown modes", () => {

@@ -1,7 +1,8 @@
 /**
  * Plain-language readings of a governor's self-descriptions: the ERC-6372 `CLOCK_MODE()` string
  * and OpenZeppelin's `COUNTING_MODE()` string (a URL query such as
- * `support=bravo&quorum=for,abstain`). Unknown values are described as such, never guessed.
+ * `support=bravo&quorum=for,abstain`; GovernorAlpha, which has none, is described as
+ * `support=alpha&quorum=bravo`). Unknown values are described as such, never guessed.
  */
 
 /**
@@ -35,9 +36,11 @@ export function describeCountingMode(countingMode: string): { support: string; q
   const supportKinds = (supportMode ?? "").split(",").map((kind) => kind.trim());
   const support = supportKinds.includes("bravo")
     ? "For, Against or Abstain"
-    : supportMode
-      ? `Custom (“${supportMode.slice(0, 40)}”)`
-      : "Not stated by the governor";
+    : supportKinds.includes("alpha")
+      ? "For or Against"
+      : supportMode
+        ? `Custom (“${supportMode.slice(0, 40)}”)`
+        : "Not stated by the governor";
   const quorumMode = params.get("quorum");
   let quorum = "Not stated by the governor";
   if (quorumMode === "bravo") quorum = "For votes count toward quorum";
@@ -50,4 +53,16 @@ export function describeCountingMode(countingMode: string): { support: string; q
   const fractional =
     supportKinds.includes("fractional") || (params.get("params") ?? "").split(",").includes("fractional");
   return { support, quorum, fractional };
+}
+
+/**
+ * Whether votes may be Abstain under a counting mode: not on GovernorAlpha (`support=alpha`), which
+ * counts For and Against only; otherwise yes (Bravo's and OpenZeppelin's counting, and unknown modes,
+ * whose tallies still have an Abstain column).
+ *
+ * @example countsAbstain("support=alpha&quorum=bravo") // false
+ */
+export function countsAbstain(countingMode: string | null | undefined): boolean {
+  const support = new URLSearchParams(countingMode ?? "").get("support") ?? "";
+  return !support.split(",").some((kind) => kind.trim() === "alpha");
 }

@@ -1,7 +1,7 @@
 /**
- * Links into the DAO's configured block explorer (`explorerUrl` in the DAO config, an http(s) URL
- * checked by the config schema). No explorer configured, or a value that is not an address or a
- * hash, gives no link.
+ * Links into a DAO's block explorer, whose base comes from `daoExplorerUrl` (lib/chain/daoChain:
+ * the config's `explorerUrl`, else the chain's default explorer in viem's table). No explorer, or
+ * a value that is not an address or a hash, gives no link.
  */
 
 export type ExplorerTarget = { address: string } | { tx: string } | { block: bigint | number | string };

@@ -6,12 +6,13 @@
  * second implementation here, not a change in every page.
  *
  * `governorAdapter(dao)` is the OpenZeppelin Governor (4.x and 5.x share these calls). The other
- * families live in ./families (GovernorBravo, OZ 4.x with GovernorCompatibilityBravo, fractional
- * voting); `governorAdapterFor(flavour, dao)` from ./families picks one for what ./detect found.
+ * families live in ./families (GovernorBravo, GovernorAlpha, OZ 4.x with GovernorCompatibilityBravo,
+ * fractional voting); `governorAdapterFor(flavour, dao)` from ./families picks one for what ./detect found.
  * Reads of Bravo-style governors answer structs: pass their result through `readResult(call, raw)`.
  */
 import { type Abi, type Address, decodeFunctionResult, encodeFunctionData, type Hex } from "viem";
 import type { PreparedCall } from "../chain/readCalls";
+import { alphaAdapter } from "./families/alpha";
 import { bravoAdapter } from "./families/bravo";
 import { withFractionalVoting } from "./families/fractional";
 import { openzeppelinAdapter, tokenCalls } from "./families/openzeppelin";
@@ -50,7 +51,7 @@ export function tokenAdapter(token: Address, votes: VotesFunctions = "getPastVot
   return tokenCalls(token, votes);
 }
 
-export type GovernorFamily = "openzeppelin" | "bravo" | "oz-bravo-compatible";
+export type GovernorFamily = "openzeppelin" | "bravo" | "oz-bravo-compatible" | "alpha";
 
 /**
  * What `detectGovernor` (./detect) found, cut to what pages and write flows act on: plain data,
@@ -144,6 +145,18 @@ export type VoteSupport = 0 | 1 | 2;
 
 export const voteSupportNames = { 0: "Against", 1: "For", 2: "Abstain" } as const satisfies Record<VoteSupport, string>;
 
+/**
+ * A governor that takes fewer kinds of vote than For, Against and Abstain with a reason
+ * (GovernorAlpha: For and Against, no reason), and why, in words for the vote panel.
+ */
+export type VoteLimits = {
+  /** The choices it counts, in the order to offer them. */
+  supports: readonly VoteSupport[];
+  /** Whether a vote may carry a reason. */
+  reasons: boolean;
+  explanation: string;
+};
+
 export type GovernorAdapter = {
   family: GovernorFamily;
   castVote(proposalId: bigint, support: VoteSupport, reason?: string): ContractWrite;
@@ -208,8 +221,23 @@ export type GovernorAdapter = {
   /** Every custom error the governor, token and timelock may revert with, to decode reverts. */
   errorAbi: Abi;
 
-  /** True when queue/execute/cancel need only the id (Bravo-style); the content is then ignored. */
+  /**
+   * True when queue/execute/cancel need only the id (Bravo-style); the content is then ignored, but
+   * for Compound's execute, which sends the actions' ETH values with the call (`value`).
+   */
   proposalsById?: boolean;
+  /** Set when the governor counts fewer kinds of vote than For/Against/Abstain with a reason (GovernorAlpha). */
+  voteLimits?: VoteLimits;
+  /**
+   * GovernorBravo's whitelist: true while `account` may propose whatever its votes. A governor
+   * without one (before Compound added it) reverts: read that as false.
+   */
+  proposerWhitelisted?(account: Address): ContractRead;
+  /**
+   * False when a proposer may not cancel their own proposal (GovernorAlpha: anyone may, but only
+   * once the proposer's votes fell below the threshold). Absent: the proposer may.
+   */
+  proposerCanCancel?: boolean;
   /** OpenZeppelin's hashProposal (the id a content gets); absent for GovernorBravo (a counter). */
   hashProposal?(content: ProposalContent): ContractRead;
   /** Fractional counting only: a split vote (support 255 with packed uint128 amounts). */
@@ -233,6 +261,9 @@ export function governorAdapter(
   switch (flavour.family) {
     case "bravo":
       adapter = bravoAdapter(dao, { votes: flavour.votes });
+      break;
+    case "alpha":
+      adapter = alphaAdapter(dao, { votes: flavour.votes });
       break;
     case "oz-bravo-compatible":
       adapter = ozBravoCompatibleAdapter(dao, { votes: flavour.votes, hasClock: flavour.hasClock });

@@ -135,6 +135,36 @@ describe("describeFlavour", () => {
     expect(details(flavour).clock).toMatch(/predates ERC-6372/);
   });
 
+  it("describes Compound's GovernorAlpha: For or Against only, no reasons, a Compound timelock", () => {
+    const flavour: GovernorFlavour = {
+      ...oz5,
+      family: "alpha",
+      name: "Uniswap Governor Alpha",
+      hasClock: false,
+      countingMode: "support=alpha&quorum=bravo",
+      timelock: { kind: "compound", address: timelock, delaySeconds: 172_800, gracePeriodSeconds: 1_209_600 },
+      token: {
+        kind: "erc20votes",
+        address: token,
+        name: "Uniswap",
+        decimals: 18,
+        symbol: "UNI",
+        votes: "getPriorVotes",
+      },
+    };
+    expect(values(flavour)).toMatchObject({
+      family: "Compound GovernorAlpha",
+      clock: "Block numbers",
+      counting: "For or Against (GovernorAlpha counting)",
+      timelock: "Compound Timelock (delay 2 days, grace period 2 weeks)",
+      votes: "getPriorVotes(account, blockNumber)",
+    });
+    expect(details(flavour).counting).toBe(
+      "Each voter casts all their voting power For or Against; there is no Abstain, and a vote carries no reason. For votes count toward quorum.",
+    );
+    expect(details(flavour).family).toMatch(/predecessor.*by a counter.*fixed in the contract/);
+  });
+
   it("lists what is missing", () => {
     const flavour: GovernorFlavour = {
       ...oz5,

@@ -29,6 +29,7 @@ const familyNames = {
   openzeppelin: "OpenZeppelin Governor",
   bravo: "Compound GovernorBravo",
   "oz-bravo-compatible": "OpenZeppelin Governor 4.x with Bravo compatibility",
+  alpha: "Compound GovernorAlpha",
 } as const;
 
 const familyDetails = {
@@ -37,6 +38,8 @@ const familyDetails = {
     "Proposals are numbered by a counter and carry function signatures; queue, execute and cancel take only the proposal’s number.",
   "oz-bravo-compatible":
     "GovernorCompatibilityBravo: OpenZeppelin’s Governor that also takes GovernorBravo’s propose with function signatures, and queue, execute and cancel by proposal id.",
+  alpha:
+    "GovernorBravo’s predecessor: proposals are numbered by a counter and carry function signatures; queue, execute and cancel take only the proposal’s number. Its voting delay and period are fixed in the contract.",
 } as const;
 
 function plural(count: number, name: string): string {
@@ -85,6 +88,14 @@ function countingRow(flavour: GovernorFlavour): FlavourRow {
       term: "Vote counting",
       value: "For, Against or Abstain; votes may be split",
       detail: `Fractional counting: a voter may split their voting power between For, Against and Abstain, in one vote or several. ${quorum}`,
+    };
+  }
+  if (flavour.family === "alpha") {
+    return {
+      key: "counting",
+      term: "Vote counting",
+      value: "For or Against (GovernorAlpha counting)",
+      detail: `Each voter casts all their voting power For or Against; there is no Abstain, and a vote carries no reason. ${quorum}`,
     };
   }
   const bravo = flavour.family === "bravo" || new URLSearchParams(flavour.countingMode).get("quorum") === "bravo";

@@ -1,6 +1,7 @@
 /**
  * Which Governor a DAO runs, found by probing the contracts (never by a flag the user sets):
- * the family (OpenZeppelin, Compound GovernorBravo, OpenZeppelin 4.x with GovernorCompatibilityBravo),
+ * the family (OpenZeppelin, Compound GovernorBravo or GovernorAlpha, OpenZeppelin 4.x with
+ * GovernorCompatibilityBravo),
  * the ERC-6372 clock, the counting mode (fractional or not), late-quorum protection, the timelock
  * type and the voting token's kind — and, for a contract Commons cannot drive, what is missing.
  *
@@ -60,7 +61,7 @@ export type GovernorFlavour = {
   clock: "blocknumber" | "timestamp";
   /** The governor answers clock() (OZ ≥ 4.9); else the clock is the block number. */
   hasClock: boolean;
-  /** COUNTING_MODE, or Bravo's fixed `support=bravo&quorum=bravo`. */
+  /** COUNTING_MODE, or Bravo's fixed `support=bravo&quorum=bravo` (GovernorAlpha: `support=alpha&quorum=bravo`). */
   countingMode: string;
   fractional: boolean;
   /** GovernorPreventLateQuorum: a late quorum extends the deadline by `lateQuorumExtension` clock units. */
@@ -72,6 +73,8 @@ export type GovernorFlavour = {
 };
 
 export const bravoCountingMode = "support=bravo&quorum=bravo";
+/** GovernorAlpha's counting, stated the same way: For or Against only; For votes count toward quorum. */
+export const alphaCountingMode = "support=alpha&quorum=bravo";
 export const defaultClockMode = "mode=blocknumber&from=default";
 
 const erc721InterfaceId = "0x80ac58cd";
@@ -93,6 +96,16 @@ const governorProbeAbi = parseAbi([
   "function proposals(uint256 proposalId) view returns (uint256 id, address proposer, uint256 eta, uint256 startBlock, uint256 endBlock, uint256 forVotes, uint256 againstVotes, uint256 abstainVotes, bool canceled, bool executed)",
   "function proposalCount() view returns (uint256)",
   "function lateQuorumVoteExtension() view returns (uint64)",
+]);
+
+/**
+ * What tells GovernorAlpha from GovernorBravo: its `proposals(id)` has no abstainVotes (nine fields,
+ * where Bravo's ten do not decode), and it votes with `castVote(uint256,bool)` (for id 0 it refuses
+ * with a reason; Bravo and OpenZeppelin have no such function and revert empty).
+ */
+const alphaProbeAbi = parseAbi([
+  "function proposals(uint256 proposalId) view returns (uint256 id, address proposer, uint256 eta, uint256 startBlock, uint256 endBlock, uint256 forVotes, uint256 againstVotes, bool canceled, bool executed)",
+  "function castVote(uint256 proposalId, bool support)",
 ]);
 
 const tokenProbeAbi = parseAbi([
@@ -251,6 +264,14 @@ async function probeGovernor(
       g("proposals", [0n]),
       g("proposalCount"),
       g("lateQuorumVoteExtension"),
+      { key: "alpha.proposals", address: governor, abi: alphaProbeAbi as Abi, functionName: "proposals", args: [0n] },
+      {
+        key: "alpha.castVote",
+        address: governor,
+        abi: alphaProbeAbi as Abi,
+        functionName: "castVote",
+        args: [0n, false],
+      },
     ]),
   ]);
   const base = {
@@ -279,13 +300,16 @@ async function probeGovernor(
 
   const countingMode = value<string>(gov.get("COUNTING_MODE"));
   const bravoShaped = exists(gov.get("proposals")) || gov.get("quorumVotes")?.ok === true;
+  const alphaShaped =
+    !exists(gov.get("proposals")) && gov.get("alpha.proposals")?.ok === true && exists(gov.get("alpha.castVote"));
   let family: GovernorFamily | null = null;
   if (countingMode !== undefined) family = bravoShaped ? "oz-bravo-compatible" : "openzeppelin";
+  else if (alphaShaped && gov.get("proposalCount")?.ok) family = "alpha";
   else if (bravoShaped && gov.get("proposalCount")?.ok) family = "bravo";
   else {
     lack(
       "family",
-      "no COUNTING_MODE() (OpenZeppelin Governor) nor proposals(uint256) and proposalCount() (GovernorBravo): not a governor Commons knows",
+      "no COUNTING_MODE() (OpenZeppelin Governor) nor proposals(uint256) and proposalCount() (GovernorBravo, GovernorAlpha): not a governor Commons knows",
     );
   }
 
@@ -379,7 +403,7 @@ async function probeGovernor(
     clockMode,
     clock: /(^|&)mode=timestamp(&|$)/.test(clockMode) ? "timestamp" : "blocknumber",
     hasClock: gov.get("clock")?.ok === true,
-    countingMode: countingMode ?? bravoCountingMode,
+    countingMode: countingMode ?? (family === "alpha" ? alphaCountingMode : bravoCountingMode),
     fractional: /fractional/.test(countingMode ?? ""),
     lateQuorum: lateQuorumExtension !== undefined,
     lateQuorumExtension: lateQuorumExtension === undefined ? null : Number(lateQuorumExtension),

@@ -1,9 +1,13 @@
 /**
  * detectGovernor against the flavour fixtures (scripts/flavours): OZ 5 on a timestamp clock with
- * fractional counting, OZ 5 with an ERC721Votes token and late-quorum protection, and OZ 4.9 with
- * GovernorCompatibilityBravo and a Compound timelock. Each picked adapter reads the fixture's chain.
+ * fractional counting, OZ 5 with an ERC721Votes token and late-quorum protection, OZ 4.9 with
+ * GovernorCompatibilityBravo and a Compound timelock, Compound's GovernorAlpha (as
+ * @uniswap/governance ships it) and a GovernorBravoDelegator + Delegate that took over from one.
+ * Each picked adapter reads the fixture's chain; the Alpha and Bravo adapters run a proposal through.
+ * The anvil keeps no per-block state, so a GovernorAlpha's 40,320-block vote is mined in seconds.
  */
 import {
+  type Abi,
   type Address,
   createPublicClient,
   encodeAbiParameters,
@@ -11,6 +15,7 @@ import {
   http,
   type PublicClient,
   parseAbi,
+  parseEther,
   parseUnits,
 } from "viem";
 import { foundry } from "viem/chains";
@@ -24,8 +29,9 @@ import {
 } from "../../scripts/flavours/common";
 import { flavourDeployers } from "../../scripts/flavours/deploy";
 import { type AnvilInstance, freePort, startAnvil } from "../../scripts/lib/anvil";
-import { type ContractRead, type ContractWrite, type ProposalContent, readResult } from "./adapter";
-import { detectGovernor } from "./detect";
+import { explainTxError } from "../tx/explainTxError";
+import { type ContractRead, type ContractWrite, type ProposalContent, type ProposalVotes, readResult } from "./adapter";
+import { alphaCountingMode, detectGovernor } from "./detect";
 import { governorAdapterFor } from "./families";
 
 let anvil: AnvilInstance;
@@ -34,7 +40,7 @@ let wallet: FlavourClient;
 const deployed = {} as Record<FlavourSlug, FlavourDeployment>;
 
 beforeAll(async () => {
-  anvil = await startAnvil({ port: await freePort() });
+  anvil = await startAnvil({ port: await freePort(), pruneHistory: true });
   client = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
   wallet = flavourClient(anvil.rpcUrl);
   for (const slug of Object.keys(flavourDeployers) as FlavourSlug[]) {
@@ -106,6 +112,57 @@ describe("detectGovernor on the flavour fixtures", () => {
     const call = adapter.proposalThreshold();
     expect(readResult(call, await client.readContract(call as never))).toBe(d.settings.proposalThreshold);
   });
+
+  it("Compound's GovernorAlpha (For/Against only) with a Compound timelock and a Comp-style token", async () => {
+    const d = deployed.alpha;
+    const flavour = await detectGovernor(client, d.governor);
+    expect(flavour).toMatchObject({
+      supported: true,
+      family: "alpha",
+      name: "Uniswap Governor Alpha",
+      countingMode: alphaCountingMode,
+      clock: "blocknumber",
+      hasClock: false,
+      fractional: false,
+      lateQuorum: false,
+      timelock: { kind: "compound", address: getAddress(d.timelock), delaySeconds: d.settings.timelockDelay },
+      token: { kind: "erc20votes", address: getAddress(d.token), decimals: 18, symbol: "UNI", votes: "getPriorVotes" },
+      missing: [],
+    });
+    const adapter = governorAdapterFor(flavour, d);
+    expect(adapter.proposalsById).toBe(true);
+    expect(adapter.voteLimits).toEqual({
+      supports: [1, 0],
+      reasons: false,
+      explanation: "This governor (GovernorAlpha) counts only For and Against and keeps no reasons.",
+    });
+    expect(await read<bigint>(adapter.quorum(0n))).toBe(d.settings.quorumVotes);
+    expect(await read<bigint>(adapter.proposalThreshold())).toBe(d.settings.proposalThreshold);
+  });
+
+  it("a GovernorBravoDelegator in front of a GovernorBravoDelegate, as Compound deployed it", async () => {
+    const d = deployed.compound;
+    const flavour = await detectGovernor(client, d.governor);
+    expect(flavour).toMatchObject({
+      supported: true,
+      family: "bravo",
+      name: "Compound Governor Bravo",
+      countingMode: "support=bravo&quorum=bravo",
+      clock: "blocknumber",
+      hasClock: false,
+      timelock: { kind: "compound", address: getAddress(d.timelock), delaySeconds: d.settings.timelockDelay },
+      token: { kind: "erc20votes", address: getAddress(d.token), decimals: 18, votes: "getPriorVotes" },
+      missing: [],
+    });
+    const adapter = governorAdapterFor(flavour, d);
+    expect(adapter.voteLimits).toBeUndefined();
+    expect(await read<bigint>(adapter.quorum(0n))).toBe(d.settings.quorumVotes);
+    const whitelisted = adapter.proposerWhitelisted?.(dev[8] as Address);
+    if (!whitelisted) throw new Error("the GovernorBravo adapter reads no whitelist");
+    expect(await read<boolean>(whitelisted)).toBe(false);
+    // Its predecessor, the GovernorAlpha, is still detected as one.
+    expect((await detectGovernor(client, d.predecessor as Address)).family).toBe("alpha");
+  });
 });
 
 /** Simulates from `account` (as the app does), sends, and returns the receipt (which must succeed). */
@@ -119,6 +176,21 @@ async function send(account: Address, write: ContractWrite) {
 
 async function read<T>(call: ContractRead): Promise<T> {
   return readResult(call, await client.readContract(call as never)) as T;
+}
+
+/** Mines `blocks` in slices (a GovernorAlpha's 40,320 in one request can outlast viem's timeout). */
+async function mineSliced(blocks: number) {
+  for (let left = blocks; left > 0; left -= 2_000) await wallet.mine({ blocks: Math.min(left, 2_000) });
+}
+
+/** What the app would tell the user when simulating `write` from `account`. */
+async function refusal(account: Address, write: ContractWrite, errorAbi: Abi): Promise<string> {
+  const error = await wallet.simulateContract({ ...write, account } as never).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error, "the contract should refuse this call").toBeDefined();
+  return explainTxError(error, errorAbi).message;
 }
 
 /** The id of the proposal `receipt` created (ProposalCreated's first data word, as OZ and Bravo emit it). */
@@ -203,4 +275,68 @@ describe("family adapters drive the flavour fixtures", () => {
       await wallet.revert({ id: snapshot });
     }
   });
+
+  for (const slug of ["alpha", "compound"] as const) {
+    it(`${slug}: proposes with signatures, votes, and executes by id, sending the actions' ETH`, async () => {
+      const d = deployed[slug];
+      const snapshot = await wallet.snapshot();
+      try {
+        const adapter = governorAdapterFor(await detectGovernor(client, d.governor), d);
+        const recipient = getAddress(`0x000000000000000000000000000000000000c0${slug === "alpha" ? "a1" : "b2"}`);
+        const amount = parseUnits("7", 18);
+        const content: ProposalContent = {
+          targets: [recipient, d.token],
+          values: [parseEther("0.5"), 0n],
+          signatures: ["", "transfer(address,uint256)"],
+          calldatas: ["0x", encodeAbiParameters([{ type: "address" }, { type: "uint256" }], [recipient, amount])],
+          description: `# ${slug} adapter test\n\nPay ETH and 7 UNI.`,
+        };
+        const id = createdId(await send(dev[2] as Address, adapter.propose(content)), d.governor);
+        await wallet.mine({ blocks: d.settings.votingDelay + 1 });
+        expect(await read<number>(adapter.state(id))).toBe(1); // Active
+        if (slug === "alpha") {
+          expect(() => adapter.castVote(id, 2)).toThrow("GovernorAlpha has no Abstain");
+          expect(() => adapter.castVote(id, 1, "a reason")).toThrow("GovernorAlpha keeps no reasons");
+          await send(dev[3] as Address, adapter.castVote(id, 0));
+        } else {
+          await send(dev[0] as Address, adapter.castVote(id, 2, "Abstaining"));
+        }
+        await send(dev[1] as Address, adapter.castVote(id, 1));
+        expect(await read<boolean>(adapter.hasVoted(id, dev[1] as Address))).toBe(true);
+        expect(await read<boolean>(adapter.hasVoted(id, dev[4] as Address))).toBe(false);
+        expect(await refusal(dev[1] as Address, adapter.castVote(id, 1), adapter.errorAbi)).toBe(
+          "This account has already voted on this proposal.",
+        );
+        const tallies = await read<ProposalVotes>(adapter.proposalVotes(id));
+        expect(tallies.forVotes).toBe(parseUnits("300000000", 18));
+        if (slug === "alpha")
+          expect(tallies).toMatchObject({ againstVotes: parseUnits("50000000", 18), abstainVotes: 0n });
+        else expect(tallies.abstainVotes).toBe(parseUnits("390000000", 18));
+        const snapshotBlock = await read<bigint>(adapter.proposalSnapshot(id));
+        const deadline = await read<bigint>(adapter.proposalDeadline(id));
+        expect(deadline - snapshotBlock).toBe(BigInt(d.settings.votingPeriod));
+        expect(await read<Address>(adapter.proposalProposer(id))).toBe(dev[2]);
+
+        expect(await refusal(dev[2] as Address, adapter.queue(id, content), adapter.errorAbi)).toBe(
+          "Only a proposal that passed (Succeeded) can be queued.",
+        );
+        await mineSliced(d.settings.votingPeriod);
+        expect(await read<number>(adapter.state(id))).toBe(4); // Succeeded
+        await send(dev[2] as Address, adapter.queue(id, content));
+        const eta = await read<bigint>(adapter.proposalEta(id));
+        await wallet.setNextBlockTimestamp({ timestamp: eta });
+        await wallet.mine({ blocks: 1 });
+        const execute = adapter.execute(id, content);
+        expect(execute.value).toBe(parseEther("0.5"));
+        const treasury = await client.getBalance({ address: d.timelock });
+        await send(dev[5] as Address, execute);
+        expect(await read<number>(adapter.state(id))).toBe(7); // Executed
+        expect(await client.getBalance({ address: recipient })).toBe(parseEther("0.5"));
+        expect(await client.getBalance({ address: d.timelock })).toBe(treasury);
+        expect(await read<bigint>(adapter.balanceOf(recipient))).toBe(amount);
+      } finally {
+        await wallet.revert({ id: snapshot });
+      }
+    });
+  }
 });

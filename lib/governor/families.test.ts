@@ -25,6 +25,7 @@ import {
   readResult,
 } from "./adapter";
 import {
+  alphaAdapter,
   bravoAdapter,
   fractionalParams,
   governorAdapterFor,
@@ -132,11 +133,14 @@ describe("bravo family", () => {
     expect(adapter.proposalsById).toBe(true);
     expect(decoded(adapter.queue(7n, content), "queue(uint256)")).toEqual([7n]);
     expect(decoded(adapter.execute(7n, content), "execute(uint256)")).toEqual([7n]);
-    expect(adapter.execute(7n, content).value).toBeUndefined();
+    // Compound's execute forwards each action's value from the caller: it sends their sum.
+    expect(adapter.execute(7n, content).value).toBe(5n);
+    expect(adapter.execute(7n, { ...content, targets: [dao.token, dao.token], values: [2n, 3n] }).value).toBe(5n);
     expect(decoded(adapter.cancel(7n, content), "cancel(uint256)")).toEqual([7n]);
     expect(decoded(adapter.castVote(7n, 2), "castVote(uint256,uint8)")).toEqual([7n, 2]);
     expect(decoded(adapter.castVote(7n, 1, "Yes"), "castVoteWithReason(uint256,uint8,string)")).toEqual([7n, 1, "Yes"]);
     expect(adapter.hashProposal).toBeUndefined();
+    expect(decoded(adapter.proposerWhitelisted?.(voter) as ContractWrite, "isWhitelisted(address)")).toEqual([voter]);
   });
 
   it("reads votes with getPriorVotes and the proposal's fields from proposals(id)", () => {
@@ -161,6 +165,72 @@ describe("bravo family", () => {
     // OpenZeppelin reads pass through unchanged.
     const eta = openzeppelinAdapter(dao).proposalEta(7n);
     expect(readResult(eta, 99n)).toBe(99n);
+  });
+});
+
+describe("alpha family", () => {
+  const adapter = alphaAdapter(dao);
+
+  it("votes For (true) or Against (false) only, with no reason", () => {
+    expect(adapter.family).toBe("alpha");
+    expect(decoded(adapter.castVote(7n, 1), "castVote(uint256,bool)")).toEqual([7n, true]);
+    expect(decoded(adapter.castVote(7n, 0), "castVote(uint256,bool)")).toEqual([7n, false]);
+    expect(decoded(adapter.castVote(7n, 1, "  "), "castVote(uint256,bool)")).toEqual([7n, true]);
+    expect(() => adapter.castVote(7n, 2)).toThrow("GovernorAlpha has no Abstain");
+    expect(() => adapter.castVote(7n, 1, "Yes")).toThrow("GovernorAlpha keeps no reasons");
+    expect(adapter.voteLimits?.supports).toEqual([1, 0]);
+    expect(adapter.voteLimits?.reasons).toBe(false);
+    expect(adapter.castVoteSplit).toBeUndefined();
+    expect(adapter.proposerCanCancel).toBe(false);
+  });
+
+  it("proposes with signatures and runs the lifecycle by id, execute sending the actions' ETH", () => {
+    const withSignatures = { ...content, signatures: ["transfer(address,uint256)"], calldatas: ["0x1234"] as Hex[] };
+    expect(decoded(adapter.propose(withSignatures), "propose(address[],uint256[],string[],bytes[],string)")).toEqual([
+      content.targets,
+      content.values,
+      ["transfer(address,uint256)"],
+      ["0x1234"],
+      content.description,
+    ]);
+    expect(adapter.proposalsById).toBe(true);
+    expect(decoded(adapter.queue(7n, content), "queue(uint256)")).toEqual([7n]);
+    expect(decoded(adapter.execute(7n, content), "execute(uint256)")).toEqual([7n]);
+    expect(adapter.execute(7n, content).value).toBe(5n);
+    expect(decoded(adapter.cancel(7n, content), "cancel(uint256)")).toEqual([7n]);
+  });
+
+  it("reads the nine-field proposals(id) (no abstainVotes), getReceipt with a bool support, getPriorVotes", () => {
+    const proposal = [7n, voter, 1234n, 100n, 200n, 500n, 50n, false, true] as const;
+    const fields = {
+      proposalEta: 1234n,
+      proposalProposer: voter,
+      proposalSnapshot: 100n,
+      proposalDeadline: 200n,
+    } as const;
+    for (const [fn, expected] of Object.entries(fields) as [keyof typeof fields, unknown][]) {
+      const call = adapter[fn](7n);
+      expect(decoded(call as ContractWrite, "proposals(uint256)")).toEqual([7n]);
+      expect(readResult(call, proposal)).toBe(expected);
+    }
+    const tallies = adapter.proposalVotes(7n);
+    expect(readResult(tallies, proposal)).toEqual({ forVotes: 500n, againstVotes: 50n, abstainVotes: 0n });
+    expect(readResult(tallies, undefined)).toBeUndefined();
+    const receipt = adapter.hasVoted(7n, voter);
+    expect(decoded(receipt as ContractWrite, "getReceipt(uint256,address)")).toEqual([7n, voter]);
+    expect(readResult(receipt, { hasVoted: true, support: false, votes: 5n })).toBe(true);
+    expect(decoded(adapter.votesAt(voter, 9n), "getPriorVotes(address,uint256)")).toEqual([voter, 9n]);
+    expect(decoded(adapter.quorum(9n), "quorumVotes()")).toBeUndefined();
+    expect(adapter.clock).toBeUndefined();
+  });
+
+  it("is what governorAdapter picks for a DAO detected as GovernorAlpha", () => {
+    const picked = governorAdapter({
+      ...dao,
+      flavour: { ...defaultDaoFlavour, family: "alpha", votes: "getPriorVotes" },
+    });
+    expect(picked.family).toBe("alpha");
+    expect(decoded(picked.castVote(1n, 1), "castVote(uint256,bool)")).toEqual([1n, true]);
   });
 });
 

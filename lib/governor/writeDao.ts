@@ -3,7 +3,7 @@
  * and what `resolveDao` read from the chain.
  */
 
-import { chainName } from "../chain/daoChain";
+import { chainName, daoExplorerUrl } from "../chain/daoChain";
 import type { ResolvedDao } from "../config/resolveDao";
 import type { DaoConfig } from "../config/schema";
 import { type GovernorAdapter, governorAdapter, type WriteDao } from "./adapter";
@@ -11,6 +11,7 @@ import { daoFlavourOf } from "./detect";
 
 /** @example <VotePanelIsland dao={writeDaoOf(loaded.config, loaded.dao)} … /> */
 export function writeDaoOf(config: DaoConfig, dao: ResolvedDao): WriteDao {
+  const explorerUrl = daoExplorerUrl(config);
   return {
     slug: config.slug,
     chainId: config.chainId,
@@ -23,7 +24,7 @@ export function writeDaoOf(config: DaoConfig, dao: ResolvedDao): WriteDao {
     clockMode: dao.clockMode,
     countingMode: dao.countingMode,
     flavour: daoFlavourOf(dao.flavour),
-    ...(config.explorerUrl ? { explorerUrl: config.explorerUrl } : {}),
+    ...(explorerUrl ? { explorerUrl } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ describe("lifecycleActions", () => {
     expect(lifecycleActions({ ...base, state: "Pending", account: someoneElse })).toEqual([]);
     expect(lifecycleActions({ ...base, state: "Pending", account: undefined })).toEqual([]);
     expect(lifecycleActions({ ...base, state: "Pending", proposer: null })).toEqual([]);
+    // GovernorAlpha: a proposer above the threshold cannot cancel their own proposal.
+    expect(lifecycleActions({ ...base, state: "Pending", proposerCanCancel: false })).toEqual([]);
     expect(lifecycleActions({ ...base, state: "Active" })).toEqual([]);
   });
 

@@ -17,6 +17,11 @@ export type LifecycleInput = {
   now: bigint;
   account: Address | undefined;
   proposer: Address | null;
+  /**
+   * False when the governor does not let a proposer cancel their own proposal (GovernorAlpha: only
+   * once the proposer's votes fall below the threshold, and then anyone may). Default true.
+   */
+  proposerCanCancel?: boolean;
 };
 
 export type LifecycleAction =
@@ -40,7 +45,10 @@ export function lifecycleActions(input: LifecycleInput): LifecycleAction[] {
       if (eta === null || eta === 0n) return [{ kind: "execute" }];
       return now >= eta ? [{ kind: "execute" }] : [{ kind: "waitForEta", eta, remaining: eta - now }];
     case "Pending":
-      return input.account && input.proposer && isAddressEqual(input.account, input.proposer)
+      return input.proposerCanCancel !== false &&
+        input.account &&
+        input.proposer &&
+        isAddressEqual(input.account, input.proposer)
         ? [{ kind: "cancel" }]
         : [];
     default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { proposalTitle } from "./proposalTitle";
+import { proposalSummary, proposalTitle } from "./proposalTitle";
 
 describe("proposalTitle", () => {
   it("takes the first top-level heading", () => {
@@ -55,5 +55,18 @@ describe("proposalTitle", () => {
     const started = performance.now();
     proposalTitle(`${"[".repeat(1_000_000)}\n${"<a".repeat(500_000)}\n${"\n".repeat(100_000)}`);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("proposalSummary", () => {
+  it("is the plain text after the title, without the discussion line, bounded", () => {
+    expect(
+      proposalSummary(
+        "# Fund grants\n\nWe ask for **50k** to fund [grants](https://x).\n\n## Why\n\nBecause.\n\nDiscussion: https://forum.example/t/1",
+      ),
+    ).toBe("We ask for 50k to fund grants. Why Because.");
+    expect(proposalSummary("# Only a title")).toBe("");
+    expect(Array.from(proposalSummary(`# T\n\n${"word ".repeat(100)}`))).toHaveLength(200);
+    expect(proposalSummary("# T\n\n<script>alert(1)</script>hi\u202E")).toBe("alert(1)hi");
   });
 });

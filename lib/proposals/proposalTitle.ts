@@ -87,3 +87,24 @@ export function proposalTitle(description: string): string {
   const title = line === undefined ? "" : truncate(plainText(line));
   return title === "" ? untitled : title;
 }
+
+/**
+ * The start of a description after its title, as one line of plain text of at most 200
+ * characters (for link previews); "" when there is nothing else. Same reduction as the title.
+ *
+ * @example proposalSummary("# Fund grants\n\nWe ask for **50k** to fund [grants](https://x).") // "We ask for 50k to fund grants."
+ */
+export function proposalSummary(description: string): string {
+  const lines = description
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .slice(0, 200)
+    .map((line) => withoutControls(line.slice(0, maxLineScan)));
+  const titleIndex = lines.findIndex((line) => topHeading.test(line) && plainText(line) !== "");
+  const first = titleIndex >= 0 ? titleIndex : lines.findIndex((line) => plainText(line) !== "");
+  const rest = lines
+    .slice(first + 1)
+    .filter((line) => !/^\s*Discussion:\s+\S+\s*$/.test(line))
+    .map(plainText)
+    .filter((line) => line !== "" && !/^(-{3,}|\*{3,}|_{3,}|\|[-:| ]+\|?)$/.test(line));
+  return truncate(rest.join(" "));
+}

@@ -54,6 +54,27 @@ describe("voteFromReceipt", () => {
     );
   });
 
+  it("reads GovernorAlpha's VoteCast (voter not indexed, a bool support, no reason) as For or Against", () => {
+    const alphaVoteCast = governorEventsAbi.find(
+      (item) => item.name === "VoteCast" && item.inputs.some((input) => input.type === "bool"),
+    );
+    if (!alphaVoteCast) throw new Error("governorEventsAbi has no GovernorAlpha VoteCast");
+    const alphaLog = (support: boolean, who: Address = voter): Log => ({
+      ...voteLog({}),
+      topics: encodeEventTopics({ abi: [alphaVoteCast] }) as [Hex],
+      data: encodeAbiParameters(alphaVoteCast.inputs, [who, 7n, support, 300n]),
+    });
+    expect(voteFromReceipt({ ...base, receipt: { transactionHash, logs: [alphaLog(true)] } })).toEqual({
+      support: 1,
+      weight: "300",
+      reason: "",
+      tx: transactionHash,
+      split: null,
+    });
+    expect(voteFromReceipt({ ...base, receipt: { transactionHash, logs: [alphaLog(false)] } })?.support).toBe(0);
+    expect(voteFromReceipt({ ...base, receipt: { transactionHash, logs: [alphaLog(true, stranger)] } })).toBeNull();
+  });
+
   it("ignores other contracts, proposals and voters", () => {
     const logs = [voteLog({ address: stranger }), voteLog({ proposalId: 8n }), voteLog({ voter: stranger })];
     expect(voteFromReceipt({ ...base, receipt: { transactionHash, logs } })).toBeNull();

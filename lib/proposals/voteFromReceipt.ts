@@ -1,5 +1,6 @@
 /**
- * The vote a transaction cast, read from its receipt's `VoteCast` (or `VoteCastWithParams`) log:
+ * The vote a transaction cast, read from its receipt's `VoteCast` (or `VoteCastWithParams`, or
+ * GovernorAlpha's VoteCast with a bool support and no reason) log:
  * what the vote panel shows the moment the vote is mined, before the indexer has it. Only a log of
  * the DAO's governor, for this proposal and this voter, counts.
  *
@@ -51,12 +52,14 @@ export function voteFromReceipt({ receipt, governor, proposalId, voter }: VoteFr
   const votes = logs
     .filter((entry) => entry.args.proposalId === proposalId && isAddressEqual(entry.args.voter, voter))
     .map((log): CastVote => {
+      // GovernorAlpha's VoteCast: a bool (For / Against) and no reason.
+      const support = typeof log.args.support === "boolean" ? (log.args.support ? 1 : 0) : log.args.support;
       const params = "params" in log.args ? log.args.params : undefined;
-      const parts = log.args.support === splitSupport && params !== undefined ? decodeSplitParams(params) : null;
+      const parts = support === splitSupport && params !== undefined ? decodeSplitParams(params) : null;
       return {
-        support: log.args.support,
+        support,
         weight: log.args.weight.toString(),
-        reason: log.args.reason,
+        reason: "reason" in log.args ? log.args.reason : "",
         tx: receipt.transactionHash,
         split: parts ? splitStrings(parts) : null,
       };

@@ -7,9 +7,9 @@ import "server-only";
 import { readCommonsConfig } from "../config/readCommonsConfig";
 import type { ResolvedDao } from "../config/resolveDao";
 import { resolveDao } from "../config/resolveDao";
-import type { DaoConfig } from "../config/schema";
+import type { CommonsConfig, DaoConfig } from "../config/schema";
 
-let daos: DaoConfig[] | undefined;
+let config: CommonsConfig | undefined;
 const resolved = new Map<string, Promise<ResolvedDao>>();
 
 /**
@@ -19,8 +19,23 @@ const resolved = new Map<string, Promise<ResolvedDao>>();
  * @example getDaos().map((dao) => dao.slug) // ["commons"]
  */
 export function getDaos(): DaoConfig[] {
-  daos ??= readCommonsConfig().daos;
-  return daos;
+  config ??= readCommonsConfig();
+  return config.daos;
+}
+
+/** The config's server-wide settings (beside `daos`). */
+export type CommonsSettings = Pick<CommonsConfig, "ensRpcUrl" | "sourcifyUrl">;
+
+/**
+ * The server-wide settings: the ENS RPC and the Sourcify server, each absent unless configured.
+ * Throws the ConfigError like `getDaos`.
+ *
+ * @example getSettings().ensRpcUrl // "https://eth.example/rpc" or undefined
+ */
+export function getSettings(): CommonsSettings {
+  config ??= readCommonsConfig();
+  const { ensRpcUrl, sourcifyUrl } = config;
+  return { ...(ensRpcUrl ? { ensRpcUrl } : {}), ...(sourcifyUrl ? { sourcifyUrl } : {}) };
 }
 
 /**

@@ -137,7 +137,7 @@ const actionReverted = "One of the proposal's actions reverted when the timelock
 
 /**
  * OpenZeppelin Governor 4.x, GovernorCompatibilityBravo, TimelockController 4.x, Compound's
- * GovernorBravoDelegate and Timelock revert strings, exactly as the contracts write them.
+ * GovernorBravoDelegate, GovernorAlpha and Timelock revert strings, exactly as the contracts write them.
  */
 const revertStrings: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -203,6 +203,30 @@ const revertStrings: ReadonlyMap<string, string> = new Map(
     "GovernorBravo::cancel: proposer above threshold":
       "Only the proposer can cancel this proposal while the proposer's voting power is at or above the proposal threshold.",
     "GovernorBravo::state: invalid proposal id": "This governor has no such proposal.",
+    "GovernorBravo::cancel: whitelisted proposer":
+      "The proposer is whitelisted: only the whitelist guardian may cancel, and only once the proposer's voting power is below the threshold.",
+    // Compound GovernorAlpha (Gitcoin, Uniswap's first governor)
+    "GovernorAlpha::_castVote: voter already voted": alreadyVoted,
+    "GovernorAlpha::_castVote: voting is closed": notActive,
+    "GovernorAlpha::castVoteBySig: invalid signature": "The vote signature is not valid for this voter.",
+    "GovernorAlpha::propose: proposer votes below proposal threshold": belowThreshold,
+    "GovernorAlpha::propose: proposal function information arity mismatch":
+      "The proposal's targets, values, signatures and calldatas must have the same length.",
+    "GovernorAlpha::propose: must provide actions": "A proposal needs at least one action.",
+    "GovernorAlpha::propose: too many actions": "The proposal has more actions than this governor accepts.",
+    "GovernorAlpha::propose: one live proposal per proposer, found an already active proposal":
+      "You already have a proposal in its voting period; this governor allows one live proposal per proposer.",
+    "GovernorAlpha::propose: one live proposal per proposer, found an already pending proposal":
+      "You already have a proposal waiting for its vote to start; this governor allows one live proposal per proposer.",
+    "GovernorAlpha::queue: proposal can only be queued if it is succeeded":
+      "Only a proposal that passed (Succeeded) can be queued.",
+    "GovernorAlpha::_queueOrRevert: proposal action already queued at eta":
+      "The timelock already holds an identical action with the same ETA: queue it again in a later block.",
+    "GovernorAlpha::execute: proposal can only be executed if it is queued": "Only a queued proposal can be executed.",
+    "GovernorAlpha::cancel: cannot cancel executed proposal": "An executed proposal cannot be cancelled.",
+    "GovernorAlpha::cancel: proposer above threshold":
+      "This governor lets anyone cancel a proposal only once its proposer's voting power has fallen below the proposal threshold.",
+    "GovernorAlpha::state: invalid proposal id": "This governor has no such proposal.",
     // Compound Timelock
     "Timelock::executeTransaction: Transaction hasn't surpassed time lock.": notReady,
     "Timelock::executeTransaction: Transaction is stale.": stale,

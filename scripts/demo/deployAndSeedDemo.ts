@@ -2,8 +2,11 @@
  * Deploys the demo DAO on a fresh anvil and writes a realistic history into it: token holders
  * and delegations, a funded treasury, and four rounds of proposals days apart, ending with
  * proposals that are Pending and Active "now". The flavour DAOs (scripts/flavours) are deployed
- * and given a few proposals early on (./seedFlavours.ts). Then checks every proposal's state on
- * chain.
+ * and given a few proposals early on (./seedFlavours.ts), the GovernorAlpha and GovernorBravo DAOs
+ * between rounds 1 and 2 (./seedCompoundEra.ts). Then checks every proposal's state on chain.
+ *
+ * The history is ~46,500 blocks long (GovernorAlpha votes for 40,320 blocks): seed it on an anvil
+ * started with `pruneHistory` (scripts/lib/anvil.ts), where mining costs little per block.
  */
 import { type Address, zeroAddress } from "viem";
 import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
@@ -15,6 +18,7 @@ import { deployDemoContracts, multicall3Address } from "./deployContracts";
 import { distributeTokens, reshuffleHoldings } from "./distributeTokens";
 import { expectedState } from "./proposals";
 import { runRound, type SeededProposal } from "./runRound";
+import { seedCompoundEra } from "./seedCompoundEra";
 import { seedFlavours } from "./seedFlavours";
 import { SeedSession } from "./seedSession";
 import type { DemoActors, DemoDeployment, DemoProposal, DemoSettings } from "./types";
@@ -30,7 +34,7 @@ export const demoHistoryDays = 46;
  * the history's timestamps lie in the past and its last block is close to "now".
  *
  * @example
- * const anvil = await startAnvil({ port, extraArgs: demoAnvilArgs() });
+ * const anvil = await startAnvil({ port, pruneHistory: true, extraArgs: demoAnvilArgs() });
  * await deployAndSeedDemo(anvil.rpcUrl);
  */
 export function demoAnvilArgs(now = Date.now()): string[] {
@@ -45,6 +49,8 @@ type Schedule = {
   setup: number;
   step: number;
   flavours: number;
+  /** The GovernorAlpha/Bravo DAOs: ~10.5 days from here, between rounds 1 and 2. */
+  compoundEra: number;
   rounds: Record<1 | 2 | 3 | 4, number>;
   reshuffle: number;
   fullHistory: boolean;
@@ -64,11 +70,14 @@ async function planSchedule(session: SeedSession, log: (line: string) => void): 
     );
   }
   // Round 4 needs ~16 blocks of 12 s before the end; the others are days apart. The flavours
-  // take a little over 2 days (the Compound timelock's delay) from day -44.
+  // take a little over 2 days (the Compound timelock's delay) from day -44; the GovernorAlpha and
+  // Bravo DAOs ~10.5 days from day -39 (a 40,320-block Alpha vote, then a 5,760-block Bravo one,
+  // each followed by the 2-day timelock delay), before round 2.
   return {
     setup: end - 45 * unit,
     step: Math.round(unit / 24),
     flavours: end - 44 * unit,
+    compoundEra: end - 39 * unit,
     rounds: { 1: end - 40 * unit, 2: end - 26 * unit, 3: end - 12 * unit, 4: end - 16 * 12 - 60 },
     reshuffle: end - 20 * unit,
     fullHistory: unit === day,
@@ -158,6 +167,14 @@ export async function deployAndSeedDemo(
   log(`  flavour DAOs deployed and seeded (block ${await session.client.getBlockNumber()})`);
   const seeded: SeededProposal[] = [];
   for (const round of [1, 2, 3, 4] as const) {
+    if (round === 2) {
+      flavours.push(
+        ...(await seedCompoundEra(session, { timestamp: schedule.compoundEra, proposals: schedule.fullHistory })),
+      );
+      log(
+        `  GovernorAlpha and GovernorBravo DAOs deployed and seeded (block ${await session.client.getBlockNumber()})`,
+      );
+    }
     if (round === 3) await reshuffleHoldings(session, contracts, schedule.reshuffle);
     seeded.push(...(await runRound(session, contracts, round, schedule.rounds[round])));
     log(`  round ${round} of proposals seeded (block ${await session.client.getBlockNumber()})`);

@@ -48,7 +48,7 @@ const governorViewsAbi = parseAbi([
 ]);
 
 /** Seconds between a proposal's ETA and its execution in the history. */
-const executeAfterSeconds = 3600;
+export const executeAfterSeconds = 3600;
 
 /** Who receives the flavour proposals' payments (no keys; addresses derived from the names). */
 export const flavourRecipients = {
@@ -56,6 +56,9 @@ export const flavourRecipients = {
   meetupOrganiser: demoAddress("flavour-meetup-organiser"),
   docsWriter: demoAddress("flavour-docs-writer"),
   relayer: demoAddress("flavour-relayer"),
+  grantsRound: demoAddress("flavour-grants-round"),
+  marketingAgency: demoAddress("flavour-marketing-agency"),
+  hackathon: demoAddress("flavour-hackathon"),
 } as const;
 
 /** A flavour proposal's markdown description, exactly as it goes on chain. */
@@ -84,6 +87,11 @@ export function sessionSender(session: SeedSession): FlavourSender {
       await session.send(`send ETH to ${to}`, { from, to, value });
       return mined();
     },
+    read: async <T>(call: Parameters<FlavourSender["read"]>[0]) =>
+      (await session.client.readContract(call as never)) as T,
+    mineBlocks: (blocks) => session.mineEmpty(blocks),
+    mineAt: (timestamp) => session.mine(timestamp),
+    headTimestamp: () => session.headTimestamp(),
   };
 }
 
@@ -99,7 +107,7 @@ function views(session: SeedSession, governor: Address) {
 }
 
 /** Queues `propose(args)` from `from` for the next block and returns the id it will get. */
-async function queuePropose(
+export async function queuePropose(
   session: SeedSession,
   from: Address,
   governor: Address,
@@ -114,7 +122,7 @@ async function queuePropose(
 }
 
 /** Queues a call to `governor` from `from` for the next block. */
-function queueCall(
+export function queueCall(
   session: SeedSession,
   from: Address,
   governor: Address,
@@ -126,12 +134,12 @@ function queueCall(
   return session.write({ from, address: governor, abi, functionName, args } as never, label);
 }
 
-async function expectState(session: SeedSession, governor: Address, id: bigint, key: string, state: string) {
+export async function expectState(session: SeedSession, governor: Address, id: bigint, key: string, state: string) {
   const actual = await views(session, governor).state(id);
   if (actual !== state) throw new Error(`flavour proposal "${key}" is ${actual} after seeding, expected ${state}`);
 }
 
-function seeded(key: string, id: bigint, expectedState: DemoProposalState): SeededFlavourProposal {
+export function seeded(key: string, id: bigint, expectedState: DemoProposalState): SeededFlavourProposal {
   return { id: id.toString(), key, title: proposalTitle(flavourProposalDescription(key)), expectedState };
 }
 
@@ -270,7 +278,7 @@ async function seedBravo(session: SeedSession, dao: FlavourDeployment) {
   return [seeded(signatureKey, stale, "Expired"), seeded(executedKey, executed, "Executed")];
 }
 
-function toJson(deployment: FlavourDeployment): Omit<SeededFlavour, "proposals"> {
+export function toJson(deployment: FlavourDeployment): Omit<SeededFlavour, "proposals"> {
   return JSON.parse(JSON.stringify(deployment, (_, value) => (typeof value === "bigint" ? value.toString() : value)));
 }
 

@@ -109,6 +109,6 @@ export type DemoDeployment = {
   settings: DemoSettings;
   proposals: DemoProposal[];
   actors: DemoActors;
-  /** The flavour DAOs on the same chain, in config order: ts-fractional, nft, bravo. */
+  /** The flavour DAOs on the same chain, in config order: ts-fractional, nft, bravo, alpha, compound. */
   flavours: SeededFlavour[];
 };

@@ -17,6 +17,7 @@ import {
   type Hex,
   http,
   keccak256,
+  numberToHex,
   publicActions,
   stringToHex,
   walletActions,
@@ -36,7 +37,13 @@ export const roleId = (name: string): Hex => keccak256(stringToHex(name));
 export const dev = anvilDevAccounts;
 
 /** The slugs of the flavours that have a fixture. */
-export type FlavourSlug = "ts-fractional" | "nft" | "bravo";
+export type FlavourSlug = "ts-fractional" | "nft" | "bravo" | "alpha" | "compound";
+
+/** Seconds between the empty blocks a flavour script mines (a typical L1 block time). */
+export const flavourBlockSeconds = 12;
+
+/** Blocks per anvil_mine request (each answers well within an RPC client's timeout). */
+const mineSlice = 2_000;
 
 /** A dev account's holding in a flavour DAO. */
 export type FlavourHolder = { address: Address; amount: bigint; delegated: boolean };
@@ -56,7 +63,10 @@ export type FlavourDeployment = {
     votingDelay: number;
     votingPeriod: number;
     proposalThreshold: bigint;
+    /** Quorum in percent of the supply (GovernorAlpha/Bravo: their fixed quorumVotes as a share, rounded down). */
     quorumNumerator: bigint;
+    /** GovernorAlpha/Bravo: the fixed number of For votes a proposal needs (token units). */
+    quorumVotes?: bigint;
     /** Seconds between queue and execute. */
     timelockDelay: number;
   };
@@ -67,6 +77,13 @@ export type FlavourDeployment = {
   holders: FlavourHolder[];
   /** Token units and ETH held by the timelock (the treasury). */
   treasury: { tokens: bigint; eth: bigint };
+  /**
+   * A governor that took over from a GovernorAlpha (Compound's migration): that Alpha, whose
+   * proposal count the governor's ids continue from.
+   */
+  predecessor?: Address;
+  /** A governor behind a proxy (GovernorBravoDelegator): the implementation it delegates to. */
+  implementation?: Address;
 };
 
 /** A viem test client on `rpcUrl` that can send as any dev account (anvil signs for them). */
@@ -181,6 +198,14 @@ export type FlavourSender = {
     call: FlavourCall<abi, functionName>,
   ): Promise<{ blockNumber: bigint }>;
   sendEth(from: Address, to: Address, value: bigint): Promise<{ blockNumber: bigint }>;
+  /** A view call at the head. */
+  read<T>(call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] }): Promise<T>;
+  /** Mines `blocks` empty blocks {@link flavourBlockSeconds} apart and returns the new head. */
+  mineBlocks(blocks: number): Promise<bigint>;
+  /** Mines one empty block at `timestamp` (seconds, after the head's) and returns its number. */
+  mineAt(timestamp: number): Promise<bigint>;
+  /** The head block's timestamp in seconds. */
+  headTimestamp(): Promise<number>;
 };
 
 /**
@@ -197,6 +222,24 @@ export function automineSender(rpcUrl: string): FlavourSender {
     deploy: (label, from, abi, bytecode, args) => deploy(client, label, from, abi, bytecode, args),
     write: (from, call) => write(client, from, call),
     sendEth: (from, to, value) => sendEth(client, from, to, value),
+    read: async <T>(call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] }) =>
+      (await client.readContract(call as never)) as T,
+    async mineBlocks(blocks) {
+      // In slices: a GovernorAlpha's 40,320 blocks in one request can outlast the client's timeout.
+      for (let left = blocks; left > 0; left -= mineSlice) {
+        await client.request({
+          method: "anvil_mine",
+          params: [numberToHex(Math.min(left, mineSlice)), numberToHex(flavourBlockSeconds)],
+        } as never);
+      }
+      return client.getBlockNumber();
+    },
+    async mineAt(timestamp) {
+      await client.setNextBlockTimestamp({ timestamp: BigInt(timestamp) });
+      await client.mine({ blocks: 1 });
+      return client.getBlockNumber();
+    },
+    headTimestamp: async () => Number((await client.getBlock()).timestamp),
   };
 }
 

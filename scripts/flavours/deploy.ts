@@ -1,16 +1,19 @@
 /**
  * `npx tsx scripts/flavours/deploy.ts [--rpc-url URL] [--config PATH] [slug…]` — deploys and seeds the
- * flavour fixtures (all of them when no slug is given: ts-fractional, nft, bravo) on a running anvil
- * (automine on) and adds one DAO config entry per flavour to PATH (default
- * .commons/flavours/dao.config.json; other DAOs in that file are kept).
+ * flavour fixtures (all of them when no slug is given: ts-fractional, nft, bravo, alpha, compound) on a
+ * running anvil (automine on; `compound` mines a GovernorAlpha's 40,320-block vote, quick only on an
+ * anvil started with `--hardfork cancun --prune-history`) and adds one DAO config entry per flavour to
+ * PATH (default .commons/flavours/dao.config.json; other DAOs in that file are kept).
  *
  * @example
  * npx tsx scripts/flavours/deploy.ts --rpc-url http://127.0.0.1:8545 nft bravo
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { deployAlpha } from "./alpha";
 import { deployBravo } from "./bravo";
 import { type FlavourDeployment, type FlavourSender, type FlavourSlug, writeFlavourConfig } from "./common";
+import { deployCompound } from "./compound";
 import { deployNft } from "./nft";
 import { deployTimestampFractional } from "./timestampFractional";
 
@@ -19,6 +22,8 @@ export const flavourDeployers: Record<FlavourSlug, (target: string | FlavourSend
   "ts-fractional": deployTimestampFractional,
   nft: deployNft,
   bravo: deployBravo,
+  alpha: deployAlpha,
+  compound: deployCompound,
 };
 
 async function main() {

@@ -26,6 +26,17 @@ export type StartAnvilOptions = {
   accounts?: number;
   /** Chain id (default 31337). */
   chainId?: number;
+  /**
+   * The EVM rules (default "cancun", what contracts/ is compiled for). Later forks make every mined
+   * block cost more (Prague's EIP-2935 block-hash history).
+   */
+  hardfork?: string;
+  /**
+   * Keep no per-block state (true) or only the latest N blocks' (a number), like a public full node:
+   * calls at older blocks then fail. Anvil's cost per mined block otherwise grows with the chain
+   * (40,320 blocks, a GovernorAlpha vote: ~8 min kept, ~1 s with `true`, ~12 s with 128).
+   */
+  pruneHistory?: boolean | number;
   /** Any other anvil flags, passed last. */
   extraArgs?: string[];
   /** How long to wait for the RPC to answer (default 60 s; forks and big states load slowly). */
@@ -207,6 +218,9 @@ function anvilArgs(options: StartAnvilOptions, host: string): string[] {
   if (options.blockTime !== undefined) args.push("--block-time", String(options.blockTime));
   if (options.accounts !== undefined) args.push("--accounts", String(options.accounts));
   if (options.chainId !== undefined) args.push("--chain-id", String(options.chainId));
+  args.push("--hardfork", options.hardfork ?? "cancun");
+  if (options.pruneHistory === true) args.push("--prune-history");
+  else if (typeof options.pruneHistory === "number") args.push("--prune-history", String(options.pruneHistory));
   args.push(...(options.extraArgs ?? []));
   return args;
 }

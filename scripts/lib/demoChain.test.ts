@@ -25,13 +25,17 @@ import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
 import { demoTimelockAbi } from "../../contracts-abi/demoTimelock";
 import { demoTokenAbi } from "../../contracts-abi/demoToken";
 import { bravoGovernorAbi } from "../../contracts-abi/flavours/bravoGovernor";
+import { governorBravoDelegateAbi } from "../../contracts-abi/flavours/governorBravoDelegate";
 import { nftGovernorAbi } from "../../contracts-abi/flavours/nftGovernor";
 import { timestampFractionalGovernorAbi } from "../../contracts-abi/flavours/timestampFractionalGovernor";
+import { uniGovernorAlphaAbi } from "../../contracts-abi/flavours/uniGovernorAlpha";
+import { uniTimelockAbi } from "../../contracts-abi/flavours/uniTimelock";
+import { uniTokenAbi } from "../../contracts-abi/flavours/uniToken";
 import { mockErc20Abi } from "../../contracts-abi/mockErc20";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
 import { type DemoDeployment, governorStates, type SeededFlavour } from "../demo/types";
 import { defeatCause } from "../demo/verifyDemo";
-import { demoConfig } from "../demo/writeDemoConfig";
+import { demoConfig, seededChainStartBlock } from "../demo/writeDemoConfig";
 import { freePort, rpc, waitFor } from "./anvil";
 import { type DemoChain, startDemoChain } from "./demoChain";
 
@@ -85,13 +89,38 @@ describe("the cached demo chain", () => {
     expect(Number(await client.getBlockNumber())).toBe(deployment.headBlock);
   });
 
-  it("answers calls at past blocks (historical states are kept)", async () => {
-    const supply = await client.readContract({
-      ...token(),
-      functionName: "totalSupply",
-      blockNumber: BigInt(deployment.startBlock + 5),
-    });
-    expect(supply).toBe(parseEther("10000000"));
+  it("keeps no state of the seeded history but the head's, like a public node: nothing may read old state", async () => {
+    const url = (loaded as DemoChain).rpcUrl;
+    const snapshot = await rpc<string>(url, "evm_snapshot");
+    await expect(
+      client.readContract({ ...token(), functionName: "totalSupply", blockNumber: BigInt(deployment.startBlock + 5) }),
+    ).rejects.toThrow();
+    await expect(
+      client.readContract({ ...token(), functionName: "totalSupply", blockNumber: BigInt(deployment.headBlock - 1) }),
+    ).rejects.toThrow();
+    // Blocks mined from now on keep their states (the last 128), so a read pinned to a recent block works.
+    await rpc(url, "anvil_mine", ["0x5"]);
+    const recent = BigInt(deployment.headBlock + 2);
+    expect(await client.readContract({ ...token(), functionName: "totalSupply", blockNumber: recent })).toBe(
+      parseEther("10000000"),
+    );
+    expect(await rpc(url, "evm_revert", [snapshot])).toBe(true);
+    // The blocks themselves are all there (the indexer reads their logs).
+    expect((await client.getBlock({ blockNumber: BigInt(deployment.startBlock) })).number).toBe(
+      BigInt(deployment.startBlock),
+    );
+  });
+
+  it("mines a GovernorBravo voting period (5,760 blocks) in seconds", async () => {
+    const url = (loaded as DemoChain).rpcUrl;
+    const snapshot = await rpc<string>(url, "evm_snapshot");
+    const started = performance.now();
+    for (let left = 5760; left > 0; left -= 2_000)
+      await rpc(url, "anvil_mine", [`0x${Math.min(left, 2_000).toString(16)}`]);
+    // Generous for a shared 2-core machine; it was minutes with every block's state kept.
+    expect(performance.now() - started).toBeLessThan(60_000);
+    expect(await rpc(url, "evm_revert", [snapshot])).toBe(true);
+    expect(Number(await client.getBlockNumber())).toBe(deployment.headBlock);
   });
 });
 
@@ -278,15 +307,15 @@ describe("the demo DAO's contracts", () => {
       slug: "demo",
       chainId: 31337,
       governor: deployment.governor,
-      startBlock: deployment.startBlock,
+      startBlock: seededChainStartBlock,
     });
-    expect(daos.map((dao) => dao.slug)).toEqual(["demo", "ts-fractional", "nft", "bravo"]);
+    expect(daos.map((dao) => dao.slug)).toEqual(["demo", "ts-fractional", "nft", "bravo", "alpha", "compound"]);
     for (const flavour of deployment.flavours) {
       expect(daos.find((dao) => dao.slug === flavour.slug)).toMatchObject({
         governor: flavour.governor,
         token: flavour.token,
         timelock: flavour.timelock,
-        startBlock: flavour.startBlock,
+        startBlock: seededChainStartBlock,
       });
     }
   });
@@ -321,20 +350,32 @@ describe("the flavour DAOs on the demo chain", () => {
     getAbiItem({ abi: demoTokenAbi, name: "getVotes" }),
     getAbiItem({ abi: demoTokenAbi, name: "balanceOf" }),
     getAbiItem({ abi: demoTokenAbi, name: "delegates" }),
+    getAbiItem({ abi: uniTokenAbi, name: "getCurrentVotes" }),
   ];
 
-  it("are deployed after the demo's setup and before its first proposal", async () => {
-    expect(deployment.flavours.map((dao) => dao.slug)).toEqual(["ts-fractional", "nft", "bravo"]);
-    const [first] = await client.getLogs({
+  it("are deployed after the demo's setup: three before its first proposal, the Compound-era two after round 1", async () => {
+    expect(deployment.flavours.map((dao) => dao.slug)).toEqual(["ts-fractional", "nft", "bravo", "alpha", "compound"]);
+    const created = await client.getLogs({
       address: deployment.governor,
       event: getAbiItem({ abi: demoGovernorAbi, name: "ProposalCreated" }),
       fromBlock: BigInt(deployment.startBlock),
       toBlock: "latest",
     });
-    const firstProposal = Number(first?.blockNumber);
+    const blocks = created.map((log) => Number(log.blockNumber));
+    const round1 = deployment.proposals.filter((proposal) => ["grants-q1", "test-proposal"].includes(proposal.key));
+    const lastOfRound1 = Math.max(
+      ...created
+        .filter((log) => round1.some((p) => BigInt(p.id) === log.args.proposalId))
+        .map((log) => Number(log.blockNumber)),
+    );
+    const round2 = deployment.proposals.find((proposal) => proposal.key === "raise-quorum");
+    const firstOfRound2 = Number(created.find((log) => log.args.proposalId === BigInt(round2?.id ?? 0))?.blockNumber);
     for (const dao of deployment.flavours) {
       expect(dao.startBlock).toBeGreaterThan(deployment.startBlock);
-      expect(dao.startBlock).toBeLessThan(firstProposal);
+      if (dao.slug === "alpha" || dao.slug === "compound") {
+        expect(dao.startBlock, dao.slug).toBeGreaterThan(lastOfRound1);
+        expect(dao.startBlock, dao.slug).toBeLessThan(firstOfRound2);
+      } else expect(dao.startBlock, dao.slug).toBeLessThan(Math.min(...blocks));
       expect(await client.getCode({ address: dao.governor })).toMatch(/^0x[0-9a-f]+/);
     }
   });
@@ -365,14 +406,19 @@ describe("the flavour DAOs on the demo chain", () => {
   it("give dev #1 quorum alone, #4 undelegated tokens, and each treasury ETH", async () => {
     for (const dao of deployment.flavours) {
       const token = { address: dao.token, abi: votesAbi } as const;
+      // Uni (GovernorAlpha/Bravo DAOs) has only Compound's getCurrentVotes.
+      const votes = dao.slug === "alpha" || dao.slug === "compound" ? "getCurrentVotes" : "getVotes";
       const [delegateVotes, holderBalance, holderVotes, holderDelegate] = await Promise.all([
-        client.readContract({ ...token, functionName: "getVotes", args: [deployment.actors.delegate] }),
+        client.readContract({ ...token, functionName: votes, args: [deployment.actors.delegate] }),
         client.readContract({ ...token, functionName: "balanceOf", args: [deployment.actors.delegator] }),
-        client.readContract({ ...token, functionName: "getVotes", args: [deployment.actors.delegator] }),
+        client.readContract({ ...token, functionName: votes, args: [deployment.actors.delegator] }),
         client.readContract({ ...token, functionName: "delegates", args: [deployment.actors.delegator] }),
       ]);
       const supply = dao.holders.reduce((sum, holder) => sum + BigInt(holder.amount), 0n) + BigInt(dao.treasury.tokens);
-      const quorum = (supply * BigInt(dao.settings.quorumNumerator)) / 100n; // rounded down, as the governors do
+      // A fixed quorumVotes (GovernorAlpha/Bravo), or a share of the supply rounded down, as the governors do.
+      const quorum = dao.settings.quorumVotes
+        ? BigInt(dao.settings.quorumVotes)
+        : (supply * BigInt(dao.settings.quorumNumerator)) / 100n;
       expect(delegateVotes, dao.slug).toBeGreaterThanOrEqual(quorum);
       expect(delegateVotes, dao.slug).toBeGreaterThanOrEqual(BigInt(dao.settings.proposalThreshold));
       expect(holderBalance, dao.slug).toBeGreaterThan(0n);
@@ -383,6 +429,16 @@ describe("the flavour DAOs on the demo chain", () => {
     expect(flavour("nft").settings).toMatchObject({ votingDelay: 1, votingPeriod: 12 });
     expect(flavour("nft").lateQuorumVoteExtension).toBe(6);
     expect(flavour("bravo").settings).toMatchObject({ votingDelay: 1, votingPeriod: 12, timelockDelay: 2 * 86_400 });
+    expect(flavour("alpha").settings).toMatchObject({
+      votingDelay: 1,
+      votingPeriod: 40_320,
+      timelockDelay: 2 * 86_400,
+    });
+    expect(flavour("compound").settings).toMatchObject({
+      votingDelay: 1,
+      votingPeriod: 5760,
+      timelockDelay: 2 * 86_400,
+    });
   });
 
   it("ts-fractional: split votes, one voter splitting in two partial votes", async () => {
@@ -426,6 +482,84 @@ describe("the flavour DAOs on the demo chain", () => {
     });
     expect(created?.args.proposalId).toBe(id);
     expect(BigInt(extended?.args.extendedDeadline ?? 0)).toBeGreaterThan(created?.args.voteEnd ?? 0n);
+  });
+
+  it("alpha: GovernorAlpha's proposals Executed, Defeated and Active, votes For or Against", async () => {
+    const dao = flavour("alpha");
+    expect(dao.proposals.map((proposal) => [proposal.key, proposal.expectedState])).toEqual([
+      ["alpha-grants", "Executed"],
+      ["alpha-marketing", "Defeated"],
+      ["alpha-relayer", "Active"],
+    ]);
+    const votes = await client.getLogs({
+      address: dao.governor,
+      event: getAbiItem({ abi: uniGovernorAlphaAbi, name: "VoteCast" }),
+      fromBlock: BigInt(dao.startBlock),
+      toBlock: "latest",
+    });
+    const marketing = proposalId(dao, "alpha-marketing");
+    expect(
+      votes.filter((log) => log.args.proposalId === marketing).map((log) => [log.args.voter, log.args.support]),
+    ).toEqual([
+      [deployment.actors.votedDelegate, true],
+      [deployment.actors.undelegatedHolder, true],
+      [deployment.actors.deployer, false],
+    ]);
+    // The Active one's 40,320-block vote runs long past the last seeded block.
+    const relayer = await client.readContract({
+      address: dao.governor,
+      abi: uniGovernorAlphaAbi,
+      functionName: "proposals",
+      args: [proposalId(dao, "alpha-relayer")],
+    });
+    expect(relayer[4] - relayer[3]).toBe(40_320n);
+    expect(relayer[4]).toBeGreaterThan(BigInt(deployment.headBlock) + 30_000n);
+  });
+
+  it("compound: migrated from its GovernorAlpha; Bravo's proposals continue its ids and end four ways", async () => {
+    const dao = flavour("compound");
+    const alpha = dao.predecessor as Address;
+    const bravo = { address: dao.governor, abi: governorBravoDelegateAbi } as const;
+    const alphaCount = await client.readContract({
+      address: alpha,
+      abi: uniGovernorAlphaAbi,
+      functionName: "proposalCount",
+    });
+    expect(await client.readContract({ ...bravo, functionName: "initialProposalId" })).toBe(alphaCount);
+    expect(await client.readContract({ address: dao.timelock, abi: uniTimelockAbi, functionName: "admin" })).toBe(
+      dao.governor,
+    );
+    expect(await client.readContract({ ...bravo, functionName: "implementation" })).toBe(dao.implementation);
+    expect(dao.proposals.map((proposal) => [proposal.key, proposal.expectedState])).toEqual([
+      ["compound-docs", "Executed"],
+      ["compound-audit", "Expired"],
+      ["compound-threshold", "Defeated"],
+      ["compound-hackathon", "Canceled"],
+    ]);
+    expect(dao.proposals.map((proposal) => BigInt(proposal.id))).toEqual([1n, 2n, 3n, 4n].map((n) => alphaCount + n));
+    const votes = await client.getLogs({
+      address: dao.governor,
+      event: getAbiItem({ abi: governorBravoDelegateAbi, name: "VoteCast" }),
+      fromBlock: BigInt(dao.startBlock),
+      toBlock: "latest",
+    });
+    expect(new Set(votes.map((log) => log.args.support))).toEqual(new Set([0, 1, 2]));
+    expect(votes.filter((log) => log.args.reason).length).toBeGreaterThanOrEqual(4);
+    // The hackathon's proposer holds no UNI: whitelisted by the guardian, who then cancelled it.
+    const hackathon = await client.readContract({
+      ...bravo,
+      functionName: "proposals",
+      args: [proposalId(dao, "compound-hackathon")],
+    });
+    expect(await client.readContract({ ...bravo, functionName: "isWhitelisted", args: [hackathon[1]] })).toBe(true);
+    expect(
+      await client.readContract({
+        address: dao.token,
+        abi: uniTokenAbi,
+        functionName: "balanceOf",
+        args: [hackathon[1]],
+      }),
+    ).toBe(0n);
   });
 
   it("bravo: a proposal with a function signature, and one executed by id", async () => {

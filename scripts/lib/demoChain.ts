@@ -1,7 +1,12 @@
 /**
  * A local anvil holding the seeded demo DAO, fast after the first time: the seeded state is
  * dumped to .commons/ under a key derived from the contracts and the seed's sources, and later
- * starts load it with `--load-state` (with historical states, so calls at past blocks work too).
+ * starts load it with `--load-state`.
+ *
+ * Like a public full node, the chain keeps no old per-block state: the seed runs with none (its
+ * ~46,500 blocks, a GovernorAlpha's 40,320-block vote among them, then mine in seconds), the dump
+ * has the blocks and the latest state only, and a loaded chain keeps the last
+ * {@link loadedStateBlocks} blocks' states. Calls at older blocks fail, as on a public RPC.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +19,9 @@ import type { DemoDeployment } from "../demo/types";
 import { demoStateProblems } from "../demo/verifyDemo";
 import { type AnvilInstance, isPortFree, portInUseError, rpc, type StartAnvilOptions, startAnvil } from "./anvil";
 import { repoRoot } from "./compileContracts";
+
+/** Per-block states a loaded demo chain keeps (a full node's usual 128): reads pinned to a recent block work. */
+export const loadedStateBlocks = 128;
 
 /** Options for {@link startDemoChain}. */
 export type StartDemoChainOptions = {
@@ -40,14 +48,20 @@ function listFiles(dir: string): string[] {
 
 /**
  * The cache key: a hash of everything that decides the seeded chain — the compiled contracts
- * (flavours included), the seed's and the flavour fixtures' sources and descriptions, the title
+ * (flavours included, test-only fixtures not), the seed's and the flavour fixtures' sources and descriptions, the title
  * derivation and the anvil version.
  *
  * @example demoCacheKey() // "3f9c0a1b2c4d5e6f"
  */
 export function demoCacheKey(): string {
   const files = [
-    ...listFiles(join(repoRoot, "contracts-abi")).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts")),
+    // Test-only fixtures (contracts-abi/fixtures) are never deployed by the seed.
+    ...listFiles(join(repoRoot, "contracts-abi")).filter(
+      (file) =>
+        file.endsWith(".ts") &&
+        !file.endsWith(".test.ts") &&
+        !file.startsWith(join(repoRoot, "contracts-abi/fixtures")),
+    ),
     ...["scripts/demo", "scripts/flavours"].flatMap((dir) =>
       listFiles(join(repoRoot, dir)).filter((file) => !file.endsWith(".test.ts") && !file.endsWith("README.md")),
     ),
@@ -100,6 +114,7 @@ async function loadCached(
       host: options.host,
       loadState: paths.state,
       onSpawn: options.onSpawn,
+      pruneHistory: loadedStateBlocks,
     });
   } catch (error) {
     if (!(await isPortFree(options.port, options.host))) throw error;
@@ -114,28 +129,28 @@ async function loadCached(
   return undefined;
 }
 
+/** Seeds on an anvil that keeps no per-block state, dumps it to the cache and stops it. */
 async function seedFresh(
   options: StartDemoChainOptions,
   paths: ReturnType<typeof cachePaths>,
   log: (line: string) => void,
-) {
+): Promise<void> {
   log("seeding the demo DAO (first run only)…");
   const anvil = await startAnvil({
     port: options.port,
     host: options.host,
     extraArgs: demoAnvilArgs(),
     onSpawn: options.onSpawn,
+    pruneHistory: true,
   });
   try {
     const deployment = await deployAndSeedDemo(anvil.rpcUrl, log);
-    // `true` keeps every block's state, so eth_call at a past block works after loading.
-    const dump = await rpc<string>(anvil.rpcUrl, "anvil_dumpState", [true]);
+    // The blocks and the latest state; no historical states (nothing may rely on them).
+    const dump = await rpc<string>(anvil.rpcUrl, "anvil_dumpState", [false]);
     writeAtomic(paths.state, gunzipSync(Buffer.from(dump.slice(2), "hex")));
     writeAtomic(paths.deployment, `${JSON.stringify(deployment, null, 2)}\n`);
-    return { anvil, deployment };
-  } catch (error) {
+  } finally {
     await anvil.stop();
-    throw error;
   }
 }
 
@@ -166,8 +181,11 @@ export async function startDemoChain(options: StartDemoChainOptions): Promise<De
   } else {
     rmSync(paths.state, { force: true });
     rmSync(paths.deployment, { force: true });
-    chain = await seedFresh(options, paths, log);
+    await seedFresh(options, paths, log);
     removeOtherCaches(cacheDir, key);
+    // The chain every later start gets: loaded from the dump, keeping recent blocks' states.
+    chain = await loadCached(options, paths, () => undefined);
+    if (!chain) throw new Error(`the demo state just written to ${relative(repoRoot, paths.state)} did not load`);
     log(`demo DAO seeded and cached in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 

@@ -1,6 +1,6 @@
 /** Starts the Ponder indexer (indexer/) for a DAO config and waits until its backfill is done. */
 import { rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { isPortFree } from "./anvil";
 import { bin, repoRoot } from "./paths";
 import { httpOk, type Service, startService, waitUntil } from "./services";
@@ -15,6 +15,10 @@ export type IndexerOptions = {
   logFile: string;
   echo?: boolean;
   databaseUrl?: string;
+  /** Where the indexer remembers what it found on the chain (token start blocks); default: beside dbDir. */
+  cacheDir?: string;
+  /** How long to wait for the backfill (default 180 s). */
+  timeoutMs?: number;
   /** "ready" waits for the backfill to finish; "health" only for the server to answer. */
   waitFor?: "ready" | "health";
   /**
@@ -53,6 +57,7 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
       // Ponder prefers $PORT over --port; `PORT=3001 npm run dev` means the app's port, not its.
       PORT: String(options.port),
       COMMONS_INDEXER_DB_DIR: options.dbDir,
+      COMMONS_INDEXER_CACHE_DIR: options.cacheDir ?? dirname(resolve(options.dbDir)),
       // undefined removes an inherited DATABASE_URL: the caller decides the backend.
       DATABASE_URL: options.databaseUrl,
     },
@@ -64,7 +69,7 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
   const endpoint = options.waitFor ?? "ready";
   await waitUntil(() => httpOk(`${url}/${endpoint}`), {
     what: endpoint === "ready" ? `the indexer to finish its backfill (${url}/ready)` : `the indexer at ${url}`,
-    timeoutMs: 180_000,
+    timeoutMs: options.timeoutMs ?? 180_000,
     intervalMs: 500,
     service,
   });

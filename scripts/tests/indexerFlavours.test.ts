@@ -1,7 +1,8 @@
 /**
  * The indexer on the flavour fixtures (issue 6): a fractional governor on a timestamp clock whose
- * voters split their weight over several votes, and an ERC721Votes DAO with late-quorum protection
- * whose NFTs move between holders and into the treasury. Everything is cast first, then the
+ * voters split their weight over several votes, an ERC721Votes DAO with late-quorum protection
+ * whose NFTs move between holders and into the treasury, and a GovernorAlpha whose VoteCast has
+ * its own signature (a bool For/Against, no reason). Everything is cast first, then the
  * indexer backfills, and its API must agree with the contracts: tallies equal proposalVotes, each
  * voter's split is what they cast, NFT balances are whole counts, the extended deadline is served.
  */
@@ -13,10 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nftGovernorAbi } from "../../contracts-abi/flavours/nftGovernor";
 import { nftTokenAbi } from "../../contracts-abi/flavours/nftToken";
 import { timestampFractionalGovernorAbi } from "../../contracts-abi/flavours/timestampFractionalGovernor";
+import { uniGovernorAlphaAbi } from "../../contracts-abi/flavours/uniGovernorAlpha";
 import { checkIndexerAgainstChain } from "../../indexer/checkAgainstChain";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import type { DaoConfig } from "../../lib/config/schema";
 import { createIndexerClient, type IndexerClient } from "../../lib/indexer/client";
+import { deployAlpha } from "../flavours/alpha";
 import {
   dev,
   type FlavourClient,
@@ -168,6 +171,50 @@ async function runNftScenario(deployment: FlavourDeployment & { lateQuorumVoteEx
   Object.assign(nft, { id, deadline, extended, deployment });
 }
 
+/** What the GovernorAlpha scenario cast, to compare with the API. */
+const alpha = { id: 0n, deployment: undefined as unknown as FlavourDeployment };
+
+/** A GovernorAlpha proposal: #1 votes For, #2 and #3 Against (VoteCast with a bool support, no reason). */
+async function castAlphaVotes(deployment: FlavourDeployment) {
+  const { governor } = deployment;
+  const args = [
+    [getAddress("0x00000000000000000000000000000000000f1a11")],
+    [0n],
+    [""],
+    ["0x"],
+    "# Alpha\n\nFor or Against.",
+  ];
+  const { result } = await client.simulateContract({
+    address: governor,
+    abi: uniGovernorAlphaAbi,
+    functionName: "propose",
+    args,
+    account: dev[0],
+  } as never);
+  await write(client, dev[0], { address: governor, abi: uniGovernorAlphaAbi, functionName: "propose", args } as never);
+  const id = result as bigint;
+  await client.mine({ blocks: deployment.settings.votingDelay + 1 });
+  await write(client, dev[1], {
+    address: governor,
+    abi: uniGovernorAlphaAbi,
+    functionName: "castVote",
+    args: [id, true],
+  });
+  await write(client, dev[2], {
+    address: governor,
+    abi: uniGovernorAlphaAbi,
+    functionName: "castVote",
+    args: [id, false],
+  });
+  await write(client, dev[3], {
+    address: governor,
+    abi: uniGovernorAlphaAbi,
+    functionName: "castVote",
+    args: [id, false],
+  });
+  Object.assign(alpha, { id, deployment });
+}
+
 beforeAll(async () => {
   anvil = await startAnvil({ port: await freePort() });
   client = flavourClient(anvil.rpcUrl);
@@ -176,10 +223,13 @@ beforeAll(async () => {
   writeFlavourConfig(tsFractional, anvil.rpcUrl, configPath);
   const nftDao = await deployNft(anvil.rpcUrl);
   writeFlavourConfig(nftDao, anvil.rpcUrl, configPath);
+  const alphaDao = await deployAlpha(anvil.rpcUrl);
+  writeFlavourConfig(alphaDao, anvil.rpcUrl, configPath);
   daos = Object.fromEntries(readCommonsConfig(configPath).daos.map((dao) => [dao.slug, dao]));
 
   await castFractionalVotes(tsFractional);
   await runNftScenario(nftDao);
+  await castAlphaVotes(alphaDao);
 
   const started = await startIndexer({
     configPath,
@@ -200,6 +250,31 @@ afterAll(async () => {
 });
 
 describe("indexer on the flavour fixtures", () => {
+  it("GovernorAlpha: VoteCast(address,uint256,bool,uint256) counted For or Against; tallies equal proposals(id)", async () => {
+    const { governor } = alpha.deployment;
+    const fields = await read<readonly unknown[]>(governor, uniGovernorAlphaAbi, "proposals", [alpha.id]);
+    const proposal = await indexer.getProposal("alpha", alpha.id);
+    expect([proposal.forVotes, proposal.againstVotes, proposal.abstainVotes]).toEqual([
+      String(fields[5]),
+      String(fields[6]),
+      "0",
+    ]);
+    expect(proposal.forVotes).toBe(String(amountOf(alpha.deployment, dev[1])));
+    expect(proposal.againstVotes).toBe(String(amountOf(alpha.deployment, dev[2]) + amountOf(alpha.deployment, dev[3])));
+    expect(proposal.voteCount).toBe(3);
+    const votes = await indexer.listVotes("alpha", alpha.id, { limit: 100 });
+    const byVoter = Object.fromEntries(votes.items.map((vote) => [vote.voter, vote]));
+    expect(byVoter[dev[1]]).toMatchObject({
+      support: 1,
+      reason: "",
+      split: null,
+      weight: String(amountOf(alpha.deployment, dev[1])),
+    });
+    expect(byVoter[dev[2]]).toMatchObject({ support: 0, reason: "", split: null });
+    expect((await indexer.listVotes("alpha", alpha.id, { support: 0 })).total).toBe(2);
+    expect(await checkIndexerAgainstChain(daos.alpha as DaoConfig, indexer)).toEqual([]);
+  });
+
   it("fractional: tallies equal proposalVotes and each voter's split is what they cast", async () => {
     const { governor } = fractional.deployment;
     const [against, forVotes, abstain] = await read<readonly [bigint, bigint, bigint]>(

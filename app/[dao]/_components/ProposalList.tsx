@@ -10,6 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { LinkPending } from "@/components/ui/LinkPending";
 import { type ProposalStateFilter, proposalStateFilters } from "@/lib/chain/proposalStates";
 import { IndexerNotFoundError, IndexerUnavailableError } from "@/lib/indexer/client";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { ProposalRow, type RowToken } from "./ProposalRow";
 import { PAGE_SIZE, type ProposalRowsResult, proposalRows, scanLimit, type UsableDao } from "./proposalRows";
 import { listHref } from "./StateFilterNav";
@@ -157,6 +158,10 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
   const labels = Object.fromEntries(
     Object.entries(loaded.config.labels ?? {}).map(([address, label]) => [address.toLowerCase(), label]),
   );
+  const profiles = await ensProfilesFor(
+    loaded.config,
+    result.rows.map(({ proposal }) => proposal.proposer as `0x${string}`),
+  );
   return (
     <div className="flex flex-col gap-4">
       {result.chainProblem ? (
@@ -176,6 +181,7 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
             clock={result.clock}
             token={token}
             labels={labels}
+            proposer={profiles.get(proposal.proposer.toLowerCase())}
           />
         ))}
       </ul>

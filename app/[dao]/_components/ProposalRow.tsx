@@ -4,14 +4,15 @@
  * Everything from the chain or the indexer is rendered as text.
  */
 import Link from "next/link";
+import { AccountName } from "@/components/address/AccountName";
 import { ProposalStateBadge } from "@/components/proposals/ProposalStateBadge";
 import { type ClockContext, clockToDate, withKnownBlock } from "@/lib/chain/clock";
+import type { AccountProfile } from "@/lib/chain/ensNames";
 import type { LiveProposal } from "@/lib/chain/proposalStates";
 import { formatDate } from "@/lib/format/formatDate";
 import { formatDuration } from "@/lib/format/formatDuration";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
-import { shortAddress } from "@/lib/format/shortAddress";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import type { IndexedProposal } from "@/lib/indexer/types";
 import { quorumProgress } from "@/lib/proposals/quorumProgress";
@@ -138,12 +139,14 @@ export type ProposalRowProps = {
   token: RowToken | null;
   /** Names for known addresses (config `labels`), keyed by lowercase address. */
   labels: Record<string, string>;
+  /** The proposer's verified ENS name and avatar, if any. */
+  proposer?: AccountProfile | undefined;
 };
 
 /** @example <ProposalRow slug="demo" proposal={p} live={{ state: "Active", quorum }} clock={clock} token={token} labels={{}} /> */
-export function ProposalRow({ slug, proposal, live, clock, token, labels }: ProposalRowProps) {
+export function ProposalRow({ slug, proposal, live, clock, token, labels, proposer }: ProposalRowProps) {
   const title = proposal.title.trim() || "Untitled proposal";
-  const proposer = labels[proposal.proposer.toLowerCase()] ?? shortAddress(proposal.proposer);
+  const proposerName = labels[proposal.proposer.toLowerCase()] ?? proposer?.name;
   return (
     <li className="relative rounded-xl border border-border bg-card px-4 py-4 shadow-xs transition-colors has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-accent hover:border-zinc-300 sm:px-5 dark:hover:border-zinc-700">
       <div className="flex items-start justify-between gap-3">
@@ -161,11 +164,14 @@ export function ProposalRow({ slug, proposal, live, clock, token, labels }: Prop
         <span className="font-mono" title={`Proposal ${proposal.id}`}>
           #{shortProposalId(proposal.id)}
         </span>
-        <span className="min-w-0 truncate">
+        <span className="inline-flex min-w-0 items-center gap-1">
           by{" "}
-          <span className="font-mono" title={proposal.proposer}>
-            {proposer}
-          </span>
+          <AccountName
+            address={proposal.proposer}
+            name={proposerName}
+            avatar={proposer?.avatar}
+            pictureClassName="size-4"
+          />
         </span>
         <Timing proposal={proposal} state={live.state} clock={clock} />
       </div>

@@ -7,11 +7,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { Identicon } from "@/components/address/Identicon";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext } from "@/lib/chain/clock";
+import { daoExplorerUrl } from "@/lib/chain/daoChain";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DaoParameters, readDaoParameters } from "@/lib/chain/readDaoParameters";
 import { explorerUrl } from "@/lib/format/explorerUrl";
@@ -56,13 +58,23 @@ function AddressRow({
     <Row term={term}>
       {address === null ? (
         <span className="font-normal text-muted-foreground">None (the governor executes proposals itself)</span>
-      ) : link ? (
-        <a href={link} rel="noopener noreferrer" target="_blank" className="break-all font-mono font-normal underline">
-          {address}
-          <span className="sr-only"> (opens the block explorer in a new tab)</span>
-        </a>
       ) : (
-        <span className="break-all font-mono font-normal">{address}</span>
+        <span className="flex items-center gap-2">
+          <Identicon address={address} />
+          {link ? (
+            <a
+              href={link}
+              rel="noopener noreferrer"
+              target="_blank"
+              className="break-all font-mono font-normal underline"
+            >
+              {address}
+              <span className="sr-only"> (opens the block explorer in a new tab)</span>
+            </a>
+          ) : (
+            <span className="break-all font-mono font-normal">{address}</span>
+          )}
+        </span>
       )}
     </Row>
   );
@@ -109,6 +121,7 @@ export default async function AboutPage({ params }: Props) {
       </p>
     </div>
   );
+  const explorer = daoExplorerUrl(config);
   const contracts = (
     <Card>
       <CardHeader>
@@ -116,13 +129,9 @@ export default async function AboutPage({ params }: Props) {
       </CardHeader>
       <CardContent className="pt-2">
         <dl>
-          <AddressRow term="Governor" address={config.governor} explorer={config.explorerUrl} />
-          <AddressRow term="Voting token" address={dao?.token ?? config.token ?? null} explorer={config.explorerUrl} />
-          <AddressRow
-            term="Timelock"
-            address={dao ? dao.timelock : (config.timelock ?? null)}
-            explorer={config.explorerUrl}
-          />
+          <AddressRow term="Governor" address={config.governor} explorer={explorer} />
+          <AddressRow term="Voting token" address={dao?.token ?? config.token ?? null} explorer={explorer} />
+          <AddressRow term="Timelock" address={dao ? dao.timelock : (config.timelock ?? null)} explorer={explorer} />
         </dl>
       </CardContent>
     </Card>

@@ -1,11 +1,11 @@
 /**
  * The delegates directory: who holds voting power, sorted by it (from the indexer), with search
- * by address (or ENS name on mainnet), share of supply, delegators and participation. Paginated
+ * by address (or ENS name, when the DAO has ENS: lib/server/ens), share of supply, delegators and participation. Paginated
  * and searched with URL parameters, so it works without JavaScript.
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ensChainId } from "@/lib/chain/ensNames";
+import { ensClientFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
 import { DelegateDirectory } from "./_components/DelegateDirectory";
 import { DelegateSearch } from "./_components/DelegateSearch";
@@ -32,7 +32,7 @@ export default async function DelegatesPage({ params, searchParams }: Props) {
             Everyone holding or receiving voting power, largest first.
           </p>
         </div>
-        <DelegateSearch q={q} ens={loaded.config.chainId === ensChainId} className="w-full sm:w-72" />
+        <DelegateSearch q={q} ens={(await ensClientFor(loaded.config)) !== null} className="w-full sm:w-72" />
       </div>
       <DelegateDirectory loaded={loaded} page={page} q={q} />
       <section aria-labelledby="delegate-figures" className="text-muted-foreground text-sm">

@@ -19,7 +19,8 @@ import { SignInPrompt } from "./_components/SignInPrompt";
 
 type Props = { params: Promise<{ dao: string }> };
 
-export const metadata: Metadata = { title: "My drafts" };
+// A person's own list: nothing for a search engine (./[id] says the same of each draft).
+export const metadata: Metadata = { title: "My drafts", robots: { index: false, follow: false } };
 
 export default async function MyDraftsPage({ params }: Props) {
   const { dao: slug } = await params;

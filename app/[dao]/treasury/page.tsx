@@ -8,7 +8,7 @@ import { notFound } from "next/navigation";
 import { type Address, getAddress } from "viem";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { describeChainProblem } from "@/lib/chain/chainErrors";
-import { chainTableEntry } from "@/lib/chain/daoChain";
+import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { readTreasuryBalances, type TreasuryBalances } from "@/lib/chain/readTreasuryBalances";
 import { explorerUrl } from "@/lib/format/explorerUrl";
@@ -122,7 +122,7 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
   const names = new Map(labels);
   const shown = outflowsByProposal.filter((proposal) => proposal.outflows.length > 0);
   const pageCount = executed.ok ? Math.max(1, Math.ceil(executed.value.total / PAGE_SIZE)) : 1;
-  const treasuryLink = explorerUrl(config.explorerUrl, { address: treasury });
+  const treasuryLink = explorerUrl(daoExplorerUrl(config), { address: treasury });
   const indexerError = [received, executed].find((result) => !result.ok);
 
   return (
@@ -158,14 +158,18 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
         </h2>
         {balances.ok ? (
           <>
-            <BalancesTable rows={rows} caption="Balances" explorer={config.explorerUrl} />
+            <BalancesTable rows={rows} caption="Balances" explorer={daoExplorerUrl(config)} />
             {emptied.length > 0 ? (
               <details className="text-sm">
                 <summary className="cursor-pointer font-medium text-accent">
                   {emptied.length} {emptied.length === 1 ? "token" : "tokens"} received before, now with a zero balance
                 </summary>
                 <div className="mt-3">
-                  <BalancesTable rows={emptied} caption="Tokens with a zero balance" explorer={config.explorerUrl} />
+                  <BalancesTable
+                    rows={emptied}
+                    caption="Tokens with a zero balance"
+                    explorer={daoExplorerUrl(config)}
+                  />
                 </div>
               </details>
             ) : null}
@@ -203,7 +207,7 @@ export default async function TreasuryPage({ params, searchParams }: Props) {
             native={native}
             tokens={tokenInfo}
             names={names}
-            explorer={config.explorerUrl}
+            explorer={daoExplorerUrl(config)}
           />
         )}
         {executed.ok && shown.length < outflowsByProposal.length && shown.length > 0 ? (

@@ -12,8 +12,14 @@
  *    server-rendered page (`router.refresh()`, which re-reads live state from the chain, so the
  *    page shows the change before the indexer has caught up), then calls `onConfirmed`.
  *
+ * Every transaction sent is also listed in RainbowKit's account modal ("Recent transactions", kept
+ * per account and chain in the browser), which follows it to its outcome: Pending, Confirmed or
+ * Failed. A sped-up transaction's entry follows its replacement; one cancelled in the wallet is
+ * re-labelled to say so.
+ *
  * Use it inside wallet islands only (it needs wagmi's providers).
  */
+import { useAddRecentTransaction } from "@rainbow-me/rainbowkit";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
@@ -65,6 +71,7 @@ export function useTransaction({ dao, onConfirmed }: UseTransactionOptions): Tra
   const account = useAccount();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const addRecentTransaction = useAddRecentTransaction();
   const [state, setState] = useState<TransactionState>({ status: "idle" });
   const [notice, setNotice] = useState<string | null>(null);
   // The latest send owns the state: an older one finishing late must not overwrite it.
@@ -102,6 +109,8 @@ export function useTransaction({ dao, onConfirmed }: UseTransactionOptions): Tra
         } as never);
         set({ status: "signing", label });
         hash = await writeContract(config, request as never);
+        const sent = hash;
+        addRecentTransaction({ hash: sent, description: label });
         set({ status: "pending", label, hash });
         const client = getPublicClient(config, { chainId: dao.chainId });
         if (!client) throw new Error(`No RPC is configured for chain ${dao.chainId}.`);
@@ -113,6 +122,9 @@ export function useTransaction({ dao, onConfirmed }: UseTransactionOptions): Tra
           onReplaced: (replacement) => {
             hash = replacement.transaction.hash;
             cancelled = replacement.reason === "cancelled";
+            // RainbowKit's entry follows the replacement to its receipt, which for a cancellation
+            // is a success: say what it really was.
+            if (cancelled) addRecentTransaction({ hash: sent, description: `${label} (cancelled in your wallet)` });
             set({ status: "pending", label, hash, replaced: true });
           },
         });
@@ -150,7 +162,17 @@ export function useTransaction({ dao, onConfirmed }: UseTransactionOptions): Tra
         return null;
       }
     },
-    [account.address, account.status, account.chainId, config, dao.chainId, dao.chainName, queryClient, router],
+    [
+      account.address,
+      account.status,
+      account.chainId,
+      addRecentTransaction,
+      config,
+      dao.chainId,
+      dao.chainName,
+      queryClient,
+      router,
+    ],
   );
 
   const reset = useCallback(() => {

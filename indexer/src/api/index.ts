@@ -10,6 +10,7 @@ import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from "ponder";
 import type { Address } from "viem";
 import { getAddress } from "viem";
 import { daoBySlug, type IndexedDao, indexedDaos } from "../../daos";
+import { rpcHealth } from "../../rpc/failoverTransport";
 import { fractionalSupport } from "../../voteParts";
 import { participationOf } from "./delegateParticipation";
 import {
@@ -80,6 +81,11 @@ app.get("/api/status", async (c) => {
       chainId: dao.chainId,
       governor: dao.governor,
       indexedBlock: heads.get(dao.chainId)?.block.toString() ?? null,
+      // Where the token's history starts, and how that was found (config, cache, eth_getCode, logs…).
+      tokenStartBlock: String(dao.tokenStartBlock),
+      tokenStartSource: dao.tokenStartSource,
+      // Each RPC endpoint the indexer reads this chain through: up, down or rate limited (and why).
+      rpc: rpcHealth(String(dao.chainId)) ?? [],
     })),
   });
 });

@@ -22,6 +22,7 @@ export const bravoGovernorAbi = parseAbi([
   "function proposalThreshold() view returns (uint256)",
   "function quorumVotes() view returns (uint256)",
   "function proposalCount() view returns (uint256)",
+  "function isWhitelisted(address account) view returns (bool)",
   "function name() view returns (string)",
   "function votingDelay() view returns (uint256)",
   "function votingPeriod() view returns (uint256)",
@@ -41,6 +42,17 @@ export function bravoSignatures(content: ProposalContent): readonly string[] {
   return content.targets.map(() => "");
 }
 
+/**
+ * What `execute` must send: Compound's GovernorBravo and GovernorAlpha pass each action's value on
+ * to the timelock from their own balance (`executeTransaction{value: values[i]}`), so the caller
+ * pays the actions' ETH with the call; the treasury's ETH is not used. 0 when the content is unknown.
+ *
+ * @example forwardedValue({ values: [parseEther("0.25"), 0n], … }) // 250000000000000000n
+ */
+export function forwardedValue(content: Pick<ProposalContent, "values"> | undefined): bigint {
+  return (content?.values ?? []).reduce((sum, value) => sum + value, 0n);
+}
+
 export function bravoProposeArgs(content: ProposalContent) {
   return [content.targets, content.values, bravoSignatures(content), content.calldatas, content.description] as const;
 }
@@ -58,8 +70,8 @@ export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
       reason?.trim() ? g("castVoteWithReason", [proposalId, support, reason]) : g("castVote", [proposalId, support]),
     propose: (content) => g("propose", bravoProposeArgs(content)),
     queue: (proposalId) => g("queue", [proposalId]),
-    // The timelock pays the actions' values from its own balance: execute sends no ETH.
-    execute: (proposalId) => g("execute", [proposalId]),
+    // Compound's execute forwards each action's value with its call to the timelock: the caller pays it.
+    execute: (proposalId, content) => ({ ...g("execute", [proposalId]), value: forwardedValue(content) }),
     cancel: (proposalId) => g("cancel", [proposalId]),
     ...tokenCalls(dao.token, options.votes ?? "getPriorVotes"),
 
@@ -77,6 +89,7 @@ export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
     votingDelay: () => g("votingDelay"),
     votingPeriod: () => g("votingPeriod"),
     proposalsById: true,
+    proposerWhitelisted: (account) => g("isWhitelisted", [account]),
     errorAbi: governorErrorAbi,
   };
 }

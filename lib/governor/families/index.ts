@@ -4,7 +4,8 @@
 import { type GovernorAdapter, governorAdapter, type WriteDao } from "../adapter";
 import { daoFlavourOf } from "../detect";
 
-export { bravoAdapter, bravoSignatures } from "./bravo";
+export { alphaAdapter, alphaVoteLimits } from "./alpha";
+export { bravoAdapter, bravoSignatures, forwardedValue } from "./bravo";
 export { fractionalParams, fractionalSupport, withFractionalVoting } from "./fractional";
 export { openzeppelinAdapter } from "./openzeppelin";
 export { ozBravoCompatibleAdapter } from "./ozBravoCompatible";

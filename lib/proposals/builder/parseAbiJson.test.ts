@@ -1,7 +1,7 @@
 import { type Abi, erc20Abi, toFunctionSignature } from "viem";
 import { describe, expect, it } from "vitest";
 import { demoGovernorAbi } from "../../../contracts-abi/demoGovernor";
-import { callableFunctions, isAbiType, parseAbiJson } from "./parseAbiJson";
+import { callableFunctions, parseAbiJson } from "./parseAbiJson";
 
 const field = "Action 1 · ABI";
 
@@ -69,13 +69,42 @@ describe("parseAbiJson", () => {
     );
   });
 
-  it("knows the Solidity types", () => {
+  it("knows the Solidity types (abitype's grammar), and what viem cannot encode", () => {
+    const withInput = (type: string) =>
+      parseAbiJson(
+        JSON.stringify([
+          {
+            type: "function",
+            name: "f",
+            inputs: [{ name: "x", type, ...(type.startsWith("tuple") ? { components: [{ type: "address" }] } : {}) }],
+          },
+        ]),
+        field,
+      );
     for (const type of ["uint", "uint8", "int256", "bytes", "bytes32", "address[]", "bool[2][]", "tuple[]", "string"]) {
-      expect(isAbiType(type), type).toBe(true);
+      expect(withInput(type).ok, type).toBe(true);
     }
-    for (const type of ["uint7", "uint264", "bytes0", "bytes33", "fixed128x18", "address[0]", "Address", "uint08"]) {
-      expect(isAbiType(type), type).toBe(false);
+    for (const type of ["uint7", "uint264", "bytes0", "bytes33", "address[0]", "Address", "uint08", "function"]) {
+      expect(withInput(type), type).toEqual({
+        ok: false,
+        error: `${field}: is not a valid ABI: entry 1 (f): input 1 (x) has an invalid type "${type}"`,
+      });
     }
+    expect(withInput("fixed128x18")).toMatchObject({
+      error: expect.stringMatching(/fixed-point types are not supported/),
+    });
+  });
+
+  it("checks names exactly (they are hashed into the selector)", () => {
+    expect(error('[{"type":"function","name":"f x","inputs":[]}]')).toBe(
+      "Action 1 · ABI: is not a valid ABI: entry 1 (a function) has no valid name",
+    );
+    expect(error('[{"type":"function","name":"f","inputs":[{"name":"a-b","type":"uint256"}]}]')).toBe(
+      "Action 1 · ABI: is not a valid ABI: entry 1 (f): input 1 has an invalid name",
+    );
+    expect(error('[{"type":"function","name":"f","inputs":[],"stateMutability":"sometimes"}]')).toBe(
+      "Action 1 · ABI: is not a valid ABI: entry 1 (f) has an invalid stateMutability",
+    );
   });
 
   it("lists each signature once", () => {

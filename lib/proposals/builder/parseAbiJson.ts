@@ -1,12 +1,21 @@
 /**
  * Reads a contract ABI a proposer pasted: a JSON array of ABI entries, or a build artifact
  * (Hardhat, Foundry, Truffle) with an `abi` array. Every entry is checked against the ABI
- * specification before anything uses it, so a typo is reported as such ("entry 3 (transfer):
- * parameter 2 has an invalid type uint257") instead of failing later inside the encoder. Only the
- * functions that can change state are offered for a proposal action (a view call does nothing
- * when the timelock executes it).
+ * specification (abitype's schema, `abitype/zod`) before anything uses it, and a problem is
+ * reported where it is ("entry 3 (transfer): input 2 (x) has an invalid type uint257") instead of
+ * failing later inside the encoder. Only the functions that can change state are offered for a
+ * proposal action (a view call does nothing when the timelock executes it).
  */
-import { type Abi, type AbiFunction, type AbiParameter, toFunctionSignature } from "viem";
+import {
+  AbiConstructor,
+  AbiError,
+  AbiEvent,
+  AbiFallback,
+  AbiFunction as AbiFunctionSchema,
+  AbiParameter as AbiParameterSchema,
+  AbiReceive,
+} from "abitype/zod";
+import { type Abi, type AbiFunction, toFunctionSignature } from "viem";
 import { jsonErrorDetail } from "./parseArgument";
 
 export type ParsedAbi = {
@@ -20,113 +29,107 @@ export type AbiParseResult = ({ ok: true } & ParsedAbi) | { ok: false; error: st
 /** Large enough for any real contract's ABI (Uniswap's router is ~60 KB). */
 export const maxAbiLength = 1_000_000;
 
-const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const entryTypes = new Set(["function", "constructor", "event", "error", "fallback", "receive"]);
-const mutabilities = new Set(["pure", "view", "nonpayable", "payable"]);
+type Schema = { safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: unknown } };
 
-/**
- * Whether `type` (without tuple components) is a Solidity ABI type viem can encode.
- *
- * @example isAbiType("uint256[2][]") // true
- * @example isAbiType("uint257") // false
- */
-export function isAbiType(type: string): boolean {
-  const match = /^([a-z]+)(\d*)((?:\[\d*\])*)$/.exec(type);
-  if (!match) return false;
-  const [, base, size = "", arrays = ""] = match;
-  if (/\[0+\]/.test(arrays)) return false;
-  if (base === "uint" || base === "int") {
-    if (size === "") return true;
-    const bits = Number(size);
-    return !size.startsWith("0") && bits >= 8 && bits <= 256 && bits % 8 === 0;
-  }
-  if (base === "bytes") {
-    if (size === "") return true;
-    const bytes = Number(size);
-    return !size.startsWith("0") && bytes >= 1 && bytes <= 32;
-  }
-  if (base === "address" || base === "bool" || base === "string" || base === "tuple") return size === "";
-  return false;
-}
+/** abitype's schema of each kind of ABI entry. */
+const entrySchemas: Record<string, Schema> = {
+  function: AbiFunctionSchema as unknown as Schema,
+  event: AbiEvent as unknown as Schema,
+  error: AbiError as unknown as Schema,
+  constructor: AbiConstructor as unknown as Schema,
+  fallback: AbiFallback as unknown as Schema,
+  receive: AbiReceive as unknown as Schema,
+};
+const parameterSchema = AbiParameterSchema as unknown as Schema;
+
+// abitype's identifier pattern is not anchored ("f x" passes); a name goes into the signature that
+// the selector is hashed from, so it must be exactly an identifier.
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 class AbiShapeError extends Error {}
 
-function checkParameters(value: unknown, what: string): AbiParameter[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new AbiShapeError(`${what} must be an array`);
-  return value.map((parameter, index) => checkParameter(parameter, `${what.replace(/s$/, "")} ${index + 1}`));
-}
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
-function checkParameter(value: unknown, what: string): AbiParameter {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new AbiShapeError(`${what} must be an object with a "type"`);
-  }
-  const parameter = value as Record<string, unknown>;
-  const { type, name } = parameter;
-  if (typeof type !== "string") throw new AbiShapeError(`${what} has no "type"`);
+/** Why abitype refused a parameter, in words (abitype's union errors name every alternative). */
+function parameterProblem(value: unknown, what: string): string | undefined {
+  if (!isObject(value)) return `${what} must be an object with a "type"`;
+  const { type, name, components } = value;
+  if (typeof type !== "string") return `${what} has no "type"`;
   if (name !== undefined && name !== "" && (typeof name !== "string" || !identifier.test(name))) {
-    throw new AbiShapeError(`${what} has an invalid name`);
+    return `${what} has an invalid name`;
   }
   const label = typeof name === "string" && name ? `${what} (${name})` : what;
-  if (!isAbiType(type)) {
-    const fixed = /^u?fixed/.test(type) ? " (fixed-point types are not supported)" : "";
-    throw new AbiShapeError(`${label} has an invalid type ${JSON.stringify(type)}${fixed}`);
-  }
-  const out: Record<string, unknown> = { type, name: typeof name === "string" ? name : "" };
-  if (typeof parameter.internalType === "string") out.internalType = parameter.internalType;
-  if (typeof parameter.indexed === "boolean") out.indexed = parameter.indexed;
   if (type.startsWith("tuple")) {
-    if (!Array.isArray(parameter.components) || parameter.components.length === 0) {
-      throw new AbiShapeError(`${label} is a tuple without "components"`);
+    if (!Array.isArray(components) || components.length === 0) return `${label} is a tuple without "components"`;
+    for (const [index, component] of components.entries()) {
+      const problem = parameterProblem(component, `${label} component ${index + 1}`);
+      if (problem) return problem;
     }
-    out.components = checkParameters(parameter.components, `${label} components`);
   }
-  return out as AbiParameter;
+  // Valid for abitype but not for Solidity (a zero-length array) or not encodable by viem.
+  const unsupported = /\[0+\]/.test(type) || /^function(\[|$)/.test(type);
+  if (unsupported || !parameterSchema.safeParse(value).success) {
+    const fixed = /^u?fixed/.test(type) ? " (fixed-point types are not supported)" : "";
+    return `${label} has an invalid type ${JSON.stringify(type)}${fixed}`;
+  }
+  return undefined;
+}
+
+function checkParameters(value: unknown, what: string): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) throw new AbiShapeError(`${what} must be an array`);
+  for (const [index, parameter] of value.entries()) {
+    const problem = parameterProblem(parameter, `${what.replace(/s$/, "")} ${index + 1}`);
+    if (problem) throw new AbiShapeError(problem);
+  }
 }
 
 function checkEntry(value: unknown, index: number): Abi[number] {
   const where = `entry ${index + 1}`;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new AbiShapeError(`${where} is not an ABI entry (an object with a "type")`);
-  }
-  const entry = value as Record<string, unknown>;
+  if (!isObject(value)) throw new AbiShapeError(`${where} is not an ABI entry (an object with a "type")`);
   // The ABI specification: `type` may be omitted and then means "function".
-  const type = entry.type ?? "function";
-  if (typeof type !== "string" || !entryTypes.has(type)) {
-    throw new AbiShapeError(`${where} has an unknown type ${JSON.stringify(type)}`);
-  }
+  const type = value.type ?? "function";
+  const schema = typeof type === "string" ? entrySchemas[type] : undefined;
+  if (!schema) throw new AbiShapeError(`${where} has an unknown type ${JSON.stringify(type)}`);
   const named = type === "function" || type === "event" || type === "error";
-  const { name } = entry;
+  const { name } = value;
   if (named && (typeof name !== "string" || !identifier.test(name))) {
     throw new AbiShapeError(`${where} (a ${type}) has no valid name`);
   }
   const label = named ? `${where} (${name as string})` : where;
-  // Old compilers wrote `constant` and `payable` instead of `stateMutability`.
-  let stateMutability = entry.stateMutability;
-  if (stateMutability === undefined) {
-    stateMutability = entry.constant === true ? "view" : entry.payable === true ? "payable" : "nonpayable";
+  checkParameters(value.inputs, `${label}: inputs`);
+  checkParameters(value.outputs, `${label}: outputs`);
+  // A copy (abitype's schema fills in `stateMutability` from old compilers' `constant`/`payable`
+  // on the object it is given), with the lists hand-written ABIs often leave out.
+  const entry: Record<string, unknown> = { ...value, type };
+  if (type !== "receive" && type !== "fallback") entry.inputs = value.inputs ?? [];
+  if (type === "function") entry.outputs = value.outputs ?? [];
+  const result = schema.safeParse(entry);
+  if (!result.success) {
+    const issue = (result.error as { issues?: { path: PropertyKey[] }[] }).issues?.[0];
+    const field = issue?.path[0];
+    throw new AbiShapeError(
+      field === "stateMutability" || field === undefined
+        ? `${label} has an invalid stateMutability`
+        : `${label} has an invalid ${String(field)}`,
+    );
   }
-  if (typeof stateMutability !== "string" || !mutabilities.has(stateMutability)) {
-    throw new AbiShapeError(`${label} has an invalid stateMutability`);
-  }
-  const inputs = checkParameters(entry.inputs, `${label}: inputs`);
-  switch (type) {
-    case "function":
-      return {
-        type,
-        name: name as string,
-        inputs,
-        outputs: checkParameters(entry.outputs, `${label}: outputs`),
-        stateMutability: stateMutability as AbiFunction["stateMutability"],
-      };
-    case "event":
-      return { type, name: name as string, inputs, anonymous: entry.anonymous === true } as Abi[number];
-    case "error":
-      return { type, name: name as string, inputs };
-    case "constructor":
-      return { type, inputs, stateMutability } as Abi[number];
-    default:
-      return { type, stateMutability } as Abi[number];
+  return result.data as Abi[number];
+}
+
+/**
+ * Checks a list of ABI entries against the ABI specification (abitype's schema), for ABIs from
+ * elsewhere too (a Sourcify server's answer): the entries as viem takes them, or the first problem.
+ *
+ * @example checkAbi(JSON.parse(text)) // { ok: true, abi } or { ok: false, error: "entry 3 (f): input 1 (x) has an invalid type \"uint257\"" }
+ */
+export function checkAbi(entries: readonly unknown[]): { ok: true; abi: Abi } | { ok: false; error: string } {
+  try {
+    return { ok: true, abi: entries.map(checkEntry) as Abi };
+  } catch (error) {
+    if (error instanceof AbiShapeError) return { ok: false, error: error.message };
+    throw error;
   }
 }
 
@@ -182,13 +185,9 @@ export function parseAbiJson(text: string, field = "ABI"): AbiParseResult {
   if (!Array.isArray(json)) {
     return fail('is not an ABI: expected a JSON array of entries (or a build artifact with an "abi" array)');
   }
-  let abi: Abi;
-  try {
-    abi = json.map(checkEntry) as Abi;
-  } catch (error) {
-    if (error instanceof AbiShapeError) return fail(`is not a valid ABI: ${error.message}`);
-    throw error;
-  }
+  const checked = checkAbi(json);
+  if (!checked.ok) return fail(`is not a valid ABI: ${checked.error}`);
+  const { abi } = checked;
   if (!abi.some((item) => item.type === "function")) return fail("has no functions");
   const functions = callableFunctions(abi);
   if (functions.length === 0) return fail("has only view and pure functions, which a proposal cannot usefully call");

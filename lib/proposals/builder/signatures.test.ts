@@ -7,6 +7,7 @@ import {
   parseAbi,
   parseAbiParameters,
   parseEther,
+  toFunctionSelector,
 } from "viem";
 import { describe, expect, it } from "vitest";
 import { hashProposal } from "../hashProposal";
@@ -67,6 +68,11 @@ describe("Bravo signatures", () => {
     expect(proposesWithSignatures("openzeppelin")).toBe(false);
     expect(proposesWithSignatures(undefined)).toBe(false);
     expect(signatureSelector("transfer(address,uint256)")).toBe("0xa9059cbb");
+  });
+
+  it("hashes a signature exactly as the timelock does, where viem would normalise it", () => {
+    expect(signatureSelector("transfer(address, uint256)")).toBe("0x9d61d234");
+    expect(toFunctionSelector("transfer(address, uint256)")).toBe("0xa9059cbb");
   });
 
   it("proposes known functions as signature + arguments for Bravo families; ETH and raw calldata whole", () => {

@@ -14,19 +14,23 @@ import type { GovernorFamily, ProposalContent } from "../../governor/adapter";
 import type { EncodedAction } from "./actions";
 
 /**
- * Whether the family's propose takes function signatures (GovernorBravo, and OZ 4.x with
- * GovernorCompatibilityBravo). OpenZeppelin's Governor takes full calldatas only.
+ * Whether the family's propose takes function signatures (GovernorBravo, GovernorAlpha, and OZ 4.x
+ * with GovernorCompatibilityBravo). OpenZeppelin's Governor takes full calldatas only.
  *
  * @example proposesWithSignatures("bravo") // true
  */
 export function proposesWithSignatures(family: GovernorFamily | null | undefined): boolean {
-  return family === "bravo" || family === "oz-bravo-compatible";
+  return family === "bravo" || family === "alpha" || family === "oz-bravo-compatible";
 }
 
 /**
- * The 4-byte selector Bravo's timelock derives from a signature.
+ * The 4-byte selector Bravo's timelock derives from a signature: `bytes4(keccak256(bytes(signature)))`
+ * of the string exactly as stored. Not viem's `toFunctionSelector`, which normalises first
+ * ("transfer(address, uint256)" → 0xa9059cbb), while the timelock hashes the space too
+ * (→ 0x9d61d234) and so calls another function.
  *
  * @example signatureSelector("transfer(address,uint256)") // "0xa9059cbb"
+ * @example signatureSelector("transfer(address, uint256)") // "0x9d61d234"
  */
 export function signatureSelector(signature: string): Hex {
   return slice(keccak256(stringToHex(signature)), 0, 4);

@@ -7,6 +7,7 @@ import type { Client } from "viem";
 import { getPublicClient } from "../../chain/publicClient";
 import { rateLimit } from "../appRateLimit";
 import { getDaos } from "../daos";
+import { publicOrigins } from "../publicOrigin";
 import { getStore } from "../store";
 import { createAuth, type Session } from "./auth";
 
@@ -23,12 +24,8 @@ function clientFor(chainId: number): Client | undefined {
  * (https://commons.example.org). Required for sign-in in production (see AuthDeps.production).
  */
 function publicHosts(): string[] | undefined {
-  const value = process.env.COMMONS_PUBLIC_ORIGIN?.trim();
-  if (!value) return undefined;
-  return value
-    .split(",")
-    .filter((origin) => origin.trim() !== "")
-    .map((origin) => new URL(origin.trim()).host);
+  const origins = publicOrigins();
+  return origins.length > 0 ? origins.map((origin) => origin.host) : undefined;
 }
 
 export const auth = createAuth({

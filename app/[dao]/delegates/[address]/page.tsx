@@ -10,13 +10,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { type Address, getAddress } from "viem";
+import { AccountName, AccountPicture } from "@/components/address/AccountName";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { DelegateToFallback } from "@/components/delegation/fallbacks";
 import { DelegateToIsland } from "@/components/delegation/islands";
 import { Markdown } from "@/components/markdown/Markdown";
 import { Card, CardContent } from "@/components/ui/card";
 import { describeChainProblem } from "@/lib/chain/chainErrors";
-import { lookupEnsNames } from "@/lib/chain/ensNames";
+import { daoExplorerUrl } from "@/lib/chain/daoChain";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { type DelegateOnChain, readDelegateOnChain } from "@/lib/chain/readDelegateOnChain";
 import { explorerUrl } from "@/lib/format/explorerUrl";
@@ -25,6 +26,7 @@ import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
 import { adapterOf, writeDaoOf } from "@/lib/governor/writeDao";
 import { revealInvisible } from "@/lib/markdown/invisibleCharacters";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { getIndexer } from "@/lib/server/indexer";
 import { loadDao, loadedProblem } from "@/lib/server/loadDao";
 import { type Settled, settle } from "@/lib/server/settle";
@@ -113,18 +115,21 @@ export default async function DelegatePage({ params, searchParams }: Props) {
 
   const labels = labelMap(config.labels);
   const lookup = [address, ...(delegators.ok ? delegators.value.items.map((row) => row.address as Address) : [])];
-  const ens = client ? await lookupEnsNames(client, config.chainId, lookup) : new Map<string, string>();
+  const ens = await ensProfilesFor(config, lookup);
   const names = new Map<string, string>();
+  const avatars = new Map<string, string | null>();
   for (const item of lookup) {
-    const name = labels.get(item.toLowerCase()) ?? ens.get(item.toLowerCase());
+    const profile = ens.get(item.toLowerCase());
+    const name = labels.get(item.toLowerCase()) ?? profile?.name;
     if (name) names.set(item.toLowerCase(), name);
+    if (profile?.avatar) avatars.set(item.toLowerCase(), profile.avatar);
   }
   const name = names.get(address.toLowerCase());
   const indexerError = [delegate, history, delegators, votes].find((result) => !result.ok);
   const liveFigures = live.ok ? live.value : undefined;
   const votingPower = liveFigures?.votes ?? (delegate.ok ? BigInt(delegate.value.votingPower) : undefined);
   const participation = delegate.ok ? delegate.value.participation : undefined;
-  const explorer = explorerUrl(config.explorerUrl, { address });
+  const explorer = explorerUrl(daoExplorerUrl(config), { address });
   const now = Math.floor(Date.now() / 1000);
   const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
   // The name is a config label or an ENS name: untrusted, with hidden characters revealed.
@@ -136,7 +141,8 @@ export default async function DelegatePage({ params, searchParams }: Props) {
         ← All delegates
       </Link>
       <header className="flex flex-col gap-1">
-        <h1 className="break-words font-semibold text-2xl tracking-tight">
+        <h1 className="flex items-center gap-2 break-words font-semibold text-2xl tracking-tight">
+          <AccountPicture address={address} avatar={avatars.get(address.toLowerCase())} className="size-8" />
           {name ? <RevealedText text={name} /> : <span className="font-mono">{shortAddress(address)}</span>}
         </h1>
         <p className="break-all font-mono text-muted-foreground text-sm">
@@ -227,8 +233,8 @@ export default async function DelegatePage({ params, searchParams }: Props) {
                 ) : liveFigures.delegate.toLowerCase() === address.toLowerCase() ? (
                   "Itself"
                 ) : (
-                  <Link href={`/${slug}/delegates/${liveFigures.delegate}`} className="font-mono text-accent underline">
-                    {shortAddress(liveFigures.delegate)}
+                  <Link href={`/${slug}/delegates/${liveFigures.delegate}`} className="text-accent underline">
+                    <AccountName address={liveFigures.delegate} className="font-mono" />
                   </Link>
                 )}
               </Figure>
@@ -354,6 +360,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
             decimals={decimals}
             symbol={symbol}
             names={names}
+            avatars={avatars}
             keep={keep}
           />
         ) : (

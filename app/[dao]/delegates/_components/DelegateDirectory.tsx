@@ -1,16 +1,17 @@
 /**
  * One page of the delegates directory: delegates by voting power from the indexer, each with its
  * share of the token's total supply (read live), delegators and participation. A search is an
- * address prefix, or an ENS name on mainnet (resolved through the DAO's RPC). The indexer or the
+ * address prefix, or an ENS name (resolved on Ethereum when the DAO has ENS: lib/server/ens). The indexer or the
  * chain being down is said in the page. Each row has a "Delegate" button; they share one dialog
  * whose wallet code loads only when it first opens.
  */
 import Link from "next/link";
 import type { Address } from "viem";
+import { AccountName } from "@/components/address/AccountName";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { buttonClass } from "@/components/ui/button";
 import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
-import { ensChainId, looksLikeEnsName, lookupEnsNames, resolveEnsAddress } from "@/lib/chain/ensNames";
+import { looksLikeEnsName, resolveEnsAddress } from "@/lib/chain/ensNames";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { readTotalSupply } from "@/lib/chain/readTotalSupply";
 import { formatShare } from "@/lib/format/formatShare";
@@ -18,6 +19,7 @@ import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
 import { adapterOf, writeDaoOf } from "@/lib/governor/writeDao";
 import type { IndexedDelegate, Page } from "@/lib/indexer/types";
+import { ensClientFor, ensProfilesFor } from "@/lib/server/ens";
 import { getIndexer } from "@/lib/server/indexer";
 import type { LoadedDao } from "@/lib/server/loadDao";
 import { settle } from "@/lib/server/settle";
@@ -42,9 +44,10 @@ type Search =
 async function readSearch(loaded: UsableDao, q: string): Promise<Search> {
   if (!q) return { kind: "none" };
   if (/^(0x)?[0-9a-fA-F]{0,40}$/.test(q)) return { kind: "prefix", prefix: q };
-  if (looksLikeEnsName(q) && loaded.config.chainId === ensChainId && loaded.status === "ready") {
-    const resolved = await resolveEnsAddress(getPublicClient(loaded.config), loaded.config.chainId, q);
-    if (resolved !== null && resolved !== "unsupported") return { kind: "ens", name: q, address: resolved };
+  const ens = looksLikeEnsName(q) ? await ensClientFor(loaded.config) : null;
+  if (ens) {
+    const resolved = await resolveEnsAddress(ens, q);
+    if (resolved !== null) return { kind: "ens", name: q, address: resolved };
     return { kind: "noMatch", detail: "That name does not resolve to an address on Ethereum." };
   }
   return { kind: "noMatch", detail: "Search by the start of an address (0x followed by hex digits)." };
@@ -101,7 +104,7 @@ const wide = "hidden sm:table-cell";
 
 /** @example <DelegateDirectory loaded={loaded} page={1} q="" /> */
 export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao; page: number; q: string }) {
-  const { slug, chainId } = loaded.config;
+  const { slug } = loaded.config;
   const search = await readSearch(loaded, q);
   if (search.kind === "noMatch") {
     return <EmptyState title={`No delegate matches “${q}”`} detail={search.detail} reset />;
@@ -166,18 +169,16 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
   const symbol = token?.tokenSymbol ?? "";
   const decimals = token?.tokenDecimals ?? 18;
   const labels = labelMap(loaded.config.labels);
-  const ensNames =
-    loaded.status === "ready"
-      ? await lookupEnsNames(
-          getPublicClient(loaded.config),
-          chainId,
-          result.items.map((item) => item.address as Address),
-        )
-      : new Map<string, string>();
-  const summaries = await readStatementSummaries(
-    slug,
-    result.items.map((item) => item.address),
-  );
+  const [profiles, summaries] = await Promise.all([
+    ensProfilesFor(
+      loaded.config,
+      result.items.map((item) => item.address as Address),
+    ),
+    readStatementSummaries(
+      slug,
+      result.items.map((item) => item.address),
+    ),
+  ]);
   const offset = (page - 1) * DELEGATES_PAGE_SIZE;
   // Writes need the token read from the chain; without it the directory stays read-only.
   const writeDao = loaded.status === "ready" ? writeDaoOf(loaded.config, loaded.dao) : null;
@@ -236,7 +237,8 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
           </thead>
           <tbody>
             {result.items.map((delegate, index) => {
-              const name = labels.get(delegate.address.toLowerCase()) ?? ensNames.get(delegate.address.toLowerCase());
+              const profile = profiles.get(delegate.address.toLowerCase());
+              const name = labels.get(delegate.address.toLowerCase()) ?? profile?.name;
               const votingPower = BigInt(delegate.votingPower);
               return (
                 <tr key={delegate.address} className="border-border border-b last:border-b-0">
@@ -247,14 +249,9 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
                       </span>
                       <Link
                         href={`/${slug}/delegates/${delegate.address}`}
-                        className="min-w-0 truncate font-medium hover:underline"
-                        title={delegate.address}
+                        className="min-w-0 font-medium hover:underline"
                       >
-                        {name ? (
-                          <RevealedText text={name} />
-                        ) : (
-                          <span className="font-mono">{shortAddress(delegate.address)}</span>
-                        )}
+                        <AccountName address={delegate.address} name={name} avatar={profile?.avatar} />
                       </Link>
                     </span>
                     {summaries.get(delegate.address.toLowerCase()) ? (

@@ -8,7 +8,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
-import { chainTableEntry } from "@/lib/chain/daoChain";
+import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { draftTitle } from "@/lib/drafts/draftInput";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { isDraftId } from "@/lib/server/drafts/draftsStore";
@@ -65,7 +65,7 @@ export default async function DraftPage({ params }: Props) {
           Editing a draft needs the DAO’s chain (to check its actions), so it is shown read-only; reload the page to try
           again.
         </ChainProblemAlert>
-        <ReadOnlyDraft draft={draft} slug={slug} explorer={config.explorerUrl} context={null} />
+        <ReadOnlyDraft draft={draft} slug={slug} explorer={daoExplorerUrl(config)} context={null} />
       </div>
     );
   }
@@ -79,7 +79,7 @@ export default async function DraftPage({ params }: Props) {
         <ReadOnlyDraft
           draft={draft}
           slug={slug}
-          explorer={config.explorerUrl}
+          explorer={daoExplorerUrl(config)}
           context={{
             builder: { native, tokens: holdings.tokens },
             describe: {
@@ -117,7 +117,6 @@ export default async function DraftPage({ params }: Props) {
         draft={draft}
         builder={{
           dao: writeDaoOf(config, dao),
-          executor,
           native,
           treasuryEth: holdings.eth,
           tokens: holdings.tokens,

@@ -1,11 +1,14 @@
 /**
  * A draft as anyone with its link sees it: read-only, with a clear author line (who wrote it,
  * when it was last edited), the description exactly as the proposal would carry it (the safe
- * markdown renderer), and each action in words (or "not complete yet").
+ * markdown renderer), each action in words (or "not complete yet"), and, once every action is
+ * complete, the whole sequence simulated on a fork of the chain.
  */
 import Link from "next/link";
 import { getAddress } from "viem";
+import { AddressView } from "@/components/address/AddressView";
 import { Markdown } from "@/components/markdown/Markdown";
+import { SimulationPreview } from "@/components/simulation/SimulationPreview";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { type Draft, draftTitle } from "@/lib/drafts/draftInput";
 import { formatDate } from "@/lib/format/formatDate";
@@ -13,7 +16,6 @@ import { shortProposalId } from "@/lib/format/shortProposalId";
 import { actionKindLabels, type BuilderContext, encodeAction } from "@/lib/proposals/builder/actions";
 import { type DescribeContext, describeAction } from "@/lib/proposals/builder/describeAction";
 import { composeDescription } from "@/lib/proposals/builder/description";
-import { AddressView } from "../../proposals/[id]/_components/AddressView";
 
 export type ReadOnlyDraftProps = {
   draft: Draft;
@@ -31,6 +33,16 @@ export function ReadOnlyDraft({ draft, slug, explorer, context }: ReadOnlyDraftP
     discussionUrl: draft.discussionUrl,
   });
   const updated = new Date(draft.updatedAt);
+  const encoded = context ? draft.actions.map((action, index) => encodeAction(action, index, context.builder)) : [];
+  const complete = encoded.length > 0 && encoded.every((result) => result.ok);
+  // Full calldatas: what the executor runs (signatures only matter to a Bravo governor's propose).
+  const content = complete
+    ? {
+        targets: encoded.flatMap((result) => (result.ok ? [result.action.target] : [])),
+        values: encoded.flatMap((result) => (result.ok ? [result.action.value] : [])),
+        calldatas: encoded.flatMap((result) => (result.ok ? [result.action.calldata] : [])),
+      }
+    : null;
   return (
     <article className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -75,11 +87,11 @@ export function ReadOnlyDraft({ draft, slug, explorer, context }: ReadOnlyDraftP
           ) : (
             <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm">
               {draft.actions.map((action, index) => {
-                const encoded = context ? encodeAction(action, index, context.builder) : null;
+                const result = encoded[index];
                 return (
                   <li key={action.id} className="break-words [overflow-wrap:anywhere]">
-                    {encoded?.ok && context
-                      ? describeAction(encoded.action, context.describe)
+                    {result?.ok && context
+                      ? describeAction(result.action, context.describe)
                       : `${actionKindLabels[action.kind]} (not complete yet)`}
                   </li>
                 );
@@ -88,6 +100,23 @@ export function ReadOnlyDraft({ draft, slug, explorer, context }: ReadOnlyDraftP
           )}
         </CardContent>
       </Card>
+      {content && context ? (
+        <Card>
+          <CardContent className="pt-5">
+            <SimulationPreview
+              slug={slug}
+              content={content}
+              dao={{
+                governor: context.describe.contracts.governor,
+                timelock: context.describe.contracts.timelock,
+                token: context.describe.contracts.token,
+                tokenSymbol: context.describe.governanceToken.symbol,
+                labels: context.describe.labels,
+              }}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
     </article>
   );
 }

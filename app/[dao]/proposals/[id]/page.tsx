@@ -9,12 +9,15 @@
  * transaction's receipt, until the indexer has caught up.
  *
  * Writes live in two wallet islands: the vote panel, and "Next step" (queue, execute, cancel).
+ * The simulated execution (what running the actions would do, on a fork of the chain) streams in
+ * after the rest of the page.
  */
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { type Address, getAddress } from "viem";
+import { AddressView } from "@/components/address/AddressView";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Markdown } from "@/components/markdown/Markdown";
 import { CopyButton } from "@/components/proposals/CopyButton";
@@ -23,7 +26,8 @@ import { Alert } from "@/components/ui/alert";
 import { addressLabels } from "@/lib/actions/addressLabels";
 import type { FormatContext } from "@/lib/actions/formatArguments";
 import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/clock";
-import { chainTableEntry } from "@/lib/chain/daoChain";
+import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
+import { countsAbstain } from "@/lib/format/describeGovernorModes";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
@@ -31,17 +35,19 @@ import { discussionLinkOf } from "@/lib/proposals/builder/description";
 import { executedCalldatas } from "@/lib/proposals/builder/signatures";
 import { lifecycleActions } from "@/lib/proposals/lifecycleActions";
 import { isTransactionHash } from "@/lib/proposals/proposalFromReceipt";
+import { isProposalIdParam } from "@/lib/proposals/proposalIdParam";
 import { deadlineExtension, proposalTimeline } from "@/lib/proposals/proposalTimeline";
+import { proposalSummary } from "@/lib/proposals/proposalTitle";
 import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
 import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
 import { voteResults } from "@/lib/proposals/voteResults";
 import { loadProposalExtras } from "@/lib/server/drafts/serverDeps";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
 import { ActionsSection } from "./_components/ActionsSection";
-import { AddressView } from "./_components/AddressView";
 import { DiscussionSection } from "./_components/DiscussionSection";
 import { IntegritySection } from "./_components/IntegritySection";
 import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal } from "./_components/loadProposal";
@@ -49,6 +55,7 @@ import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
 import { ProposalActionsPanelIsland } from "./_components/ProposalActionsPanelIsland";
 import { ResultsSection } from "./_components/ResultsSection";
 import { Section } from "./_components/Section";
+import { SimulationSection, SimulationSkeleton } from "./_components/SimulationSection";
 import { clockPoint, TimelineSection } from "./_components/TimelineSection";
 import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
 import { VotePanelIsland } from "./_components/VotePanelIsland";
@@ -59,11 +66,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const maxUint256 = 2n ** 256n - 1n;
-
-function validId(id: string): boolean {
-  return /^\d{1,78}$/.test(id) && BigInt(id) <= maxUint256;
-}
+const validId = isProposalIdParam;
 
 /** "at block 121 (≈ Mar 3, 2026, 14:00 UTC)" or "on Mar 3, 2026, 14:00 UTC": when voting opens after `snapshot`. */
 function votingOpensAt(snapshot: bigint, clock: ClockContext | null, clockUnit: "block" | "timestamp"): string {
@@ -82,8 +85,19 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     const loaded = await loadDao(slug);
     if (loaded.status === "ready") proposal = await fetchProposalFromReceipt(loaded, id, search.tx);
   }
-  if (typeof proposal === "object" && proposal !== null) return { title: proposal.title.trim() || "Untitled proposal" };
-  return { title: `Proposal ${shortProposalId(id)}` };
+  const title =
+    typeof proposal === "object" && proposal !== null
+      ? proposal.title.trim() || "Untitled proposal"
+      : `Proposal ${shortProposalId(id)}`;
+  const summary = typeof proposal === "object" && proposal !== null ? proposalSummary(proposal.description) : "";
+  const description = summary || "A proposal: its actions, votes and timeline, read from the chain.";
+  // The preview image (title, state, result) comes from ./opengraph-image.
+  return {
+    title,
+    description,
+    openGraph: { type: "article", title, description },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
 
 export default async function ProposalPage({ params, searchParams }: Props) {
@@ -108,7 +122,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
 
   const cookieAddress = cookieAccount(wagmiCookie((await headers()).get("cookie")))?.address ?? null;
   const walletConnected = cookieAddress !== null;
-  const explorer = config.explorerUrl;
+  const explorer = daoExplorerUrl(config);
   const tokens = new Map(live?.tokens ?? []);
   if (dao) tokens.set(dao.token.toLowerCase(), { symbol: dao.tokenSymbol, decimals: dao.tokenDecimals });
   const labels = dao
@@ -164,6 +178,9 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   });
   const extension = deadlineExtension({ deadline, originalDeadline });
   const proposerLabel = proposal ? labels.get(proposal.proposer.toLowerCase()) : undefined;
+  const proposerProfile = proposal
+    ? (await ensProfilesFor(config, [proposal.proposer as `0x${string}`])).get(proposal.proposer.toLowerCase())
+    : undefined;
   const created = proposal ? new Date(proposal.createdTimestamp * 1000) : null;
   const title = proposal ? proposal.title.trim() || "Untitled proposal" : `Proposal ${shortProposalId(id)}`;
 
@@ -183,6 +200,17 @@ export default async function ProposalPage({ params, searchParams }: Props) {
           targets: actions.map((action) => action.target),
           values: actions.map((action) => action.value.toString()),
           calldatas: actions.map((action) => action.calldata),
+          description: proposal.description,
+        }
+      : null;
+  // The simulation runs the content exactly as proposed (a Bravo action's signature + arguments).
+  const simulated =
+    proposal && idCheck?.status !== "mismatch"
+      ? {
+          targets: actions.map((action) => action.target),
+          values: actions.map((action) => action.value),
+          calldatas: actions.map((action) => action.calldata),
+          signatures: actions.map((action) => action.signature),
           description: proposal.description,
         }
       : null;
@@ -219,6 +247,8 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               <AddressView
                 address={proposal.proposer}
                 label={proposerLabel === "Proposer" ? undefined : proposerLabel}
+                name={proposerProfile?.name}
+                avatar={proposerProfile?.avatar}
                 explorer={explorer}
               />
             </span>
@@ -304,6 +334,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
             snapshotPassed={snapshotPassed}
             clockUnit={clockUnit}
             token={dao ? { decimals: dao.tokenDecimals, symbol: dao.tokenSymbol } : null}
+            abstain={countsAbstain(dao?.flavour.countingMode)}
           />
           <TimelineSection steps={steps} clock={clock} clockUnit={clockUnit} explorer={explorer} />
           <IntegritySection check={idCheck} />
@@ -323,6 +354,11 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 forumHosts={config.forumHosts ?? []}
               />
               <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
+              {loaded.status === "ready" ? (
+                <Suspense key={`simulation:${state ?? ""}`} fallback={<SimulationSkeleton />}>
+                  <SimulationSection ready={loaded} proposalId={id} state={state} content={simulated} />
+                </Suspense>
+              ) : null}
               {fromReceipt ? null : (
                 <VotesSection
                   slug={slug}

@@ -117,7 +117,6 @@ export default async function NewProposalPage({ params, searchParams }: Props) {
       ) : null}
       <ProposalBuilder
         dao={writeDaoOf(config, dao)}
-        executor={executor}
         native={{ symbol: chain?.nativeCurrency.symbol ?? "ETH", decimals: chain?.nativeCurrency.decimals ?? 18 }}
         treasuryEth={holdings.eth}
         tokens={holdings.tokens}

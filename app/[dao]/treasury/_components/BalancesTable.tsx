@@ -3,6 +3,7 @@
  * balance. Tokens nobody vouched for (not the governance token, not labelled in the DAO config,
  * never spent by a proposal) are marked: anyone can send a treasury tokens, with any name.
  */
+import { Identicon } from "@/components/address/Identicon";
 import { Badge } from "@/components/ui/badge";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
@@ -26,6 +27,7 @@ function AssetCell({ row, explorer }: { row: BalanceRow; explorer: string | unde
   return (
     <th scope="row" className="px-3 py-3 text-left font-normal">
       <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        {row.address ? <Identicon address={row.address} className="size-4" /> : null}
         <RevealedText text={row.symbol} className="font-semibold" />
         {row.unverified ? <Badge variant="warning">Unverified</Badge> : null}
       </span>

@@ -4,6 +4,7 @@
  */
 import Link from "next/link";
 import type { Address } from "viem";
+import { Identicon } from "@/components/address/Identicon";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
@@ -50,7 +51,11 @@ function Amount({ outflow, native, tokens }: { outflow: Outflow; native: TokenIn
 function Recipient({ address, names }: { address: Address; names: Map<string, string> }) {
   const name = names.get(address.toLowerCase());
   return (
-    <span title={address} className={name ? undefined : "font-mono"}>
+    <span
+      title={address}
+      className={name ? "inline-flex items-center gap-1.5" : "inline-flex items-center gap-1.5 font-mono"}
+    >
+      <Identicon address={address} className="size-4" />
       {name ? <RevealedText text={name} /> : shortAddress(address)}
     </span>
   );

@@ -1,10 +1,9 @@
 /** The accounts delegating to an address, largest balance first, with when they delegated. Paginated by URL. */
 import Link from "next/link";
+import { AccountName } from "@/components/address/AccountName";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
-import { shortAddress } from "@/lib/format/shortAddress";
 import type { IndexedDelegator, Page } from "@/lib/indexer/types";
 import { PageLinks } from "../../_components/PageLinks";
-import { RevealedText } from "../../_components/RevealedText";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -18,6 +17,8 @@ export type DelegatorsTableProps = {
   decimals: number;
   symbol: string;
   names: Map<string, string>;
+  /** Renderable ENS avatars (lowercase address → src). */
+  avatars?: Map<string, string | null>;
   keep: Record<string, string | undefined>;
 };
 
@@ -31,6 +32,7 @@ export function DelegatorsTable({
   decimals,
   symbol,
   names,
+  avatars,
   keep,
 }: DelegatorsTableProps) {
   if (delegators.items.length === 0) {
@@ -67,16 +69,8 @@ export function DelegatorsTable({
               return (
                 <tr key={row.address} className="border-border border-b last:border-0">
                   <td className="px-3 py-2.5">
-                    <Link
-                      href={`/${slug}/delegates/${row.address}`}
-                      title={row.address}
-                      className="whitespace-nowrap hover:underline"
-                    >
-                      {name ? (
-                        <RevealedText text={name} />
-                      ) : (
-                        <span className="font-mono">{shortAddress(row.address)}</span>
-                      )}
+                    <Link href={`/${slug}/delegates/${row.address}`} className="whitespace-nowrap hover:underline">
+                      <AccountName address={row.address} name={name} avatar={avatars?.get(row.address.toLowerCase())} />
                     </Link>
                     {self ? <span className="ml-2 text-muted-foreground text-xs">(self)</span> : null}
                     {since ? (

@@ -1,7 +1,7 @@
 "use client";
 /**
  * The author's view of a draft: the propose form itself (ProposalBuilder, the same fields,
- * previews and checks), kept on this device at once and on the server a second after typing
+ * previews and checks, the simulated execution of its actions), kept on this device at once and on the server a second after typing
  * stops, with the save status always visible; a share link; and "Submit on-chain", which saves
  * and opens the propose flow pre-filled from the draft.
  */
@@ -44,7 +44,7 @@ function StatusLine({ status }: { status: SaveStatus }) {
   );
 }
 
-/** @example <DraftEditor draft={draft} builder={{ dao, executor, native, … }} /> */
+/** @example <DraftEditor draft={draft} builder={{ dao, native, … }} /> */
 export function DraftEditor({ draft, builder }: DraftEditorProps) {
   const router = useRouter();
   const slug = builder.dao.slug;
@@ -98,7 +98,7 @@ export function DraftEditor({ draft, builder }: DraftEditorProps) {
         key={autosave.generation}
         {...builder}
         formStore={autosave.formStore}
-        submitSection={(built) => (
+        submitSection={(built, simulation) => (
           <section
             aria-labelledby="submit-heading"
             className="flex flex-col gap-3 rounded-xl border border-border bg-card p-4 sm:p-5"
@@ -130,6 +130,7 @@ export function DraftEditor({ draft, builder }: DraftEditorProps) {
               </Link>
             </div>
             {leaving ? <p className="text-rose-700 text-sm dark:text-rose-300">{leaving}</p> : null}
+            {simulation}
             <p className="text-muted-foreground text-xs">
               Last saved to the server {formatDate(new Date(autosave.lastSaved.updatedAt), { time: true })} (version{" "}
               {autosave.lastSaved.version}).

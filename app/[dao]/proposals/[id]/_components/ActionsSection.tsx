@@ -1,15 +1,17 @@
 /**
  * What the proposal does when executed: each action's target (named when it is one of the DAO's
  * contracts, a configured label or a token), the ETH it sends, the function and its arguments
- * decoded with known ABIs only, and the raw calldata on demand. A call no known ABI describes is
+ * decoded with known ABIs (and, when the config names a Sourcify server, the target's verified
+ * source), and the raw calldata on demand. A call no known ABI describes is
  * labelled "Not decoded" and shown raw.
  */
+
+import { AddressView } from "@/components/address/AddressView";
 import { Badge } from "@/components/ui/badge";
 import type { DecodedAction } from "@/lib/actions/decodeAction";
 import { type FormatContext, formatArguments } from "@/lib/actions/formatArguments";
 import { summarizeAction } from "@/lib/actions/summarizeAction";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
-import { AddressView } from "./AddressView";
 import { ArgumentList } from "./ArgumentValue";
 import { Section } from "./Section";
 
@@ -24,6 +26,7 @@ const sourceNote: Record<string, string> = {
   governor: "decoded with the governor’s ABI",
   timelock: "decoded with the timelock’s ABI",
   token: "decoded with the governance token’s ABI",
+  verified: "decoded with the contract’s verified source (Sourcify)",
   erc20: "decoded with the standard ERC-20 interface",
   erc721: "decoded with the standard ERC-721 interface",
   signature: "decoded from the action’s signature",

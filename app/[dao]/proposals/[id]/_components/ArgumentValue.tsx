@@ -2,9 +2,10 @@
  * One formatted call argument (lib/actions/formatArguments), drawn by kind; arrays and tuples
  * recurse. Strings come from the proposer and are shown as safe text.
  */
+
+import { AddressView } from "@/components/address/AddressView";
 import { SafeText } from "@/components/markdown/SafeText";
 import type { FormattedArgument, FormattedValue } from "@/lib/actions/formatArguments";
-import { AddressView } from "./AddressView";
 
 const longBytes = 64;
 

@@ -4,7 +4,8 @@
  * accept the call (lib/proposals/lifecycleActions): queue once Succeeded, execute once Queued and
  * the timelock's ETA has passed (a countdown until then), cancel for the proposer while Pending.
  * Each goes through the one transaction mechanism (simulated first), with the proposal's exact
- * content (targets, values, calldatas and the description byte for byte) from the server.
+ * content (targets, values, calldatas and the description byte for byte) from the server. On
+ * Compound's governors, which forward the actions' ETH from the caller, execute says how much it sends.
  *
  * State and ETA are read live and re-read on every new block; the clock for the countdown is the
  * chain's (its latest block time, moved on with the wall clock between blocks), never the wall
@@ -19,6 +20,7 @@ import { TransactionStatus } from "@/components/web3/tx/TransactionStatus";
 import { useTransaction } from "@/components/web3/tx/useTransaction";
 import { WriteGate } from "@/components/web3/tx/WriteGate";
 import { type ProposalState, proposalStateName } from "@/lib/chain/proposalStates";
+import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import {
   type ContractWrite,
   governorAdapter,
@@ -100,6 +102,7 @@ export function ProposalActionsPanel(props: ProposalActionsPanelProps) {
     now,
     account: address,
     proposer,
+    proposerCanCancel: adapter.proposerCanCancel,
   });
   if (actions.length === 0) return null;
   return (
@@ -165,8 +168,16 @@ function StepButton({
     const write: ContractWrite = adapter[kind](proposalId, proposal);
     void tx.send(write, { label: text.button });
   };
+  // Compound's GovernorBravo and GovernorAlpha forward the actions' ETH from the caller.
+  const forwarded = kind === "execute" ? (governorAdapter(dao).execute(proposalId, proposal).value ?? 0n) : 0n;
   return (
     <div className="flex flex-col gap-2">
+      {forwarded > 0n ? (
+        <p className="text-muted-foreground">
+          Executing sends {formatTokenAmount(forwarded, 18, { maxFractionDigits: 18 })} ETH from your wallet with the
+          call: this governor passes each action’s ETH to the timelock itself instead of spending the treasury’s.
+        </p>
+      ) : null}
       {kind === "cancel" && confirming ? (
         <fieldset className="flex flex-col gap-2 rounded-lg border border-border p-3">
           <legend className="px-1 font-medium">Cancel this proposal for good?</legend>

@@ -22,6 +22,8 @@ export type ResultsSectionProps = {
   snapshotPassed: boolean;
   clockUnit: "block" | "timestamp";
   token: { decimals: number; symbol: string } | null;
+  /** False for a governor with no Abstain (GovernorAlpha): its row is left out. Default true. */
+  abstain?: boolean;
 };
 
 const sides = [
@@ -48,6 +50,7 @@ export function ResultsSection({
   snapshotPassed,
   clockUnit,
   token,
+  abstain = true,
 }: ResultsSectionProps) {
   const amount = (value: bigint) =>
     token ? `${formatTokenAmount(value, token.decimals)} ${token.symbol}` : value.toString();
@@ -80,28 +83,30 @@ export function ResultsSection({
               </tr>
             </thead>
             <tbody>
-              {sides.map((side) => (
-                <tr key={side.key} className="align-top">
-                  <th scope="row" className="py-1.5 pr-2 text-left font-medium">
-                    {side.label}
-                    <div
-                      className="mt-1 h-1.5 w-full min-w-16 overflow-hidden rounded-full bg-muted"
-                      aria-hidden="true"
-                    >
+              {sides
+                .filter((side) => abstain || side.key !== "abstainVotes")
+                .map((side) => (
+                  <tr key={side.key} className="align-top">
+                    <th scope="row" className="py-1.5 pr-2 text-left font-medium">
+                      {side.label}
                       <div
-                        className={cn("h-full rounded-full", side.bar)}
-                        style={{ width: `${results.shares[side.share] / 100}%` }}
-                      />
-                    </div>
-                  </th>
-                  <td className="py-1.5 pl-2 text-right tabular-nums [overflow-wrap:anywhere]">
-                    {amount(results[side.key])}
-                  </td>
-                  <td className="w-16 py-1.5 pl-2 text-right text-muted-foreground tabular-nums">
-                    {formatShare(results[side.key], results.total)}
-                  </td>
-                </tr>
-              ))}
+                        className="mt-1 h-1.5 w-full min-w-16 overflow-hidden rounded-full bg-muted"
+                        aria-hidden="true"
+                      >
+                        <div
+                          className={cn("h-full rounded-full", side.bar)}
+                          style={{ width: `${results.shares[side.share] / 100}%` }}
+                        />
+                      </div>
+                    </th>
+                    <td className="py-1.5 pl-2 text-right tabular-nums [overflow-wrap:anywhere]">
+                      {amount(results[side.key])}
+                    </td>
+                    <td className="w-16 py-1.5 pl-2 text-right text-muted-foreground tabular-nums">
+                      {formatShare(results[side.key], results.total)}
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           {tallySource === "indexer" ? (

@@ -7,6 +7,9 @@
  * already voted, no voting power at the snapshot). After voting it shows the vote and reason at
  * once, from the receipt's VoteCast log; a vote cast earlier comes from the indexer.
  *
+ * A governor that counts fewer kinds of vote (GovernorAlpha: For and Against, no reason; the
+ * adapter's `voteLimits`) is offered only those, with a line saying why.
+ *
  * A fractional governor (GovernorCountingFractional) also offers "Split my vote": parts of the
  * weight For, Against and Abstain (`castVoteSplit`), and the voter may vote again with what is
  * left, so there availability rests on the weight left (`usedVotes`), not on `hasVoted`. A split
@@ -300,9 +303,20 @@ type VoteFormProps = {
   onVoted: (vote: CastVote, usedAfter: bigint | null) => void;
 };
 
+/** "For, Against or Abstain" (or the governor's fewer choices). */
+function choiceList(supports: readonly VoteSupport[]): string {
+  const names = supports.map((support) => voteSupportNames[support]);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "");
+}
+
 function VoteForm({ dao, proposalId, account, blocked, loading, fractional, onVoted }: VoteFormProps) {
   const uid = useId();
   const unit = voteUnitOf(dao);
+  const limits = useMemo(() => governorAdapter(dao).voteLimits, [dao]);
+  const offered = limits
+    ? limits.supports.flatMap((support) => choices.filter((choice) => choice.support === support))
+    : choices;
+  const offersReason = limits?.reasons ?? true;
   const [choice, setChoice] = useState<VoteSupport | null>(null);
   const [splitMode, setSplitMode] = useState(false);
   const [inputs, setInputs] = useState<SplitInputs>(emptySplitInputs);
@@ -347,13 +361,13 @@ function VoteForm({ dao, proposalId, account, blocked, loading, fractional, onVo
       return;
     }
     if (choice === null) return;
-    const write = adapter.castVote(id, choice, reason);
+    const write = adapter.castVote(id, choice, offersReason ? reason : undefined);
     const receipt = await tx.send(write, { label: `Vote ${voteSupportNames[choice]}` });
     if (!receipt) return;
     const vote = voteFromReceipt({ receipt, governor: dao.governor, proposalId: id, voter: account }) ?? {
       support: choice,
       weight: (remaining ?? 0n).toString(),
-      reason: reason.trim() ? reason : "",
+      reason: offersReason && reason.trim() ? reason : "",
       tx: receipt.transactionHash,
       split: null,
     };
@@ -366,7 +380,7 @@ function VoteForm({ dao, proposalId, account, blocked, loading, fractional, onVo
     : splitting
       ? "Cast split vote"
       : choice === null
-        ? "Choose For, Against or Abstain"
+        ? `Choose ${choiceList(offered.map(({ support }) => support))}`
         : `Vote ${voteSupportNames[choice]}`;
 
   return (
@@ -415,8 +429,8 @@ function VoteForm({ dao, proposalId, account, blocked, loading, fractional, onVo
           />
         ) : (
           <>
-            <div className="grid grid-cols-3 gap-2">
-              {choices.map(({ support, tone }) => (
+            <div className={cn("grid gap-2", offered.length === 2 ? "grid-cols-2" : "grid-cols-3")}>
+              {offered.map(({ support, tone }) => (
                 <label
                   key={support}
                   className={cn(
@@ -448,17 +462,22 @@ function VoteForm({ dao, proposalId, account, blocked, loading, fractional, onVo
             ) : null}
           </>
         )}
-        <label htmlFor={`${uid}-reason`} className="mt-3 mb-1 block font-medium text-sm">
-          Reason <span className="font-normal text-muted-foreground">(optional)</span>
-        </label>
-        <textarea
-          id={`${uid}-reason`}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          rows={3}
-          placeholder="Why you vote this way; public and stored on chain"
-          className="w-full resize-y rounded-lg border border-border bg-card px-3 py-2 text-base focus-visible:outline-2 focus-visible:outline-accent sm:text-sm"
-        />
+        {limits ? <p className="mt-2 text-muted-foreground text-xs">{limits.explanation}</p> : null}
+        {offersReason ? (
+          <>
+            <label htmlFor={`${uid}-reason`} className="mt-3 mb-1 block font-medium text-sm">
+              Reason <span className="font-normal text-muted-foreground">(optional)</span>
+            </label>
+            <textarea
+              id={`${uid}-reason`}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              rows={3}
+              placeholder="Why you vote this way; public and stored on chain"
+              className="w-full resize-y rounded-lg border border-border bg-card px-3 py-2 text-base focus-visible:outline-2 focus-visible:outline-accent sm:text-sm"
+            />
+          </>
+        ) : null}
       </fieldset>
       <Button
         type="submit"

@@ -3,22 +3,28 @@
  * as safe plain text), sortable by weight or recency, filterable by side, paginated. Controls are
  * links carrying URL search parameters, so everything works without JavaScript.
  *
+ * Voters show their verified ENS name and avatar when the DAO has ENS (lib/server/ens), their
+ * identicon otherwise.
+ *
  * A split vote (fractional counting) shows as a split, "For 600 · Against 300 · Abstain 100",
  * never as one side; an NFT DAO's weights are whole votes ("3 votes").
  */
 import Link from "next/link";
+import { AddressView } from "@/components/address/AddressView";
 import { SafeText } from "@/components/markdown/SafeText";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import type { AccountProfile } from "@/lib/chain/ensNames";
 import { cn } from "@/lib/format/cn";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatDate } from "@/lib/format/formatDate";
 import type { IndexedVote, Page } from "@/lib/indexer/types";
 import { formatVotes, isSplitVote, splitVoteText, type VoteUnit } from "@/lib/proposals/splitVote";
 import { type SupportName, supportNames, type VoteQuery, voteQueryHref } from "@/lib/proposals/voteListQuery";
+import { getDaoConfig } from "@/lib/server/daos";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { getIndexer } from "@/lib/server/indexer";
-import { AddressView } from "./AddressView";
 import { Section } from "./Section";
 
 export const votesPageSize = 20;
@@ -78,7 +84,11 @@ function VoteItem({
   token,
   labels,
   explorer,
-}: { vote: IndexedVote } & Omit<VotesSectionProps, "slug" | "proposalId" | "query">) {
+  profile,
+}: { vote: IndexedVote; profile: AccountProfile | undefined } & Omit<
+  VotesSectionProps,
+  "slug" | "proposalId" | "query"
+>) {
   const split = token ? splitVoteText(vote, token) : isSplitVote(vote) ? "split" : null;
   const support =
     split !== null
@@ -90,7 +100,13 @@ function VoteItem({
   return (
     <li className="flex min-w-0 flex-col gap-1.5 py-3 first:pt-0 last:pb-0">
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-        <AddressView address={vote.voter} label={labels.get(vote.voter.toLowerCase())} explorer={explorer} />
+        <AddressView
+          address={vote.voter}
+          label={labels.get(vote.voter.toLowerCase())}
+          name={profile?.name}
+          avatar={profile?.avatar}
+          explorer={explorer}
+        />
         <span className="flex items-center gap-2">
           <Badge variant={support.variant}>{support.label}</Badge>
           <span className="font-medium text-sm tabular-nums">
@@ -183,6 +199,13 @@ export async function VotesSection({ slug, proposalId, query, token, labels, exp
       </Section>
     );
   }
+  const config = getDaoConfig(slug);
+  const profiles = config
+    ? await ensProfilesFor(
+        config,
+        page.items.map((vote) => vote.voter as `0x${string}`),
+      )
+    : new Map();
   const pageCount = Math.max(1, Math.ceil(page.total / votesPageSize));
   const first = page.total === 0 ? 0 : page.offset + 1;
   const last = page.offset + page.items.length;
@@ -204,7 +227,14 @@ export async function VotesSection({ slug, proposalId, query, token, labels, exp
       ) : (
         <ol aria-label="Votes list" className="flex flex-col divide-y divide-border">
           {page.items.map((vote) => (
-            <VoteItem key={`${vote.tx}:${vote.voter}`} vote={vote} token={token} labels={labels} explorer={explorer} />
+            <VoteItem
+              key={`${vote.tx}:${vote.voter}`}
+              vote={vote}
+              token={token}
+              labels={labels}
+              explorer={explorer}
+              profile={profiles.get(vote.voter.toLowerCase())}
+            />
           ))}
         </ol>
       )}

@@ -11,8 +11,9 @@
 import "server-only";
 import { cache } from "react";
 import { getAddress, type Hash, type PublicClient, TransactionReceiptNotFoundError } from "viem";
-import { type DecodedAction, decodeAction } from "@/lib/actions/decodeAction";
+import { type DecodedAction, decodeAction, type VerifiedAbis } from "@/lib/actions/decodeAction";
 import { erc20Targets } from "@/lib/actions/erc20Targets";
+import { verifiedAbis } from "@/lib/actions/verifiedAbis";
 import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext, withKnownBlock } from "@/lib/chain/clock";
 import { getPublicClient } from "@/lib/chain/publicClient";
@@ -22,6 +23,7 @@ import { writeDaoOf } from "@/lib/governor/writeDao";
 import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { IndexedProposal } from "@/lib/indexer/types";
 import { isTransactionHash, proposalFromReceipt } from "@/lib/proposals/proposalFromReceipt";
+import { getSettings } from "@/lib/server/daos";
 import { getIndexer } from "@/lib/server/indexer";
 import { type LoadedDao, loadedProblem } from "@/lib/server/loadDao";
 import { settle as settleRead } from "@/lib/server/settle";
@@ -107,7 +109,7 @@ export const fetchProposalFromReceipt = cache(
   },
 );
 
-function decodeActions(proposal: IndexedProposal, loaded: UsableDao): DecodedAction[] {
+function decodeActions(proposal: IndexedProposal, loaded: UsableDao, verified?: VerifiedAbis): DecodedAction[] {
   const contracts =
     loaded.status === "ready"
       ? { governor: loaded.dao.governor, token: loaded.dao.token, timelock: loaded.dao.timelock }
@@ -125,8 +127,29 @@ function decodeActions(proposal: IndexedProposal, loaded: UsableDao): DecodedAct
         calldata: (proposal.calldatas[index] ?? "0x") as `0x${string}`,
       },
       contracts,
+      verified,
     ),
   );
+}
+
+/**
+ * The actions again, with the verified ABIs (Sourcify, when the config names a server) of the
+ * targets whose calls no known ABI decoded.
+ */
+async function withVerifiedAbis(
+  actions: DecodedAction[],
+  proposal: IndexedProposal,
+  loaded: UsableDao,
+): Promise<DecodedAction[]> {
+  const { sourcifyUrl } = getSettings();
+  const unknown = actions.filter((action) => action.call.kind === "unknown" && action.call.selector !== null);
+  if (!sourcifyUrl || unknown.length === 0) return actions;
+  const found = await verifiedAbis(
+    sourcifyUrl,
+    loaded.config.chainId,
+    unknown.map((action) => action.target),
+  );
+  return found.size === 0 ? actions : decodeActions(proposal, loaded, found);
 }
 
 // Timestamps of past blocks never change (deep enough to be safe from reorgs): remember them.
@@ -183,19 +206,21 @@ export async function loadProposal(
   const fromIndexer = typeof indexed === "object" && indexed !== null ? indexed : null;
   const fromTx = fromIndexer ? null : await fetchProposalFromReceipt(loaded, id, options.tx);
   const proposal = fromIndexer ?? fromTx;
-  const actions = proposal ? decodeActions(proposal, loaded) : [];
-  const liveRead =
+  const known = proposal ? decodeActions(proposal, loaded) : [];
+  const [actions, liveRead] = await Promise.all([
+    proposal ? withVerifiedAbis(known, proposal, loaded) : known,
     client && dao
-      ? await settleRead(
+      ? settleRead(
           readProposalLive(client, {
             adapter: governorAdapter(writeDaoOf(config, dao)),
             proposalId: BigInt(id),
             snapshotHint: proposal ? BigInt(proposal.voteStart) : undefined,
-            tokens: erc20Targets(actions, new Set([dao.token.toLowerCase()])),
+            tokens: erc20Targets(known, new Set([dao.token.toLowerCase()])),
           }),
           `reading proposal ${id} of "${config.slug}" from the chain`,
         )
-      : { ok: false as const, error: loadedProblem(loaded) };
+      : { ok: false as const, error: loadedProblem(loaded) },
+  ]);
   const live = liveRead.ok ? liveRead.value : null;
   const liveProblem = liveRead.ok ? null : describeChainProblem(liveRead.error);
   let dated = clock;

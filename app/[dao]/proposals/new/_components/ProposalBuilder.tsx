@@ -6,12 +6,16 @@
  * never loses a character. Errors show next to their field once it has been left (or all at
  * once on a submit attempt), each naming its field.
  *
+ * Before submitting, the whole sequence of actions is simulated on a fork of the chain
+ * (components/simulation/SimulationPreview): reverts, risk flags and balance changes.
+ *
  * Fed by a saved draft (app/[dao]/drafts): the propose page passes `fromDraft` (the form starts
  * from it, and the draft records the proposal once it is on chain); the draft editor passes its
  * own `formStore` (localStorage + server autosave) and its own `submitSection`.
  */
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { Address, Hex } from "viem";
+import type { Hex } from "viem";
+import { SimulationPreview } from "@/components/simulation/SimulationPreview";
 import { Button } from "@/components/ui/button";
 import type { WriteDao } from "@/lib/governor/adapter";
 import {
@@ -31,7 +35,6 @@ const DescriptionPreview = lazy(() => import("./DescriptionPreview").then((m) =>
 
 export type ProposalBuilderProps = {
   dao: WriteDao;
-  executor: Address;
   native: { symbol: string; decimals: number };
   /** The treasury's ETH balance (wei, decimal string), null when unknown. */
   treasuryEth: string | null;
@@ -43,8 +46,8 @@ export type ProposalBuilderProps = {
   fromDraft?: { id: string; version: number; form: FormState } | null;
   /** Client only: where the form is kept (default: this tab's sessionStorage, per DAO). */
   formStore?: FormStore;
-  /** Client only: shown in place of the Submit section (the draft editor's own). */
-  submitSection?: (built: BuildResult) => ReactNode;
+  /** Client only: shown in place of the Submit section (the draft editor's own, which shows `simulation` too). */
+  submitSection?: (built: BuildResult, simulation: ReactNode) => ReactNode;
 };
 
 /** Tells the saved draft which proposal it became (the server checks the proposer on chain). */
@@ -62,10 +65,9 @@ async function recordProposal(slug: string, draftId: string, proposalId: string,
 
 const addable: ActionKind[] = ["eth", "erc20", "call", "raw"];
 
-/** @example <ProposalBuilder dao={writeDao} executor={timelock} native={{ symbol: "ETH", decimals: 18 }} … /> */
+/** @example <ProposalBuilder dao={writeDao} native={{ symbol: "ETH", decimals: 18 }} … /> */
 export function ProposalBuilder({
   dao,
-  executor,
   native,
   treasuryEth,
   tokens,
@@ -126,6 +128,10 @@ export function ProposalBuilder({
     [form, context, forumHosts, family],
   );
   const ethBalance = treasuryEth === null ? null : BigInt(treasuryEth);
+  const simulationNames = useMemo(
+    () => ({ governor: dao.governor, timelock: dao.timelock, token: dao.token, tokenSymbol: dao.tokenSymbol, labels }),
+    [dao, labels],
+  );
 
   const touch = useCallback((key: string) => {
     setTouched((previous) => (previous.has(key) ? previous : new Set(previous).add(key)));
@@ -304,7 +310,7 @@ export function ProposalBuilder({
       </section>
 
       {submitSection ? (
-        submitSection(built)
+        submitSection(built, <SimulationPreview slug={dao.slug} content={built.content} dao={simulationNames} />)
       ) : (
         <section
           aria-labelledby="submit-heading"
@@ -333,14 +339,8 @@ export function ProposalBuilder({
               </ul>
             </div>
           ) : null}
-          <SubmitPanelIsland
-            dao={dao}
-            executor={executor}
-            nativeSymbol={native.symbol}
-            content={built.content}
-            onInvalidSubmit={showProblems}
-            onProposed={onProposed}
-          />
+          <SimulationPreview slug={dao.slug} content={built.content} dao={simulationNames} />
+          <SubmitPanelIsland dao={dao} content={built.content} onInvalidSubmit={showProblems} onProposed={onProposed} />
         </section>
       )}
     </div>

@@ -2,31 +2,24 @@
 /**
  * The wallet half of the propose form: behind the write gate (connect, right network), it checks
  * before the click everything the chain will check — the account's votes against the proposal
- * threshold (submit disabled, with the reason, when short), the `propose` call itself simulated
- * from the account (a duplicate proposal or any other revert explained in words), and each action
- * run with `eth_call` from the timelock with its value, as the timelock would execute it (a
- * warning for each that would revert today). Then it sends `propose` through the one transaction
- * mechanism and, once mined, goes to the new proposal's page with the transaction hash (that page
- * shows the proposal from the receipt before the indexer has it).
+ * threshold (submit disabled, with the reason, when short — unless GovernorBravo's whitelist lets
+ * the account propose anyway, which it says) and the `propose` call itself simulated
+ * from the account (a duplicate proposal or any other revert explained in words). What the actions
+ * themselves would do is the whole sequence's simulation beside it (SimulationPreview, run by the
+ * server on a fork of the chain). Then it sends `propose` through the one transaction mechanism
+ * and, once mined, goes to the new proposal's page with the transaction hash (that page shows the
+ * proposal from the receipt before the indexer has it).
  *
  * For a GovernorBravo-family DAO the content carries function signatures and argument-only
- * calldatas (what `propose` sends); hashing and each action's simulation use the calldatas as the
- * timelock will run them (`executedContent`: selector + arguments).
+ * calldatas (what `propose` sends); hashing uses the calldatas as the timelock will run them
+ * (`executedContent`: selector + arguments).
  *
  * Uses wagmi: render it through `SubmitPanelIsland`.
  */
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import {
-  type Abi,
-  type Address,
-  BaseError,
-  ContractFunctionRevertedError,
-  type Hex,
-  parseEventLogs,
-  type TransactionReceipt,
-} from "viem";
+import { type Address, type Hex, parseEventLogs, type TransactionReceipt } from "viem";
 import { useBlockNumber, usePublicClient, useReadContracts } from "wagmi";
 import { Button } from "@/components/ui/button";
 import { TransactionStatus } from "@/components/web3/tx/TransactionStatus";
@@ -41,10 +34,6 @@ import { explainTxError } from "@/lib/tx/explainTxError";
 
 export type SubmitPanelProps = {
   dao: WriteDao;
-  /** Who executes the actions: the timelock, or the governor when there is none. */
-  executor: Address;
-  /** The chain's native coin ("ETH"). */
-  nativeSymbol: string;
   /** The content to propose; null while the form has problems. */
   content: ProposalContent | null;
   /** The form has problems: show them (the builder lists them above). */
@@ -65,25 +54,6 @@ function useSettled<T>(value: T, delay = 500): T {
   return settled;
 }
 
-/**
- * Why an action's `eth_call` from the executor failed, in words: a revert (custom errors of the
- * DAO's contracts decoded), or the executor holding less of the native coin than the action sends.
- */
-function explainCallFailure(error: unknown, errorAbi: Abi, executor: string, nativeSymbol: string): string {
-  if (error instanceof BaseError) {
-    const withData = error.walk((e) => typeof (e as { data?: unknown }).data === "string") as { data?: Hex } | null;
-    const data = withData?.data;
-    if (data && data !== "0x") {
-      return explainTxError(new ContractFunctionRevertedError({ abi: errorAbi, data, functionName: "call" }), errorAbi)
-        .message;
-    }
-  }
-  const explained = explainTxError(error, errorAbi);
-  // No gas is paid in the simulation: "funds" means the value itself is more than the executor holds.
-  if (explained.kind === "funds") return `The ${executor} holds less ${nativeSymbol} than this action sends.`;
-  return explained.message;
-}
-
 function proposalIdFrom(receipt: TransactionReceipt, governor: Address): bigint | undefined {
   const logs = parseEventLogs({ abi: governorEventsAbi, eventName: "ProposalCreated", logs: receipt.logs });
   const created = logs.find((log) => log.address.toLowerCase() === governor.toLowerCase());
@@ -94,8 +64,6 @@ function ProposeForm({
   dao,
   adapter,
   account,
-  executor,
-  nativeSymbol,
   content,
   onInvalidSubmit,
   onProposed,
@@ -105,17 +73,20 @@ function ProposeForm({
   const tx = useTransaction({ dao });
   // Votes now (getVotes): the propose transaction mines in a later block and the governor checks
   // the votes at clock() - 1, which is then this block or later, so today's votes are what counts.
+  // GovernorBravo's whitelist lets an account propose below the threshold.
+  const whitelistRead = adapter.proposerWhitelisted?.(account);
   const reads = useReadContracts({
-    contracts: [adapter.votesNow(account), adapter.proposalThreshold()].map((read) => ({
-      ...read,
-      chainId: dao.chainId,
-    })) as never,
+    contracts: [adapter.votesNow(account), adapter.proposalThreshold(), ...(whitelistRead ? [whitelistRead] : [])].map(
+      (read) => ({ ...read, chainId: dao.chainId }),
+    ) as never,
     query: { refetchInterval: 15_000 },
   });
-  const [votesResult, thresholdResult] = (reads.data ?? []) as { status: string; result?: unknown }[];
+  const [votesResult, thresholdResult, whitelistResult] = (reads.data ?? []) as { status: string; result?: unknown }[];
   const votes = votesResult?.status === "success" ? (votesResult.result as bigint) : undefined;
   const threshold = thresholdResult?.status === "success" ? (thresholdResult.result as bigint) : undefined;
-  const short = votes !== undefined && threshold !== undefined && votes < threshold;
+  const whitelisted = whitelistResult?.status === "success" && whitelistResult.result === true;
+  const below = votes !== undefined && threshold !== undefined && votes < threshold;
+  const short = below && !whitelisted;
   const amount = (value: bigint) => `${formatTokenAmount(value, dao.tokenDecimals)} ${dao.tokenSymbol}`;
 
   const settled = useSettled(content);
@@ -164,37 +135,8 @@ function ProposeForm({
       }
     },
   });
-  const actionChecks = useQuery({
-    queryKey: ["proposal-actions-simulation", dao.chainId, executor, key],
-    enabled: Boolean(client && executed),
-    retry: false,
-    staleTime: 10_000,
-    queryFn: async (): Promise<Check[]> => {
-      if (!client || !executed) return [];
-      return Promise.all(
-        executed.targets.map(async (target, index): Promise<Check> => {
-          try {
-            await client.call({
-              account: executor,
-              to: target,
-              data: executed.calldatas[index],
-              value: executed.values[index],
-            });
-            return { status: "ok" };
-          } catch (error) {
-            const who = dao.timelock ? "timelock" : "governor";
-            return { status: "failed", message: explainCallFailure(error, adapter.errorAbi, who, nativeSymbol) };
-          }
-        }),
-      );
-    },
-  });
-
-  const checking = stale || proposeCheck.isFetching || actionChecks.isFetching;
+  const checking = stale || proposeCheck.isFetching;
   const proposeFailed = proposeCheck.data?.status === "failed" ? proposeCheck.data.message : null;
-  const failedActions = (actionChecks.data ?? []).flatMap((check, index) =>
-    check.status === "failed" ? [{ index, message: check.message }] : [],
-  );
   const disabled = tx.busy || short || votes === undefined || threshold === undefined;
 
   async function submit() {
@@ -233,6 +175,9 @@ function ProposeForm({
             <span className="text-muted-foreground"> (the threshold to propose is {amount(threshold)})</span>
           ) : null}
         </li>
+        {below && whitelisted ? (
+          <li>Your account is whitelisted by the governor: it may propose below the threshold.</li>
+        ) : null}
         {content && !short ? (
           <li data-check="propose">
             {checking || proposeCheck.isPending ? (
@@ -244,32 +189,7 @@ function ProposeForm({
             )}
           </li>
         ) : null}
-        {content && !checking && actionChecks.data && failedActions.length === 0 ? (
-          <li className="text-emerald-700 dark:text-emerald-300">
-            Every action runs without reverting when the {dao.timelock ? "timelock" : "governor"} executes it today.
-          </li>
-        ) : null}
       </ul>
-      {content && !checking && failedActions.length > 0 ? (
-        <div
-          role="status"
-          className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-900 text-sm dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-200"
-        >
-          <p className="font-semibold">
-            {failedActions.length === 1 ? "An action" : `${failedActions.length} actions`} would revert if executed now
-          </p>
-          <ul className="mt-1 list-disc pl-5">
-            {failedActions.map((failure) => (
-              <li key={failure.index}>
-                Action {failure.index + 1}: {failure.message}
-              </li>
-            ))}
-          </ul>
-          <p className="mt-1 opacity-90">
-            Each action is run on its own against the chain as it is now; the proposal can still be submitted.
-          </p>
-        </div>
-      ) : null}
       {short && threshold !== undefined && votes !== undefined ? (
         <p id="propose-disabled-reason" className="text-rose-700 text-sm dark:text-rose-300">
           You cannot propose: your voting power ({amount(votes)}) is below the proposal threshold ({amount(threshold)}).
@@ -291,7 +211,7 @@ function ProposeForm({
   );
 }
 
-/** @example <SubmitPanel dao={dao} executor={timelock} content={built.content} onInvalidSubmit={show} onProposed={clear} /> */
+/** @example <SubmitPanel dao={dao} content={built.content} onInvalidSubmit={show} onProposed={clear} /> */
 export function SubmitPanel(props: SubmitPanelProps) {
   const adapter = governorAdapter(props.dao);
   return (

@@ -24,7 +24,7 @@ function Fallback() {
   );
 }
 
-/** @example <SubmitPanelIsland dao={dao} executor={timelock} content={built.content} … /> */
+/** @example <SubmitPanelIsland dao={dao} content={built.content} … /> */
 export function SubmitPanelIsland(props: SubmitPanelProps) {
   return (
     <WalletIsland eager fallback={<Fallback />}>
