@@ -16,6 +16,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { type Address, getAddress } from "viem";
 import { AddressView } from "@/components/address/AddressView";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
