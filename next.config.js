@@ -1,60 +1,10 @@
 /**
- * Next.js config. Everything runs from this server: no remote fonts, images or scripts, so the
- * Content Security Policy can stay at 'self' for everything except the wallet's RPC traffic.
+ * Next.js config. Everything runs from this server: no remote fonts, images or scripts. Pages get
+ * their Content Security Policy, with a fresh script nonce each, from proxy.ts
+ * (lib/security/contentSecurityPolicy.ts); the headers below go on every response.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-
-const isDev = process.env.NODE_ENV === "development";
-const walletConnect = Boolean(process.env.NEXT_PUBLIC_WC_PROJECT_ID);
-
-/**
- * Origins of the DAOs' RPC URLs in the config present at build time (headers are fixed at build).
- * Https/wss origins are allowed anyway (a real DAO's RPC can change without a rebuild), so this
- * matters for plain-http RPCs on other hosts than this machine.
- */
-function rpcOrigins() {
-  try {
-    const config = JSON.parse(readFileSync(resolve(process.env.DAO_CONFIG ?? "dao.config.json"), "utf8"));
-    return [...new Set((config.daos ?? []).map((dao) => new URL(dao.rpcUrl).origin))];
-  } catch {
-    return [];
-  }
-}
-
-const connectSrc = [
-  "'self'",
-  // The browser reads the chain through the DAO's RPC (voting power, live states, simulations).
-  "https:",
-  "wss:",
-  "http://127.0.0.1:*",
-  "http://localhost:*",
-  "ws://127.0.0.1:*",
-  "ws://localhost:*",
-  ...rpcOrigins().filter((origin) => origin.startsWith("http:")),
-];
-
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  // Next's App Router streams its payload in inline <script>s; a nonce would need a proxy.ts.
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  // RainbowKit sets its theme with a <style> element and inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  // Remote images in descriptions load only when the reader clicks "Load image".
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  `connect-src ${connectSrc.join(" ")}`,
-  // WalletConnect's verify iframe, only when WalletConnect is on.
-  `frame-src 'self'${walletConnect ? " https://verify.walletconnect.com https://verify.walletconnect.org" : ""}`,
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -73,7 +23,21 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   reactStrictMode: true,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // JSON answers run nothing and load nothing.
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+      // Over https (X-Forwarded-Proto is set by server.js from the socket or a trusted proxy), browsers
+      // should never come back over plain http.
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
+      },
+    ];
   },
 };
 

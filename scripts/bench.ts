@@ -2,7 +2,7 @@
  * `npm run bench`: how much JavaScript a reader downloads before a DAO's pages are usable.
  *
  * Builds the app into its own directory (NEXT_DIST_DIR, default .next-bench), starts the seeded
- * demo chain, the indexer and `next start` on free ports, then for the proposals list and a
+ * demo chain, the indexer and the production server (server.js) on free ports, then for the proposals list and a
  * proposal page prints:
  *
  * - first-load JS: every script the server's HTML references (`<script src>` and
@@ -351,7 +351,7 @@ async function main(): Promise<number> {
     await waitForIndexedBlock(indexer.url, head, indexer.service);
     step(`indexer ready at ${indexer.url}`);
 
-    process.env.NEXT_DIST_DIR = distDir; // inherited by `next start`
+    process.env.NEXT_DIST_DIR = distDir; // inherited by the production server
     const app = await startApp({
       mode: "start",
       port: appPort,

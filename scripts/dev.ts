@@ -3,6 +3,11 @@
  * (or, with DAO_CONFIG set, uses your DAO's config and RPC instead), checks the config against
  * the chain, starts the indexer and the Next.js dev server, prints the URL, and stops
  * everything it started on Ctrl-C.
+ *
+ * Stopping is hard to defeat: every service is tracked from the moment it is spawned (a Ctrl-C
+ * while the indexer backfills stops it too), a second Ctrl-C or SIGTERM lets the stop in progress
+ * finish, and a watchdog process (scripts/lib/reaper.ts) stops whatever is left should this
+ * process be killed outright.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -15,14 +20,16 @@ import { startApp } from "./lib/appService";
 import { startDemoChain } from "./lib/demoChain";
 import { startIndexer } from "./lib/indexerService";
 import { workDir } from "./lib/paths";
-import { type Service, stopAll } from "./lib/services";
+import { startReaper } from "./lib/reaper";
+import type { Service } from "./lib/services";
 
 const ports = {
   chain: Number(process.env.ANVIL_PORT ?? 8545),
   indexer: Number(process.env.INDEXER_PORT ?? 42069),
   app: Number(process.env.PORT ?? 3000),
 };
-const devDir = resolve(workDir, "dev");
+// COMMONS_DEV_DIR: another folder for the lock, logs and data (tests run a second dev beside yours).
+const devDir = resolve(process.env.COMMONS_DEV_DIR || resolve(workDir, "dev"));
 const lockFile = resolve(devDir, "dev.lock");
 const ownConfig = process.env.DAO_CONFIG;
 
@@ -77,25 +84,42 @@ async function checkPorts() {
   }
 }
 
+/** A started process: stopped in reverse start order, and by the watchdog if we die first. */
+type Stoppable = { name: string; pid: number; stop(): Promise<void> };
+
 async function main() {
   takeLock();
   await checkPorts();
-  const stoppables: { stop(): Promise<void> }[] = [];
+  const reaper = startReaper();
+  const running: Stoppable[] = [];
   const services: Service[] = [];
+  const track = (item: Stoppable) => {
+    running.push(item);
+    reaper.add(item.pid);
+    say(`${item.name} started (pid ${item.pid})`);
+  };
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say("stopping…");
-    await stopAll(services);
-    for (const item of stoppables.reverse()) await item.stop().catch(() => undefined);
+    for (const item of [...running].reverse()) {
+      await item.stop().catch(() => undefined);
+      reaper.remove(item.pid);
+    }
+    reaper.done();
     releaseLock();
     say("stopped.");
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
-  process.on("SIGHUP", () => void shutdown(0));
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second Ctrl-C (or SIGTERM) must not cut the stop short: let it finish.
+    if (stopping) say(`${signal} again: still stopping every service, one moment…`);
+    else void shutdown(0);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
 
   try {
     let configPath: string;
@@ -104,8 +128,11 @@ async function main() {
       say(`using your DAO config ${configPath}`);
     } else {
       say(`starting the local chain with the demo DAO on port ${ports.chain}…`);
-      const demo = await startDemoChain({ port: ports.chain, blockTime: 4 });
-      stoppables.push(demo.anvil);
+      const demo = await startDemoChain({
+        port: ports.chain,
+        blockTime: 4,
+        onSpawn: (anvil) => track({ name: "the chain (anvil)", ...anvil }),
+      });
       configPath = resolve(devDir, "dao.config.json");
       writeDemoConfig(demo.deployment, demo.rpcUrl, configPath);
     }
@@ -129,6 +156,7 @@ async function main() {
       databaseUrl: process.env.DATABASE_URL,
       // A real DAO's backfill can take a while; the app shows what is indexed so far.
       waitFor: ownConfig ? "health" : "ready",
+      onSpawn: (service) => track({ name: "the indexer", pid: service.pid, stop: () => service.stop() }),
     });
     services.push(indexer.service);
 
@@ -143,6 +171,7 @@ async function main() {
       // elsewhere (or set COMMONS_DATABASE_URL for PostgreSQL).
       dataDir: process.env.COMMONS_DATA_DIR,
       echo: true,
+      onSpawn: (service) => track({ name: "the app", pid: service.pid, stop: () => service.stop() }),
     });
     services.push(app.service);
 

@@ -1,5 +1,5 @@
 /**
- * The e2e harness: production build → upstream chain → anvil fork → indexer → `next start` →
+ * The e2e harness: production build → upstream chain → anvil fork → indexer → server.js (`npm start`) →
  * Playwright, then everything stopped by the PIDs we started.
  *
  * Upstream is, by default, a local anvil holding the seeded demo DAO. With FORK_URL (and

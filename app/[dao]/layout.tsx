@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ConfigErrorView } from "@/components/ConfigErrorView";
 import { DaoHeader } from "@/components/dao/DaoHeader";
+import { IndexLagNotice } from "@/components/dao/IndexLagNotice";
 import { RpcEndpointNotice } from "@/components/dao/RpcEndpointNotice";
 import { chainName } from "@/lib/chain/daoChain";
 import { getDaos } from "@/lib/server/daos";
@@ -54,6 +55,7 @@ export default async function DaoLayout({ children, params }: Props) {
       />
       <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:py-10">
         <RpcEndpointNotice rpcUrls={config.rpcUrls} className="mb-6" />
+        {dao ? <IndexLagNotice config={config} className="mb-6" /> : null}
         {children}
       </main>
     </>

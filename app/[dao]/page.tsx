@@ -4,11 +4,11 @@
  */
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { proposalStateFilter } from "@/lib/chain/proposalStates";
+import { singleLineText } from "@/lib/format/singleLineText";
 import { loadDao } from "@/lib/server/loadDao";
-import { ProposalList, ProposalListSkeleton } from "./_components/ProposalList";
+import { ProposalList } from "./_components/ProposalList";
 import { ProposalSearch } from "./_components/ProposalSearch";
 import { StateFilterNav } from "./_components/StateFilterNav";
 
@@ -22,8 +22,9 @@ function pageNumber(value: string | string[] | undefined): number {
   return Math.max(page, 1);
 }
 
+/** The search as typed, made safe to echo like a proposal title (no bidi or invisible characters). */
 function searchQuery(value: string | string[] | undefined): string {
-  return typeof value === "string" ? value.trim().slice(0, 100) : "";
+  return typeof value === "string" ? singleLineText(value.slice(0, 400)).slice(0, 100) : "";
 }
 
 export default async function ProposalsPage({ params, searchParams }: Props) {
@@ -56,9 +57,7 @@ export default async function ProposalsPage({ params, searchParams }: Props) {
         </div>
       </div>
       <StateFilterNav current={filter} q={q} />
-      <Suspense key={`${filter}:${page}:${q}`} fallback={<ProposalListSkeleton />}>
-        <ProposalList loaded={loaded} filter={filter} page={page} q={q} />
-      </Suspense>
+      <ProposalList loaded={loaded} filter={filter} page={page} q={q} />
     </div>
   );
 }

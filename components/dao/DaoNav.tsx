@@ -6,6 +6,7 @@
  */
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LinkPending } from "@/components/ui/LinkPending";
 import { cn } from "@/lib/format/cn";
 
 export type DaoNavItem = {
@@ -70,6 +71,7 @@ export function DaoNav({ home, items, className }: DaoNavProps) {
             )}
           >
             {item.label}
+            <LinkPending />
           </Link>
         );
       })}

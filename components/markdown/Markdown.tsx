@@ -136,7 +136,11 @@ const components: Components = {
     <blockquote className="my-3 border-border border-l-4 pl-4 text-muted-foreground">{children}</blockquote>
   ),
   pre: ({ children }) => (
-    <pre className="my-3 overflow-x-auto rounded-lg bg-muted p-3 text-[0.8125rem] leading-relaxed">{children}</pre>
+    // Focusable, so a keyboard can scroll a long line into view (WCAG 2.1.1; axe scrollable-region-focusable).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access.
+    <pre tabIndex={0} className="my-3 overflow-x-auto rounded-lg bg-muted p-3 text-[0.8125rem] leading-relaxed">
+      {children}
+    </pre>
   ),
   code: ({ children, className }) => (
     <code className={cn("rounded bg-muted px-1 py-0.5 font-mono text-[0.8125rem] [pre_&]:p-0", className)}>

@@ -9,6 +9,8 @@
  * host). A draft may be unfinished: an empty title, an action with empty fields are fine; what
  * would not fit a proposal at all is refused. Every message names its field.
  */
+
+import { singleLineText } from "../format/singleLineText";
 import type { ActionDraft } from "../proposals/builder/actions";
 import { maxActions } from "../proposals/builder/buildProposal";
 import { maxDescriptionLength, maxTitleLength } from "../proposals/builder/description";
@@ -178,7 +180,12 @@ export function draftInput(value: unknown, forumHosts: readonly string[] | undef
   };
 }
 
-/** "Untitled draft" for a draft without a title yet. */
+/**
+ * A draft's title as shown anywhere (lists, headings, the page's <title>): its author's text made
+ * safe like a proposal's title (no bidi overrides or invisible characters), or "Untitled draft".
+ *
+ * @example draftTitle({ title: "Pay \u202Eevil" }) // "Pay evil"
+ */
 export function draftTitle(draft: Pick<DraftFields, "title">): string {
-  return draft.title.trim() || "Untitled draft";
+  return singleLineText(draft.title) || "Untitled draft";
 }

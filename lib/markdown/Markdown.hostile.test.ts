@@ -58,6 +58,8 @@ const allowedAttributes = new Set([
   "rel",
   "start",
   "style",
+  // Ours, always "0": a scrollable code block takes keyboard focus.
+  "tabindex",
   "target",
   "title",
   "type",
@@ -99,6 +101,7 @@ function expectInert(html: string): Tag[] {
     for (const [name, value] of tag.attributes) {
       expect(allowedAttributes, `<${tag.name} ${name}>`).toContain(name);
       expect(name).not.toMatch(/^on/);
+      if (name === "tabindex") expect(`${tag.name}=${value}`).toBe("pre=0");
       if (name === "href") expect(value).toMatch(/^(https?:\/\/[^\s]+|mailto:[^\s]+|#user-content-[\w-]+)$/);
       if (name === "style") expect(value).toMatch(/^text-align:(left|right|center)$/);
       if (name === "type") expect(value).toMatch(/^(checkbox|button)$/);

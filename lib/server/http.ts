@@ -1,7 +1,11 @@
 /**
  * Small helpers for the app's JSON API routes: errors in one shape (`{ error, field? }`, the
- * message naming the field), bounded JSON bodies validated with zod, per-key rate limits, and
- * the request's own host and scheme (for SIWE's domain and the cookie's Secure flag).
+ * message naming the field), bounded JSON bodies validated with zod, the request's own host and
+ * scheme (for SIWE's domain and the cookie's Secure flag) and the client's address (for rate
+ * limits, which live in ./rateLimit.ts).
+ *
+ * The X-Forwarded-* headers read here are trustworthy only because `npm start` (server.js)
+ * rewrites them from the socket unless the peer is a configured proxy (COMMONS_TRUSTED_PROXIES).
  *
  * No `server-only` guard: pure Web Request/Response code, unit-tested by vitest.
  */
@@ -89,6 +93,12 @@ export async function readJsonBody<S extends z.ZodType>(
   } catch {
     return jsonError(400, "The body is not valid JSON.", "body");
   }
+  // No text column can hold U+0000 (PostgreSQL refuses it): say which field instead of failing later.
+  const nul = nulPath(value);
+  if (nul) {
+    const field = fieldName(nul.slice(0, 20));
+    return jsonError(400, `${field}: must not contain NUL characters (U+0000)`, field);
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -98,46 +108,40 @@ export async function readJsonBody<S extends z.ZodType>(
   return parsed.data;
 }
 
-type Window = { start: number; count: number };
-const rateKey = Symbol.for("commons.rateLimits");
-type RateHolder = { [rateKey]?: Map<string, Window> };
+type PathNode = { key: PropertyKey; parent: PathNode | undefined } | undefined;
 
-/**
- * Fixed-window rate limit per key (in this process's memory: one app server, or a per-server
- * limit behind several). Returns undefined when allowed, else a 429 Response with Retry-After.
- *
- * @example
- * const limited = rateLimit(`statements:${session.address}`, 20, 60_000);
- * if (limited) return limited;
- */
-export function rateLimit(
-  key: string,
-  limit: number,
-  windowMs: number,
-  now: number = Date.now(),
-): Response | undefined {
-  const holder = globalThis as RateHolder;
-  holder[rateKey] ??= new Map();
-  const windows = holder[rateKey];
-  if (windows.size > 10_000) {
-    for (const [k, w] of windows) if (now - w.start >= windowMs) windows.delete(k);
-  }
-  let window = windows.get(key);
-  if (!window || now - window.start >= windowMs) {
-    window = { start: now, count: 0 };
-    windows.set(key, window);
-  }
-  window.count += 1;
-  if (window.count <= limit) return undefined;
-  const retryAfter = Math.max(1, Math.ceil((window.start + windowMs - now) / 1000));
-  return jsonError(429, `Too many requests. Try again in ${retryAfter} s.`, undefined, {
-    "Retry-After": String(retryAfter),
-  });
+function pathOf(node: PathNode): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at = node; at; at = at.parent) path.push(at.key);
+  return path.reverse();
 }
 
-/** Forget every rate-limit window (tests). */
-export function resetRateLimits(): void {
-  (globalThis as RateHolder)[rateKey]?.clear();
+/**
+ * The path of the first string (or key) holding U+0000 in a parsed JSON value, or undefined.
+ * Iterative, with the path built only when found: a body of 100,000 nested arrays costs linear time.
+ */
+function nulPath(root: unknown): PropertyKey[] | undefined {
+  const pending: [unknown, PathNode][] = [[root, undefined]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, node] = next;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return pathOf(node);
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) {
+        pending.push([value[index], { key: index, parent: node }]);
+      }
+    } else if (typeof value === "object" && value !== null) {
+      const entries = Object.entries(value);
+      for (const [key] of entries) {
+        if (key.includes("\u0000")) return pathOf({ key: key.replaceAll("\u0000", ""), parent: node });
+      }
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, item] = entries[index] as [string, unknown];
+        pending.push([item, { key, parent: node }]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The host the browser addressed (proxy's X-Forwarded-Host first), e.g. "localhost:3000". */
@@ -152,16 +156,48 @@ export function isHttps(request: Request): boolean {
   return (forwarded || new URL(request.url).protocol.replace(":", "")) === "https";
 }
 
-/** The client's address for anonymous rate limits (first X-Forwarded-For hop), or "unknown". */
+/**
+ * The client's address for anonymous rate limits: the last X-Forwarded-For hop (server.js sets it
+ * to the socket's peer, or to the nearest hop its trusted proxies did not add), or "unknown". An
+ * IPv6 client counts as its /64 network, the block one subscriber usually gets, so rotating
+ * through its addresses does not multiply its allowance.
+ *
+ * @example clientIp(request) // "203.0.113.7", or "2001:db8:1:2::/64"
+ */
 export function clientIp(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+  const hops = request.headers.get("x-forwarded-for")?.split(",") ?? [];
+  const last = hops[hops.length - 1]?.trim();
+  return last ? clientNetwork(last) : "unknown";
 }
 
 /**
- * For writes: a browser sends Origin on cross-site requests; refuse one from another host
- * (SameSite=Lax already keeps the cookie off cross-site POSTs; this is a second line).
+ * An address as the unit rate limits count: IPv4 as is, IPv6 as its /64 network.
+ *
+ * @example clientNetwork("2001:db8:1:2:aa:bb:cc:dd") // "2001:db8:1:2::/64"
  */
-export function crossOriginError(request: Request): Response | undefined {
+export function clientNetwork(address: string): string {
+  const ip = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  if (!ip.includes(":")) return ip.slice(0, 64);
+  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip)) return ip.slice(7);
+  const [head = "", tail = ""] = ip.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::")
+    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
+    : left;
+  if (groups.length !== 8 || !groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return ip.slice(0, 64);
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
+}
+
+/**
+ * For writes: a browser sends Origin on cross-site requests; refuse one from another host than
+ * the request's (or, when given, than the app's public hosts). SameSite=Lax already keeps the
+ * cookie off cross-site POSTs; this is a second line.
+ */
+export function crossOriginError(request: Request, hosts?: readonly string[]): Response | undefined {
   const origin = request.headers.get("origin");
   if (!origin) return undefined;
   let host: string;
@@ -170,5 +206,6 @@ export function crossOriginError(request: Request): Response | undefined {
   } catch {
     return jsonError(403, "The request came from another site.");
   }
-  return host === requestHost(request) ? undefined : jsonError(403, "The request came from another site.");
+  const allowed = hosts && hosts.length > 0 ? hosts : [requestHost(request)];
+  return allowed.includes(host) ? undefined : jsonError(403, "The request came from another site.");
 }

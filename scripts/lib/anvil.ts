@@ -41,6 +41,8 @@ export type StartAnvilOptions = {
   extraArgs?: string[];
   /** How long to wait for the RPC to answer (default 60 s; forks and big states load slowly). */
   startTimeoutMs?: number;
+  /** Told the process as soon as it is spawned, before it answers (to stop it if we are stopped first). */
+  onSpawn?: (anvil: Pick<AnvilInstance, "pid" | "stop">) => void;
 };
 
 /** A running anvil started by {@link startAnvil}. */
@@ -278,6 +280,7 @@ export async function startAnvil(options: StartAnvilOptions): Promise<AnvilInsta
     }
   };
 
+  options.onSpawn?.({ pid, stop });
   try {
     await waitFor(() => rpc<string>(rpcUrl, "eth_chainId"), {
       what: `anvil on port ${options.port} to answer eth_chainId`,

@@ -1,4 +1,7 @@
-/** Starts the Next.js app (dev server or production build) and waits until it serves pages. */
+/**
+ * Starts the Next.js app and waits until it serves pages: `next dev`, or the production build
+ * through server.js (`npm start`: X-Forwarded-* decided from the socket, see server.js).
+ */
 import { dirname, resolve } from "node:path";
 import { isPortFree } from "./anvil";
 import { bin, repoRoot } from "./paths";
@@ -17,29 +20,39 @@ export type AppOptions = {
    * COMMONS_DATABASE_URL is set (PostgreSQL).
    */
   dataDir?: string;
+  /** More environment for the app (COMMONS_DATABASE_URL, COMMONS_TRUSTED_PROXIES…). */
+  env?: NodeJS.ProcessEnv;
+  /** Told the service as soon as it is spawned, before it serves (to stop it if we are stopped first). */
+  onSpawn?: (service: Service) => void;
 };
 
 export async function startApp(options: AppOptions): Promise<{ service: Service; url: string }> {
   if (!(await isPortFree(options.port))) {
     throw new Error(`port ${options.port} (for the app) is already in use by another program`);
   }
+  const url = `http://127.0.0.1:${options.port}`;
+  const listen = ["--port", String(options.port), "--hostname", "127.0.0.1"];
   const service = startService({
     name: "app",
-    command: bin("next"),
-    args: [options.mode, "--port", String(options.port), "--hostname", "127.0.0.1"],
+    ...(options.mode === "dev"
+      ? { command: bin("next"), args: ["dev", ...listen] }
+      : { command: process.execPath, args: [resolve(repoRoot, "server.js"), ...listen] }),
     cwd: repoRoot,
     env: {
       DAO_CONFIG: resolve(options.configPath),
       COMMONS_DATA_DIR: resolve(options.dataDir ?? resolve(dirname(options.logFile), "app-data")),
       INDEXER_URL: options.indexerUrl,
       NEXT_TELEMETRY_DISABLED: "1",
-      // `next start` must not inherit the dev server's NODE_ENV or vice versa.
+      // The production server signs in only at its public origin: here, the address it listens on.
+      ...(options.mode === "start" ? { COMMONS_PUBLIC_ORIGIN: process.env.COMMONS_PUBLIC_ORIGIN || url } : {}),
+      ...options.env,
+      // The production server must not inherit the dev server's NODE_ENV or vice versa.
       NODE_ENV: options.mode === "dev" ? "development" : "production",
     },
     logFile: options.logFile,
     echo: options.echo,
   });
-  const url = `http://127.0.0.1:${options.port}`;
+  options.onSpawn?.(service);
   // Any HTTP answer means the server is up (the first dev compile of "/" can take a while).
   await waitUntil(
     async () => {

@@ -17,7 +17,7 @@ import { foundry } from "viem/chains";
 import { demoAnvilArgs, deployAndSeedDemo } from "../demo/deployAndSeedDemo";
 import type { DemoDeployment } from "../demo/types";
 import { demoStateProblems } from "../demo/verifyDemo";
-import { type AnvilInstance, isPortFree, portInUseError, rpc, startAnvil } from "./anvil";
+import { type AnvilInstance, isPortFree, portInUseError, rpc, type StartAnvilOptions, startAnvil } from "./anvil";
 import { repoRoot } from "./compileContracts";
 
 /** Per-block states a loaded demo chain keeps (a full node's usual 128): reads pinned to a recent block work. */
@@ -33,6 +33,8 @@ export type StartDemoChainOptions = {
   cacheDir?: string;
   /** Progress lines (default console.log). */
   log?: (line: string) => void;
+  /** Told each anvil as soon as it is spawned (see StartAnvilOptions.onSpawn). */
+  onSpawn?: StartAnvilOptions["onSpawn"];
 };
 
 /** A running demo chain. */
@@ -111,6 +113,7 @@ async function loadCached(
       port: options.port,
       host: options.host,
       loadState: paths.state,
+      onSpawn: options.onSpawn,
       pruneHistory: loadedStateBlocks,
     });
   } catch (error) {
@@ -136,8 +139,9 @@ async function seedFresh(
   const anvil = await startAnvil({
     port: options.port,
     host: options.host,
-    pruneHistory: true,
     extraArgs: demoAnvilArgs(),
+    onSpawn: options.onSpawn,
+    pruneHistory: true,
   });
   try {
     const deployment = await deployAndSeedDemo(anvil.rpcUrl, log);

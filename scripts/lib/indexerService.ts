@@ -21,6 +21,13 @@ export type IndexerOptions = {
   timeoutMs?: number;
   /** "ready" waits for the backfill to finish; "health" only for the server to answer. */
   waitFor?: "ready" | "health";
+  /**
+   * The interface to listen on. Default INDEXER_HOSTNAME, else 127.0.0.1: the indexer (and its
+   * /metrics) is for the app servers, not the public. Set 0.0.0.0 only on a private network.
+   */
+  hostname?: string;
+  /** Told the service as soon as it is spawned, before it is ready (to stop it if we are stopped first). */
+  onSpawn?: (service: Service) => void;
 };
 
 export async function startIndexer(options: IndexerOptions): Promise<{ service: Service; url: string }> {
@@ -32,7 +39,17 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
   const service = startService({
     name: "indexer",
     command: bin("ponder"),
-    args: ["start", "--root", "indexer", "--schema", options.schema, "--port", String(options.port)],
+    args: [
+      "start",
+      "--root",
+      "indexer",
+      "--schema",
+      options.schema,
+      "--port",
+      String(options.port),
+      "--hostname",
+      options.hostname ?? (process.env.INDEXER_HOSTNAME || "127.0.0.1"),
+    ],
     cwd: repoRoot,
     env: {
       DAO_CONFIG: resolve(options.configPath),
@@ -47,6 +64,7 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
     logFile: options.logFile,
     echo: options.echo,
   });
+  options.onSpawn?.(service);
   const url = `http://127.0.0.1:${options.port}`;
   const endpoint = options.waitFor ?? "ready";
   await waitUntil(() => httpOk(`${url}/${endpoint}`), {

@@ -5,7 +5,7 @@
  * are installed (CI installs them; `.ci/run`).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestClient, http, parseAbi, parseAbiItem, publicActions, walletActions } from "viem";
 import { foundry } from "viem/chains";
@@ -47,6 +47,11 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
+/** This machine's address on its network (not loopback), where a public listener would answer. */
+const externalAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((entry) => entry && !entry.internal && entry.family === "IPv4")?.address;
+
 function indexerSuite(backend: "pglite" | "postgres") {
   let service: Service;
   let url: string;
@@ -71,6 +76,17 @@ function indexerSuite(backend: "pglite" | "postgres") {
     await service?.stop();
     await postgres?.stop();
   });
+
+  it.skipIf(backend !== "pglite" || !externalAddress)(
+    "listens on the loopback interface only, so /metrics is not served to the network",
+    async () => {
+      expect((await fetch(`${url}/metrics`)).ok).toBe(true);
+      const port = new URL(url).port;
+      await expect(
+        fetch(`http://${externalAddress}:${port}/metrics`, { signal: AbortSignal.timeout(5_000) }),
+      ).rejects.toThrow();
+    },
+  );
 
   it("serves every seeded proposal, newest first, with plain-text titles", async () => {
     const page = await createIndexerClient(url).listProposals(dao.slug, { limit: 100, offset: 0 });

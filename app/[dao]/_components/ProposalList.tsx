@@ -7,9 +7,8 @@ import Link from "next/link";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LinkPending } from "@/components/ui/LinkPending";
 import { type ProposalStateFilter, proposalStateFilters } from "@/lib/chain/proposalStates";
-import { cn } from "@/lib/format/cn";
 import { IndexerNotFoundError, IndexerUnavailableError } from "@/lib/indexer/client";
 import { ensProfilesFor } from "@/lib/server/ens";
 import { ProposalRow, type RowToken } from "./ProposalRow";
@@ -59,6 +58,7 @@ function Pagination({
       {page > 1 ? (
         <Link href={listHref(filter, q, page - 1)} className={linkClass} rel="prev">
           ← Newer
+          <LinkPending />
         </Link>
       ) : (
         <span />
@@ -70,6 +70,7 @@ function Pagination({
       {result.hasNext ? (
         <Link href={listHref(filter, q, page + 1)} className={linkClass} rel="next">
           Older →
+          <LinkPending />
         </Link>
       ) : (
         <span />
@@ -186,23 +187,5 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
       </ul>
       <Pagination page={page} filter={filter} q={q} result={result} />
     </div>
-  );
-}
-
-/** The list's shape while it loads. */
-export function ProposalListSkeleton({ className }: { className?: string }) {
-  return (
-    <ul aria-hidden="true" className={cn("flex flex-col gap-3", className)}>
-      {[0, 1, 2, 3].map((key) => (
-        <li key={key} className="rounded-xl border border-border bg-card px-5 py-4">
-          <div className="flex items-start justify-between gap-3">
-            <Skeleton className="h-5 w-2/3" />
-            <Skeleton className="h-5 w-16 rounded-full" />
-          </div>
-          <Skeleton className="mt-3 h-3 w-1/2" />
-          <Skeleton className="mt-3 h-3 w-3/4" />
-        </li>
-      ))}
-    </ul>
   );
 }

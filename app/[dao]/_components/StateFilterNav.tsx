@@ -3,6 +3,7 @@
  * JavaScript and every filtered view has its own URL. Scrolls sideways on a phone.
  */
 import Link from "next/link";
+import { LinkPending } from "@/components/ui/LinkPending";
 import { type ProposalStateFilter, proposalStateFilters } from "@/lib/chain/proposalStates";
 import { cn } from "@/lib/format/cn";
 
@@ -56,6 +57,7 @@ export function StateFilterNav({
                 )}
               >
                 {label}
+                <LinkPending />
               </Link>
             </li>
           );

@@ -5,10 +5,9 @@
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { ensClientFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
-import { DelegateDirectory, DelegateDirectorySkeleton } from "./_components/DelegateDirectory";
+import { DelegateDirectory } from "./_components/DelegateDirectory";
 import { DelegateSearch } from "./_components/DelegateSearch";
 import { pageParam, type SearchParams, textParam } from "./_components/searchParams";
 
@@ -35,9 +34,7 @@ export default async function DelegatesPage({ params, searchParams }: Props) {
         </div>
         <DelegateSearch q={q} ens={(await ensClientFor(loaded.config)) !== null} className="w-full sm:w-72" />
       </div>
-      <Suspense key={`${page}:${q}`} fallback={<DelegateDirectorySkeleton />}>
-        <DelegateDirectory loaded={loaded} page={page} q={q} />
-      </Suspense>
+      <DelegateDirectory loaded={loaded} page={page} q={q} />
       <section aria-labelledby="delegate-figures" className="text-muted-foreground text-sm">
         <h2 id="delegate-figures" className="font-medium text-foreground">
           About these figures

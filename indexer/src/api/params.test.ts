@@ -58,6 +58,9 @@ describe("API parameters", () => {
     expect(readSearch("  grants ")).toBe("grants");
     expect(readSearch("   ")).toBeUndefined();
     expect(() => readSearch("x".repeat(201))).toThrow(ParamError);
+    // A NUL made PostgreSQL fail the query (HTTP 500): a 400 naming q instead.
+    expect(() => readSearch("grants\u0000")).toThrow("q must not contain control characters");
+    expect(() => readSearch("a\tb")).toThrow(ParamError);
   });
 
   it("escapes LIKE wildcards", () => {

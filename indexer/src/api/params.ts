@@ -70,6 +70,9 @@ export function readSearch(raw: string | undefined): string | undefined {
   const text = raw?.trim();
   if (text === undefined || text === "") return undefined;
   if (text.length > maxSearchLength) throw new ParamError(`q must be at most ${maxSearchLength} characters`);
+  // PostgreSQL cannot compare text holding U+0000 (it answered 500); no title holds a control character.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new ParamError("q must not contain control characters");
   return text;
 }
 

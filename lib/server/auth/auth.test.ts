@@ -8,7 +8,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freePort, startAnvil } from "../../../scripts/lib/anvil";
-import { resetRateLimits } from "../http";
+import { resetRateLimits } from "../rateLimit";
 import { createTestStore, hasPostgres } from "../store/testing";
 import type { StoreBackend } from "../store/types";
 import { compileOwnerWallet } from "../testing/ownerWallet";
@@ -64,9 +64,9 @@ for (const kind of ["pglite", "postgres"] as const) {
     afterAll(async () => {
       await store?.close();
     });
-    beforeEach(() => {
+    beforeEach(async () => {
       clock = new Date();
-      resetRateLimits();
+      await resetRateLimits(store);
     });
 
     async function sessionOf(cookie: string | undefined) {
@@ -207,6 +207,103 @@ for (const kind of ["pglite", "postgres"] as const) {
       expect(forged.status).toBe(400);
       expect(((await forged.json()) as { error: string }).error).toMatch(/does not sign in at evil\.example/);
       expect(await signInForTest(pinned, alice)).toMatch(/^commons_session=/);
+    });
+
+    it("in production without COMMONS_PUBLIC_ORIGIN, refuses to sign in and says why", async () => {
+      const unpinned = createAuth({
+        store: async () => store,
+        clientFor: () => client,
+        now: () => clock,
+        production: true,
+      });
+      const nonce = await unpinned.routes.nonce(new Request("http://evil.example/api/auth/nonce"));
+      expect(nonce.status).toBe(503);
+      expect(((await nonce.json()) as { error: string }).error).toMatch(/COMMONS_PUBLIC_ORIGIN/);
+      // A phishing site relaying its visitor's signature, Host and X-Forwarded-Host its own: refused.
+      const message = testSiweMessage({ address: alice.address, nonce: await freshNonce(), host: "evil.example" });
+      const relayed = await unpinned.routes.verify(
+        new Request("http://evil.example/api/auth/verify", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-host": "evil.example" },
+          body: JSON.stringify({ message, signature: await alice.signMessage({ message }) }),
+        }),
+      );
+      expect(relayed.status).toBe(503);
+      expect(relayed.headers.get("set-cookie")).toBeNull();
+      // With the public origin set, production signs in at that host only.
+      const pinned = createAuth({
+        store: async () => store,
+        clientFor: () => client,
+        now: () => clock,
+        production: true,
+        hosts: ["localhost:3000"],
+      });
+      expect(await signInForTest(pinned, alice)).toMatch(/^commons_session=/);
+    });
+
+    it("treats a malformed session cookie as no session, not a server error", async () => {
+      const cookie = "commons_session=%E0%A4%A";
+      expect(await sessionOf(cookie)).toEqual({ address: null });
+      const write = await auth.requireSession(
+        new Request(`${testOrigin}/x`, { method: "PUT", headers: { cookie, origin: testOrigin } }),
+      );
+      expect((write as Response).status).toBe(401);
+      const logout = await auth.routes.logout(
+        new Request(`${testOrigin}/api/auth/logout`, { method: "POST", headers: { cookie, origin: testOrigin } }),
+      );
+      expect(logout.status).toBe(200);
+    });
+
+    it("purges used nonces, expired sessions and ended ones", async () => {
+      const count = async (table: string) =>
+        Number((await store.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`))[0]?.n);
+      await store.query("DELETE FROM auth_nonces");
+      await store.query("DELETE FROM auth_sessions");
+      const first = await signInForTest(auth, alice);
+      await auth.issueNonce();
+      // The nonce the sign-in used is gone; only the one just issued is left.
+      expect(await count("auth_nonces")).toBe(1);
+      clock = new Date(clock.getTime() + sessionTtlMs + 1_000);
+      const second = await signInForTest(auth, bob);
+      expect(await sessionOf(first)).toEqual({ address: null });
+      expect(await count("auth_sessions")).toBe(1);
+      await auth.routes.logout(
+        new Request(`${testOrigin}/api/auth/logout`, {
+          method: "POST",
+          headers: { cookie: second, origin: testOrigin },
+        }),
+      );
+      expect(await count("auth_sessions")).toBe(0);
+    });
+
+    it("bounds the sign-ins in progress", async () => {
+      await store.query("DELETE FROM auth_nonces");
+      const capped = createAuth({
+        store: async () => store,
+        clientFor: () => client,
+        now: () => clock,
+        maxOpenNonces: 3,
+      });
+      const ask = (ip: string) =>
+        capped.routes.nonce(new Request(`${testOrigin}/api/auth/nonce`, { headers: { "x-forwarded-for": ip } }));
+      for (const ip of ["198.51.100.1", "198.51.100.2", "198.51.100.3"]) expect((await ask(ip)).status).toBe(200);
+      const full = await ask("198.51.100.4");
+      expect(full.status).toBe(503);
+      expect(full.headers.get("retry-after")).toBe("60");
+    });
+
+    it("limits nonces by the address server.js puts last in X-Forwarded-For, not by what the client wrote first", async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const response = await auth.routes.nonce(
+          new Request(`${testOrigin}/api/auth/nonce`, {
+            headers: { "x-forwarded-for": `10.${i}.0.1, 203.0.113.9` },
+          }),
+        );
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
+      expect(statuses[30]).toBe(429);
     });
 
     it("refuses malformed input, naming the field", async () => {

@@ -12,12 +12,18 @@ import { createHash, randomBytes } from "node:crypto";
 import { type Address, type Client, getAddress, type Hex, isAddressEqual } from "viem";
 import { generateSiweNonce, parseSiweMessage, verifySiweMessage } from "viem/siwe";
 import { z } from "zod";
-import { clientIp, crossOriginError, isHttps, json, jsonError, rateLimit, readJsonBody, requestHost } from "../http";
+import { clientIp, crossOriginError, isHttps, json, jsonError, readJsonBody, requestHost } from "../http";
+import { createRateLimiter, type RateLimit } from "../rateLimit";
 import type { Store } from "../store/types";
 
 export const sessionCookie = "commons_session";
 export const nonceTtlMs = 10 * 60_000;
 export const sessionTtlMs = 7 * 24 * 60 * 60_000;
+/**
+ * Most sign-ins in progress (issued, unused, unexpired nonces) at once. Each client gets 30 a
+ * minute; this bounds the table when many clients ask at once.
+ */
+export const maxOpenNonces = 20_000;
 export { signInStatement } from "../../auth/signIn";
 
 export type Session = { address: Address; chainId: number; expiresAt: Date };
@@ -31,10 +37,19 @@ export type AuthDeps = {
    * The hosts this app is served at ("commons.example.org", "localhost:3000"). When given, a
    * sign-in is accepted only for them, whatever Host or X-Forwarded-Host the request carries (a
    * phishing site replaying its visitors' signatures with forged headers gets nowhere). When
-   * absent, the request's own host is trusted: fine on localhost, set COMMONS_PUBLIC_ORIGIN in
-   * production.
+   * absent, the request's own host is trusted — but only outside production (see `production`).
    */
   hosts?: readonly string[];
+  /**
+   * Production (NODE_ENV=production): without `hosts`, sign-in is refused with a message naming
+   * COMMONS_PUBLIC_ORIGIN, since the request's Host header is whatever the client sent and a
+   * phishing site could relay its visitors' signatures under its own name.
+   */
+  production?: boolean;
+  /** Rate limits (default: windows in `store`). */
+  rateLimit?: RateLimit;
+  /** Default `maxOpenNonces`. */
+  maxOpenNonces?: number;
 };
 
 export type Auth = ReturnType<typeof createAuth>;
@@ -48,13 +63,19 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** A cookie's value; undefined when absent or not valid percent-encoding (a forged cookie is no session). */
 function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const index = part.indexOf("=");
     if (index < 0) continue;
-    if (part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+    if (part.slice(0, index).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(index + 1).trim());
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -72,16 +93,38 @@ function sessionCookieHeader(request: Request, token: string, expiresAt: Date | 
   return parts.join("; ");
 }
 
+/** Thrown by issueNonce when too many sign-ins are in progress at once. */
+export class TooManyNoncesError extends Error {
+  override name = "TooManyNoncesError";
+}
+
 export function createAuth(deps: AuthDeps) {
   const now = deps.now ?? (() => new Date());
+  const hosts = deps.hosts && deps.hosts.length > 0 ? deps.hosts : undefined;
+  const production = deps.production ?? process.env.NODE_ENV === "production";
+  const rateLimit = deps.rateLimit ?? createRateLimiter({ store: deps.store, now });
 
-  /** Stores a fresh nonce (single use, expires in 10 minutes). */
+  /** Why this server cannot sign anyone in, or undefined when it can. */
+  function signInDisabled(): Response | undefined {
+    if (hosts || !production) return undefined;
+    return jsonError(
+      503,
+      "Sign-in is turned off on this server: its operator has not set COMMONS_PUBLIC_ORIGIN (the address the app is served at), so it cannot tell its own sign-in requests from a phishing site's.",
+    );
+  }
+
+  /** Stores a fresh nonce (single use, expires in 10 minutes). Throws TooManyNoncesError at the cap. */
   async function issueNonce(): Promise<string> {
     const store = await deps.store();
     const at = now();
     const nonce = generateSiweNonce();
-    // Old nonces are of no use to anyone: drop them as new ones are issued.
-    await store.query("DELETE FROM auth_nonces WHERE expires_at < $1::timestamptz", [at.toISOString()]);
+    // Used and expired nonces are of no use to anyone: drop them as new ones are issued.
+    await store.query("DELETE FROM auth_nonces WHERE expires_at < $1::timestamptz OR used_at IS NOT NULL", [
+      at.toISOString(),
+    ]);
+    const [open] = await store.query<{ n: string }>("SELECT count(*)::text AS n FROM auth_nonces");
+    if (Number(open?.n ?? 0) >= (deps.maxOpenNonces ?? maxOpenNonces))
+      throw new TooManyNoncesError("too many sign-ins in progress");
     await store.query(
       "INSERT INTO auth_nonces (nonce, created_at, expires_at) VALUES ($1, $2::timestamptz, $3::timestamptz)",
       [nonce, at.toISOString(), new Date(at.getTime() + nonceTtlMs).toISOString()],
@@ -117,7 +160,7 @@ export function createAuth(deps: AuthDeps) {
       return { ok: false, status: 400, message: "message: is not a Sign-In with Ethereum message", field: "message" };
     }
     const host = requestHost(request);
-    if (deps.hosts && deps.hosts.length > 0 && !deps.hosts.includes(host)) {
+    if (hosts && !hosts.includes(host)) {
       return { ok: false, status: 400, message: `message: this server does not sign in at ${host}`, field: "message" };
     }
     if (domain !== host) {
@@ -188,7 +231,7 @@ export function createAuth(deps: AuthDeps) {
    */
   async function requireSession(request: Request): Promise<Session | Response> {
     if (request.method !== "GET" && request.method !== "HEAD") {
-      const crossOrigin = crossOriginError(request);
+      const crossOrigin = crossOriginError(request, hosts);
       if (crossOrigin) return crossOrigin;
     }
     const session = await getSession(request);
@@ -197,16 +240,32 @@ export function createAuth(deps: AuthDeps) {
 
   /** GET /api/auth/nonce → { nonce } */
   async function nonceRoute(request: Request): Promise<Response> {
-    const limited = rateLimit(`nonce:${clientIp(request)}`, 30, 60_000);
+    const disabled = signInDisabled();
+    if (disabled) return disabled;
+    const limited = await rateLimit(`nonce:${clientIp(request)}`, 30, 60_000);
     if (limited) return limited;
-    return json({ nonce: await issueNonce() });
+    try {
+      return json({ nonce: await issueNonce() });
+    } catch (error) {
+      if (!(error instanceof TooManyNoncesError)) throw error;
+      return jsonError(
+        503,
+        "Too many sign-ins are in progress on this server. Try again in a few minutes.",
+        undefined,
+        {
+          "Retry-After": "60",
+        },
+      );
+    }
   }
 
   /** POST /api/auth/verify { message, signature } → { address } and the session cookie. */
   async function verifyRoute(request: Request): Promise<Response> {
-    const crossOrigin = crossOriginError(request);
+    const disabled = signInDisabled();
+    if (disabled) return disabled;
+    const crossOrigin = crossOriginError(request, hosts);
     if (crossOrigin) return crossOrigin;
-    const limited = rateLimit(`verify:${clientIp(request)}`, 30, 60_000);
+    const limited = await rateLimit(`verify:${clientIp(request)}`, 30, 60_000);
     if (limited) return limited;
     const body = await readJsonBody(request, verifyInput, 16_000);
     if (body instanceof Response) return body;
@@ -216,6 +275,10 @@ export function createAuth(deps: AuthDeps) {
     const at = now();
     const expiresAt = new Date(at.getTime() + sessionTtlMs);
     const store = await deps.store();
+    // Expired sessions open nothing: drop them as new ones start (logout deletes its own).
+    await store.query("DELETE FROM auth_sessions WHERE expires_at <= $1::timestamptz OR revoked_at IS NOT NULL", [
+      at.toISOString(),
+    ]);
     await store.query(
       "INSERT INTO auth_sessions (token_hash, address, chain_id, created_at, expires_at) VALUES ($1, $2, $3, $4::timestamptz, $5::timestamptz)",
       [hashToken(token), result.address, result.chainId, at.toISOString(), expiresAt.toISOString()],
@@ -234,15 +297,13 @@ export function createAuth(deps: AuthDeps) {
 
   /** POST /api/auth/logout: ends the session (server side too) and clears the cookie. */
   async function logoutRoute(request: Request): Promise<Response> {
-    const crossOrigin = crossOriginError(request);
+    const crossOrigin = crossOriginError(request, hosts);
     if (crossOrigin) return crossOrigin;
     const token = readCookie(request, sessionCookie);
     if (token && token.length <= 200) {
       const store = await deps.store();
-      await store.query("UPDATE auth_sessions SET revoked_at = $2::timestamptz WHERE token_hash = $1", [
-        hashToken(token),
-        now().toISOString(),
-      ]);
+      // Gone, not marked: an ended session is of no use to keep.
+      await store.query("DELETE FROM auth_sessions WHERE token_hash = $1", [hashToken(token)]);
     }
     return json({ address: null }, { headers: { "Set-Cookie": sessionCookieHeader(request, "", null) } });
   }

@@ -5,6 +5,7 @@
 import "server-only";
 import type { Client } from "viem";
 import { getPublicClient } from "../../chain/publicClient";
+import { rateLimit } from "../appRateLimit";
 import { getDaos } from "../daos";
 import { publicOrigins } from "../publicOrigin";
 import { getStore } from "../store";
@@ -18,13 +19,22 @@ function clientFor(chainId: number): Client | undefined {
   return dao ? getPublicClient(dao) : undefined;
 }
 
-/** COMMONS_PUBLIC_ORIGIN: the origin(s) the app is served at, comma-separated (https://commons.example.org). */
+/**
+ * COMMONS_PUBLIC_ORIGIN: the origin(s) the app is served at, comma-separated
+ * (https://commons.example.org). Required for sign-in in production (see AuthDeps.production).
+ */
 function publicHosts(): string[] | undefined {
   const origins = publicOrigins();
   return origins.length > 0 ? origins.map((origin) => origin.host) : undefined;
 }
 
-export const auth = createAuth({ store: getStore, clientFor, hosts: publicHosts() });
+export const auth = createAuth({
+  store: getStore,
+  clientFor,
+  hosts: publicHosts(),
+  production: process.env.NODE_ENV === "production",
+  rateLimit,
+});
 
 /**
  * The signed-in address for a write, or a Response to return as is (401 / 403).

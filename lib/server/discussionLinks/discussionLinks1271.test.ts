@@ -46,7 +46,7 @@ describe("discussion links from a contract wallet (EIP-1271)", () => {
       // The contract wallet proposed it.
       proposer: async () => wallet,
       verify: (_slug, args) => client.verifyMessage(args),
-      rateLimit: () => undefined,
+      rateLimit: async () => undefined,
     };
   });
   afterAll(async () => {

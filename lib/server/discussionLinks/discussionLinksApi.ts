@@ -8,13 +8,15 @@
  *     lib/proposals/discussionLinks.ts). The server reads the proposer from the chain and checks
  *     the signature against it through the DAO's public client (EIP-1271 for contract wallets),
  *     validates the URL (http/https; on a configured forum host) and stores message and signature.
- *     No session is needed: the signature is the proof. Rate limited per proposer.
+ *     No session is needed: the signature is the proof. Rate limited per client before anything
+ *     reads the chain, and per proposer by the links actually added — failed attempts by others
+ *     never count against the proposer, so nobody can lock a proposer out.
  */
 import { type Address, type Hex, isHex } from "viem";
 import { discussionUrl } from "../../proposals/builder/discussionUrl";
 import { type DiscussionLink, discussionLinkMessage, maxDiscussionLinks } from "../../proposals/discussionLinks";
 import { readBody } from "../drafts/draftsApi";
-import { json, jsonError } from "../http";
+import { clientIp, json, jsonError } from "../http";
 import type { Store } from "../store/types";
 
 export type DiscussionLinkDeps = {
@@ -25,8 +27,12 @@ export type DiscussionLinkDeps = {
   proposer(slug: string, proposalId: bigint): Promise<Address | null>;
   /** Whether `signature` is `address`'s signature of `message` (EOA or EIP-1271). */
   verify(slug: string, args: { address: Address; message: string; signature: Hex }): Promise<boolean>;
-  rateLimit(key: string, limit: number, windowMs: number): Response | null | undefined;
+  rateLimit(key: string, limit: number, windowMs: number): Promise<Response | null | undefined>;
 };
+
+/** Links one proposer may add in `proposerWindowMinutes` (over all proposals of a DAO). */
+export const maxLinksPerProposer = 30;
+const proposerWindowMinutes = 10;
 
 type Row = { url: string; signer: string; signature: string; created_at: Date | string };
 
@@ -82,6 +88,9 @@ export async function addDiscussionLink(
   if (typeof signature !== "string" || !isHex(signature) || signature.length < 4 || signature.length > 20_000) {
     return jsonError(400, "signature: must be a hex signature (0x…)", "signature");
   }
+  // Every attempt below reads the chain: bound them per client first.
+  const limited = await deps.rateLimit(`discussion-links:client:${clientIp(request)}`, 30, 10 * 60_000);
+  if (limited) return limited;
   let proposer: Address | null;
   try {
     proposer = await deps.proposer(slug, BigInt(proposalId));
@@ -90,8 +99,6 @@ export async function addDiscussionLink(
     return jsonError(503, "Proposal: the chain did not answer; try again in a moment", "proposalId");
   }
   if (!proposer) return jsonError(404, "proposalId: no such proposal on the DAO's governor", "proposalId");
-  const limited = deps.rateLimit(`discussion-links:${proposer.toLowerCase()}`, 30, 10 * 60_000);
-  if (limited) return limited;
   const message = discussionLinkMessage({ slug, chainId: dao.chainId, governor: dao.governor, proposalId, url });
   let valid = false;
   try {
@@ -104,6 +111,19 @@ export async function addDiscussionLink(
       403,
       `signature: not the proposer's (${proposer}) signature of this link; only the proposer can add links`,
       "signature",
+    );
+  }
+  const [recent] = await deps.store.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM discussion_links
+     WHERE dao = $1 AND signer = $2 AND created_at > now() - make_interval(mins => $3)`,
+    [slug, proposer.toLowerCase(), proposerWindowMinutes],
+  );
+  if (Number(recent?.n ?? 0) >= maxLinksPerProposer) {
+    return jsonError(
+      429,
+      `Link: at most ${maxLinksPerProposer} links in ${proposerWindowMinutes} minutes per proposer; try again later`,
+      "url",
+      { "Retry-After": String(proposerWindowMinutes * 60) },
     );
   }
   const stored = await deps.store.transaction(async (tx) => {

@@ -14,6 +14,7 @@ import { discussionLinkMessage } from "../../proposals/discussionLinks";
 import { type Auth, createAuth } from "../auth/auth";
 import { anvilKeys } from "../auth/testing";
 import { addDiscussionLink, type DiscussionLinkDeps, listDiscussionLinks } from "../discussionLinks/discussionLinksApi";
+import { createRateLimiter, type RateLimit, resetRateLimits } from "../rateLimit";
 import { createTestStore, hasPostgres } from "../store/testing";
 import type { StoreBackend } from "../store/types";
 import { type ApiDeps, createMyDraft, listMyDrafts, readDraft, recordDraftProposal, updateMyDraft } from "./draftsApi";
@@ -87,6 +88,7 @@ for (const backend of backends) {
     let deps: ApiDeps;
     const proposers = new Map<bigint, Address>();
     let limitedKey: string | null = null;
+    const holders = new Set<string>([alice.address, bob.address]);
 
     beforeAll(async () => {
       store = await createTestStore(backend.kind);
@@ -97,10 +99,11 @@ for (const backend of backends) {
         session: (request) => auth.requireSession(request),
         forumHosts: (name) => (name === slug ? [forum] : null),
         proposer: async (_slug, id) => proposers.get(id) ?? null,
-        rateLimit: (key) =>
+        rateLimit: async (key) =>
           limitedKey !== null && key.includes(limitedKey)
             ? Response.json({ error: "Too many requests" }, { status: 429 })
             : null,
+        hasStake: async (_slug, address) => holders.has(address),
       };
     });
     afterAll(async () => {
@@ -264,17 +267,32 @@ for (const backend of backends) {
       proposers.set(101n, bob.address);
       proposers.set(102n, alice.address);
 
-      const missing = await recordDraftProposal(deps, req("PATCH", url, null, { proposalId: "100" }), slug, draft.id);
+      const missing = await recordDraftProposal(
+        deps,
+        req("PATCH", url, alice.address, { proposalId: "100" }),
+        slug,
+        draft.id,
+      );
       expect(missing.status).toBe(422);
-      const foreign = await recordDraftProposal(deps, req("PATCH", url, null, { proposalId: "101" }), slug, draft.id);
+      const foreign = await recordDraftProposal(
+        deps,
+        req("PATCH", url, alice.address, { proposalId: "101" }),
+        slug,
+        draft.id,
+      );
       expect(foreign.status).toBe(403);
-      const bad = await recordDraftProposal(deps, req("PATCH", url, null, { proposalId: "0x66" }), slug, draft.id);
+      const bad = await recordDraftProposal(
+        deps,
+        req("PATCH", url, alice.address, { proposalId: "0x66" }),
+        slug,
+        draft.id,
+      );
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { field: string }).field).toBe("proposalId");
 
       const ok = await recordDraftProposal(
         deps,
-        req("PATCH", url, null, { proposalId: "102", tx: `0x${"ab".repeat(32)}` }),
+        req("PATCH", url, alice.address, { proposalId: "102", tx: `0x${"ab".repeat(32)}` }),
         slug,
         draft.id,
       );
@@ -283,11 +301,97 @@ for (const backend of backends) {
       const linked = await draftsOfProposal(store, slug, "102");
       expect(linked.map((d) => d.id)).toEqual([draft.id]);
     });
+
+    it("links a draft to its proposal only for the author's session", async () => {
+      const created = await createMyDraft(deps, req("POST", base, alice.address, fields), slug);
+      const { draft } = (await created.json()) as { draft: { id: string } };
+      const url = `${base}/${draft.id}`;
+      proposers.set(103n, alice.address);
+      const anonymous = await recordDraftProposal(deps, req("PATCH", url, null, { proposalId: "103" }), slug, draft.id);
+      expect(anonymous.status).toBe(401);
+      const other = await recordDraftProposal(
+        deps,
+        req("PATCH", url, bob.address, { proposalId: "103" }),
+        slug,
+        draft.id,
+      );
+      expect(other.status).toBe(403);
+      expect(((await other.json()) as { error: string }).error).toMatch(/only its author/);
+      expect(
+        ((await (await readDraft(deps, slug, draft.id)).json()) as { draft: { proposalId: null } }).draft,
+      ).toMatchObject({ proposalId: null });
+    });
+
+    it("refuses NUL characters with a 400 naming the field, in a new draft and an edit", async () => {
+      const nul = await createMyDraft(deps, req("POST", base, alice.address, { ...fields, body: "a\u0000b" }), slug);
+      expect(nul.status).toBe(400);
+      expect(await nul.json()).toMatchObject({ field: "body", error: expect.stringMatching(/NUL/) });
+      const created = await createMyDraft(deps, req("POST", base, alice.address, fields), slug);
+      const { draft } = (await created.json()) as { draft: { id: string } };
+      const edit = await updateMyDraft(
+        deps,
+        req("PUT", `${base}/${draft.id}`, alice.address, {
+          ...fields,
+          actions: [{ id: "a1", kind: "eth", to: "0x\u0000", amount: "" }],
+          version: 1,
+        }),
+        slug,
+        draft.id,
+      );
+      expect(edit.status).toBe(400);
+      expect(await edit.json()).toMatchObject({ field: "actions[0].to" });
+    });
+
+    it("lets only addresses with a stake in the DAO create drafts", async () => {
+      const stranger = privateKeyToAccount(anvilKeys[3]);
+      const auth = createAuth({ store: async () => store, clientFor: () => offline });
+      cookies.set(stranger.address, await signIn(auth, stranger));
+      const refused = await createMyDraft(deps, req("POST", base, stranger.address, fields), slug);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/holders of the DAO's token/);
+      const failing = { ...deps, hasStake: () => Promise.reject(new Error("chain down")) };
+      expect((await createMyDraft(failing, req("POST", base, alice.address, fields), slug)).status).toBe(503);
+    });
+
+    it("caps the bytes one address keeps and the drafts the store keeps", async () => {
+      const big = { ...fields, body: "x".repeat(40_000) };
+      const capped = { ...deps, limits: { bytesPerAuthor: (await bytesOf(bob.address)) + 85_000 } };
+      expect((await createMyDraft(capped, req("POST", base, bob.address, big), slug)).status).toBe(201);
+      expect((await createMyDraft(capped, req("POST", base, bob.address, big), slug)).status).toBe(201);
+      const third = await createMyDraft(capped, req("POST", base, bob.address, big), slug);
+      expect(third.status).toBe(413);
+      expect(await third.json()).toMatchObject({ field: "drafts", error: expect.stringMatching(/MB per address/) });
+      // Growing a kept draft past the cap is refused too; shrinking one is fine.
+      const mine = (await (await listMyDrafts(deps, req("GET", base, bob.address), slug)).json()) as {
+        drafts: { id: string; version: number }[];
+      };
+      const [first] = mine.drafts;
+      if (!first) throw new Error("no draft");
+      const grow = { ...fields, body: "y".repeat(50_000), version: first.version };
+      expect(
+        (await updateMyDraft(capped, req("PUT", `${base}/${first.id}`, bob.address, grow), slug, first.id)).status,
+      ).toBe(413);
+      const shrink = { ...fields, version: first.version };
+      expect(
+        (await updateMyDraft(capped, req("PUT", `${base}/${first.id}`, bob.address, shrink), slug, first.id)).status,
+      ).toBe(200);
+
+      const total = Number((await store.query<{ n: string }>("SELECT count(*)::text AS n FROM drafts"))[0]?.n);
+      const full = { ...deps, limits: { draftsInStore: total } };
+      const refused = await createMyDraft(full, req("POST", base, alice.address, fields), slug);
+      expect(refused.status).toBe(507);
+    });
+
+    async function bytesOf(address: Address): Promise<number> {
+      const { draftBytesOfAuthor } = await import("./draftsStore");
+      return draftBytesOfAuthor(store, address);
+    }
   });
 
   describe.skipIf(!backend.available)(`discussion links API on ${backend.kind}`, () => {
     let store: StoreBackend;
     let deps: DiscussionLinkDeps;
+    let limiter: RateLimit;
     const proposalId = "4242";
     const linkUrl = `${base.replace("/drafts", "")}/proposals/${proposalId}/discussion-links`;
     const sign = (account: typeof alice, url: string, id = proposalId): Promise<Hex> =>
@@ -295,12 +399,13 @@ for (const backend of backends) {
 
     beforeAll(async () => {
       store = await createTestStore(backend.kind);
+      limiter = createRateLimiter({ store: async () => store });
       deps = {
         store,
         dao: (name) => (name === slug ? { chainId: 31337, governor, forumHosts: [forum] } : null),
         proposer: async (_slug, id) => (id === 4242n ? alice.address : null),
         verify: (_slug, args) => verifyMessage(args),
-        rateLimit: () => null,
+        rateLimit: (key, limit, windowMs) => limiter(key, limit, windowMs),
       };
     });
     afterAll(async () => {
@@ -351,6 +456,73 @@ for (const backend of backends) {
       expect(unknown.status).toBe(404);
       const list = (await (await listDiscussionLinks(deps, slug, proposalId)).json()) as { links: { url: string }[] };
       expect(list.links.map((link) => link.url)).not.toContain(url);
+    });
+
+    const from = (ip: string, body: unknown, id = proposalId) =>
+      new Request(`${linkUrl.replace(proposalId, id)}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": ip },
+        body: JSON.stringify(body),
+      });
+
+    it("never locks the proposer out: failed attempts count against their client, not the proposer", async () => {
+      await resetRateLimits(store);
+      const url = `https://${forum}/t/lockout/1`;
+      const forged = await sign(bob, url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        statuses.push(
+          (await addDiscussionLink(deps, from("198.51.100.66", { url, signature: forged }), slug, proposalId)).status,
+        );
+      }
+      expect(statuses.slice(0, 30).every((status) => status === 403)).toBe(true);
+      expect(statuses[30]).toBe(429);
+      const real = await addDiscussionLink(
+        deps,
+        from("203.0.113.5", { url, signature: await sign(alice, url) }),
+        slug,
+        proposalId,
+      );
+      expect(real.status).toBe(201);
+    });
+
+    it("limits a client before it makes the server read the chain", async () => {
+      await resetRateLimits(store);
+      let chainReads = 0;
+      const counting: DiscussionLinkDeps = {
+        ...deps,
+        proposer: async (...args) => {
+          chainReads += 1;
+          return deps.proposer(...args);
+        },
+      };
+      const url = `https://${forum}/t/nothing/1`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 35; i++) {
+        statuses.push(
+          (await addDiscussionLink(counting, from("198.51.100.77", { url, signature: "0x00" }, "77"), slug, "77"))
+            .status,
+        );
+      }
+      expect(statuses.filter((status) => status === 404)).toHaveLength(30);
+      expect(statuses.slice(30)).toEqual([429, 429, 429, 429, 429]);
+      expect(chainReads).toBe(30);
+    });
+
+    it("counts the proposer's own added links against their limit", async () => {
+      await resetRateLimits(store);
+      await store.query("DELETE FROM discussion_links");
+      const many: DiscussionLinkDeps = { ...deps, proposer: async () => alice.address };
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const id = String(5000 + (i % 2));
+        const url = `https://${forum}/t/many/${i}`;
+        // Each from another client, so only the per-proposer count can stop the 31st.
+        const body = { url, signature: await sign(alice, url, id) };
+        statuses.push((await addDiscussionLink(many, from(`203.0.113.${i}`, body, id), slug, id)).status);
+      }
+      expect(statuses.slice(0, 30).every((status) => status === 201)).toBe(true);
+      expect(statuses[30]).toBe(429);
     });
   });
 }

@@ -6,20 +6,27 @@
  * - POST   /api/daos/:dao/drafts        create one (signed in)                 → 201 { draft }
  * - GET    /api/daos/:dao/drafts/:id    anyone with the link (read-only)       → { draft }
  * - PUT    /api/daos/:dao/drafts/:id    its author, naming the version edited  → { draft } | 403 | 409 { draft }
- * - PATCH  /api/daos/:dao/drafts/:id    { proposalId, tx? }: the proposal it became, checked on chain:
- *                                       the proposal exists and its proposer is the draft's author.
+ * - PATCH  /api/daos/:dao/drafts/:id    { proposalId, tx? }: its author records the proposal it became,
+ *                                       checked on chain: the proposal exists and its proposer is the author.
  *
  * Errors are JSON `{ error, field? }` with a message naming the field. Writes are rate limited per
- * address (per draft for PATCH, which needs no session: the chain is the proof).
+ * address. What strangers can store is bounded three ways: creating a draft needs a stake in the
+ * DAO (its token or voting power, ../stake.ts), each address keeps at most `maxDraftsPerAuthor`
+ * drafts per DAO and `maxDraftBytesPerAuthor` bytes in all, and the server at most
+ * `maxDraftsInStore` drafts.
  */
 import { type Address, isHash } from "viem";
 import { z } from "zod";
 import { type Draft, draftInput, maxDraftRequestBytes } from "../../drafts/draftInput";
 import { json, jsonError, readJsonBody } from "../http";
+import { type HasStake, requireStake } from "../stake";
 import type { Store } from "../store/types";
 import {
+  countAllDrafts,
   countDrafts,
   createDraft,
+  draftBytesOfAuthor,
+  draftFieldsBytes,
   getDraft,
   isDraftId,
   listDrafts,
@@ -36,12 +43,34 @@ export type ApiDeps = {
   forumHosts(slug: string): readonly string[] | null;
   /** Who proposed `proposalId` on the DAO's governor, read from the chain; null when it does not exist. */
   proposer(slug: string, proposalId: bigint): Promise<Address | null>;
-  /** Nothing when allowed; else the 429 response (lib/server/http rateLimit). */
-  rateLimit(key: string, limit: number, windowMs: number): Response | null | undefined;
+  /** Nothing when allowed; else the 429 response (lib/server/rateLimit). */
+  rateLimit(key: string, limit: number, windowMs: number): Promise<Response | null | undefined>;
+  /** Whether the address holds the DAO's token or voting power (creating a draft needs a stake). */
+  hasStake: HasStake;
+  /** Caps other than the defaults below (tests). */
+  limits?: Partial<DraftLimits>;
 };
+
+export type DraftLimits = { draftsPerAuthor: number; bytesPerAuthor: number; draftsInStore: number };
 
 /** Most drafts one address keeps in one DAO. */
 export const maxDraftsPerAuthor = 100;
+/** Most bytes of drafts (title, body, actions) one address keeps, over every DAO. */
+export const maxDraftBytesPerAuthor = 5_000_000;
+/** Most drafts the whole store keeps; past it, new drafts wait until some are deleted. */
+export const maxDraftsInStore = 50_000;
+
+function limitsOf(deps: ApiDeps): DraftLimits {
+  return {
+    draftsPerAuthor: deps.limits?.draftsPerAuthor ?? maxDraftsPerAuthor,
+    bytesPerAuthor: deps.limits?.bytesPerAuthor ?? maxDraftBytesPerAuthor,
+    draftsInStore: deps.limits?.draftsInStore ?? maxDraftsInStore,
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1_000_000).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
+const tooManyBytes = (limits: DraftLimits) =>
+  jsonError(413, `Drafts: at most ${mb(limits.bytesPerAuthor)} per address in all; shorten or delete some`, "drafts");
 
 /** The JSON body (any shape: `draftInput` checks it, naming each field), or a 413 / 415 / 400 response. */
 export async function readBody(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | Response> {
@@ -67,15 +96,24 @@ export async function createMyDraft(deps: ApiDeps, request: Request, slug: strin
   if (hosts === null) return unknownDao(slug);
   const session = await deps.session(request);
   if (session instanceof Response) return session;
-  const limited = deps.rateLimit(`drafts:create:${session.address.toLowerCase()}`, 30, 10 * 60_000);
+  const limited = await deps.rateLimit(`drafts:create:${session.address.toLowerCase()}`, 30, 10 * 60_000);
   if (limited) return limited;
   const body = await readBody(request, maxDraftRequestBytes);
   if (body instanceof Response) return body;
   const input = draftInput(body.value, hosts);
   if (!input.ok) return jsonError(400, input.message, input.field);
-  if ((await countDrafts(deps.store, slug, session.address)) >= maxDraftsPerAuthor) {
-    return jsonError(409, `Drafts: at most ${maxDraftsPerAuthor} per address; delete or reuse one`, "drafts");
+  const limits = limitsOf(deps);
+  if ((await countDrafts(deps.store, slug, session.address)) >= limits.draftsPerAuthor) {
+    return jsonError(409, `Drafts: at most ${limits.draftsPerAuthor} per address; delete or reuse one`, "drafts");
   }
+  if ((await draftBytesOfAuthor(deps.store, session.address)) + draftFieldsBytes(input.value) > limits.bytesPerAuthor) {
+    return tooManyBytes(limits);
+  }
+  if ((await countAllDrafts(deps.store)) >= limits.draftsInStore) {
+    return jsonError(507, "Drafts: this server holds as many drafts as it keeps; try again later", "drafts");
+  }
+  const noStake = await requireStake(deps.hasStake, slug, session.address);
+  if (noStake) return noStake;
   const draft = await createDraft(deps.store, slug, session.address, input.value);
   return json({ draft }, { status: 201 });
 }
@@ -95,7 +133,7 @@ export async function updateMyDraft(deps: ApiDeps, request: Request, slug: strin
   const session = await deps.session(request);
   if (session instanceof Response) return session;
   if (!isDraftId(id)) return notFound();
-  const limited = deps.rateLimit(`drafts:write:${session.address.toLowerCase()}`, 240, 60_000);
+  const limited = await deps.rateLimit(`drafts:write:${session.address.toLowerCase()}`, 240, 60_000);
   if (limited) return limited;
   const body = await readBody(request, maxDraftRequestBytes);
   if (body instanceof Response) return body;
@@ -105,6 +143,18 @@ export async function updateMyDraft(deps: ApiDeps, request: Request, slug: strin
   }
   const input = draftInput(body.value, hosts);
   if (!input.ok) return jsonError(400, input.message, input.field);
+  const limits = limitsOf(deps);
+  const current = await getDraft(deps.store, slug, id);
+  if (
+    current &&
+    current.author === session.address.toLowerCase() &&
+    (await draftBytesOfAuthor(deps.store, session.address)) -
+      draftFieldsBytes(current) +
+      draftFieldsBytes(input.value) >
+      limits.bytesPerAuthor
+  ) {
+    return tooManyBytes(limits);
+  }
   const result = await updateDraft(deps.store, slug, id, session.address, version, input.value);
   switch (result.status) {
     case "updated":
@@ -125,7 +175,7 @@ export async function updateMyDraft(deps: ApiDeps, request: Request, slug: strin
   }
 }
 
-/** PATCH /api/daos/:dao/drafts/:id — `{ proposalId, tx? }` once the proposal is on chain. */
+/** PATCH /api/daos/:dao/drafts/:id — `{ proposalId, tx? }` once the proposal is on chain; its author only. */
 export async function recordDraftProposal(
   deps: ApiDeps,
   request: Request,
@@ -133,8 +183,10 @@ export async function recordDraftProposal(
   id: string,
 ): Promise<Response> {
   if (deps.forumHosts(slug) === null) return unknownDao(slug);
+  const session = await deps.session(request);
+  if (session instanceof Response) return session;
   if (!isDraftId(id)) return notFound();
-  const limited = deps.rateLimit(`drafts:proposal:${id}`, 20, 10 * 60_000);
+  const limited = await deps.rateLimit(`drafts:proposal:${session.address.toLowerCase()}`, 20, 10 * 60_000);
   if (limited) return limited;
   const body = await readBody(request, 4_096);
   if (body instanceof Response) return body;
@@ -149,6 +201,9 @@ export async function recordDraftProposal(
   }
   const draft = await getDraft(deps.store, slug, id);
   if (!draft) return notFound();
+  if (draft.author !== session.address.toLowerCase()) {
+    return jsonError(403, "Draft: only its author can link it to a proposal; you are signed in as another address");
+  }
   const canonical = BigInt(proposalId).toString();
   if (draft.proposalId === canonical) return json({ draft });
   let proposer: Address | null;

@@ -92,6 +92,28 @@ export async function countDrafts(store: Store, dao: string, author: string): Pr
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Bytes a draft's fields take (as stored, near enough), for the per-address cap. */
+export function draftFieldsBytes(fields: DraftFields): number {
+  const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+  return bytes(fields.title) + bytes(fields.body) + bytes(fields.discussionUrl) + bytes(formJson(fields));
+}
+
+/** Bytes of every draft an author keeps, in all DAOs. */
+export async function draftBytesOfAuthor(store: Store, author: string): Promise<number> {
+  const rows = await store.query<{ n: string | null }>(
+    `SELECT sum(octet_length(title) + octet_length(body) + octet_length(discussion_url) + octet_length(form::text))::text AS n
+     FROM drafts WHERE author = $1`,
+    [author.toLowerCase()],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** How many drafts the store holds, in all DAOs. */
+export async function countAllDrafts(store: Store): Promise<number> {
+  const rows = await store.query<{ n: string }>("SELECT count(*)::text AS n FROM drafts");
+  return Number(rows[0]?.n ?? 0);
+}
+
 export type UpdateResult =
   | { status: "updated"; draft: Draft }
   | { status: "notFound" }

@@ -7,15 +7,16 @@ import "server-only";
 import { headers } from "next/headers";
 import { type Address, getAddress, zeroAddress } from "viem";
 import { getPublicClient } from "../../chain/publicClient";
+import { readCalls } from "../../chain/readCalls";
 import type { Draft } from "../../drafts/draftInput";
-import { governorAdapter, readResult } from "../../governor/adapter";
+import { governorAdapter, preparedRead, readResult } from "../../governor/adapter";
 import { daoFlavourOf } from "../../governor/detect";
 import { IndexerNotFoundError } from "../../indexer/client";
 import type { DiscussionLink } from "../../proposals/discussionLinks";
+import { rateLimit } from "../appRateLimit";
 import { auth, requireSession } from "../auth";
 import { getDao, getDaoConfig } from "../daos";
 import { type DiscussionLinkDeps, discussionLinksOf } from "../discussionLinks/discussionLinksApi";
-import { rateLimit } from "../http";
 import { getIndexer } from "../indexer";
 import { getStore } from "../store";
 import type { ApiDeps } from "./draftsApi";
@@ -51,13 +52,36 @@ export async function chainProposer(slug: string, proposalId: bigint): Promise<A
   }
 }
 
+/**
+ * Whether `address` holds the DAO's voting token or has voting power now, read from the chain in
+ * one round trip through the flavour's adapter. Throws when the chain cannot be read.
+ */
+export async function chainHasStake(slug: string, address: Address): Promise<boolean> {
+  const config = getDaoConfig(slug);
+  const dao = await getDao(slug);
+  if (!config || !dao) return false;
+  const adapter = governorAdapter({ governor: dao.governor, token: dao.token, flavour: daoFlavourOf(dao.flavour) });
+  const [votes, balance] = await readCalls(getPublicClient(config), [
+    preparedRead<bigint>(adapter.votesNow(address)),
+    preparedRead<bigint>(adapter.balanceOf(address)),
+  ]);
+  return BigInt(votes ?? 0n) > 0n || BigInt(balance ?? 0n) > 0n;
+}
+
 function forumHosts(slug: string): readonly string[] | null {
   const config = getDaoConfig(slug);
   return config ? (config.forumHosts ?? []) : null;
 }
 
 export async function draftsDeps(): Promise<ApiDeps> {
-  return { store: await getStore(), session: requireSession, forumHosts, proposer: chainProposer, rateLimit };
+  return {
+    store: await getStore(),
+    session: requireSession,
+    forumHosts,
+    proposer: chainProposer,
+    rateLimit,
+    hasStake: chainHasStake,
+  };
 }
 
 export async function discussionLinkDeps(): Promise<DiscussionLinkDeps> {

@@ -14,7 +14,8 @@ import { getAddress, type Hex } from "viem";
 import { z } from "zod";
 import { maxActions } from "../../proposals/builder/buildProposal";
 import type { SimulationResult } from "../../simulation/types";
-import { clientIp, crossOriginError, json, jsonError, rateLimit, readJsonBody } from "../http";
+import { rateLimit } from "../appRateLimit";
+import { clientIp, crossOriginError, json, jsonError, readJsonBody } from "../http";
 import { getIndexer } from "../indexer";
 import { loadDao } from "../loadDao";
 import { liveProposalState, simulateContent, simulateProposal } from ".";
@@ -57,10 +58,10 @@ export async function proposalSimulationRoute(
   if (what === "rerun") {
     const crossOrigin = crossOriginError(request);
     if (crossOrigin) return crossOrigin;
-    const limited = rateLimit(`simulation-rerun:${clientIp(request)}`, 10, 60_000);
+    const limited = await rateLimit(`simulation-rerun:${clientIp(request)}`, 10, 60_000);
     if (limited) return limited;
   } else {
-    const limited = rateLimit(`simulation-show:${clientIp(request)}`, 60, 60_000);
+    const limited = await rateLimit(`simulation-show:${clientIp(request)}`, 60, 60_000);
     if (limited) return limited;
   }
   const ready = await readyDao(params.dao);
@@ -125,7 +126,7 @@ const contentInput = z
 export async function contentSimulationRoute(request: Request, params: { dao: string }): Promise<Response> {
   const crossOrigin = crossOriginError(request);
   if (crossOrigin) return crossOrigin;
-  const limited = rateLimit(`simulation-content:${clientIp(request)}`, 30, 60_000);
+  const limited = await rateLimit(`simulation-content:${clientIp(request)}`, 30, 60_000);
   if (limited) return limited;
   const body = await readJsonBody(request, contentInput, 1_100_000);
   if (body instanceof Response) return body;

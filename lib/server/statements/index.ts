@@ -2,8 +2,10 @@
 import "server-only";
 import type { Address } from "viem";
 import type { Statement } from "../../statements/statement";
+import { rateLimit } from "../appRateLimit";
 import { auth } from "../auth";
 import { getDaoConfig } from "../daos";
+import { chainHasStake } from "../drafts/serverDeps";
 import { getStore } from "../store";
 import { getStatement, getStatementSummaries, statementRoutes } from "./statements";
 
@@ -11,6 +13,8 @@ export const statements = statementRoutes({
   store: getStore,
   auth,
   daoExists: (slug) => getDaoConfig(slug) !== undefined,
+  hasStake: chainHasStake,
+  rateLimit,
 });
 
 /**

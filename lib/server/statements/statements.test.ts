@@ -4,19 +4,22 @@
  * expired one gets 401; oversized and malformed input is refused naming the field.
  */
 import { type Client, createPublicClient, http } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freePort, startAnvil } from "../../../scripts/lib/anvil";
 import { type Auth, createAuth, sessionTtlMs } from "../auth/auth";
 import { anvilKeys, signInForTest, testOrigin } from "../auth/testing";
-import { resetRateLimits } from "../http";
+import { resetRateLimits } from "../rateLimit";
 import { createTestStore, hasPostgres } from "../store/testing";
 import type { StoreBackend } from "../store/types";
 import { getStatementSummaries, statementRoutes } from "./statements";
 
 const alice = privateKeyToAccount(anvilKeys[1]);
 const bob = privateKeyToAccount(anvilKeys[2]);
+const carol = privateKeyToAccount(anvilKeys[3]);
+/** Holds nothing in the DAO (the test's hasStake says so). */
+const stranger = privateKeyToAccount(generatePrivateKey());
 const dao = "commons";
 
 let anvil: Awaited<ReturnType<typeof startAnvil>>;
@@ -40,6 +43,7 @@ for (const kind of ["pglite", "postgres"] as const) {
     let clock: Date;
     let aliceCookie: string;
     let bobCookie: string;
+    let carolCookie: string;
 
     beforeAll(async () => {
       store = await createTestStore(kind);
@@ -49,16 +53,23 @@ for (const kind of ["pglite", "postgres"] as const) {
         clientFor: (chainId) => (chainId === 31337 ? client : undefined),
         now: () => clock,
       });
-      routes = statementRoutes({ store: async () => store, auth, daoExists: (slug) => slug === dao, now: () => clock });
+      routes = statementRoutes({
+        store: async () => store,
+        auth,
+        daoExists: (slug) => slug === dao,
+        hasStake: async (_slug, address) => address !== stranger.address,
+        now: () => clock,
+      });
       aliceCookie = await signInForTest(auth, alice);
       bobCookie = await signInForTest(auth, bob);
+      carolCookie = await signInForTest(auth, carol);
     });
     afterAll(async () => {
       await store?.close();
     });
-    beforeEach(() => {
+    beforeEach(async () => {
       clock = new Date();
-      resetRateLimits();
+      await resetRateLimits(store);
     });
 
     const url = (address: string, query = "") => `${testOrigin}/api/daos/${dao}/statements/${address}${query}`;
@@ -169,6 +180,38 @@ for (const kind of ["pglite", "postgres"] as const) {
       const badDao = await routes.GET(new Request(url(alice.address)), { dao: "nope", address: alice.address });
       expect(badDao.status).toBe(404);
       expect((await get(bob.address)).body).toEqual({ statement: null });
+    });
+
+    it("refuses NUL characters with a 400 naming the field, not a server error", async () => {
+      const inStatement = await put(bob.address, { statement: "a\u0000b", links: [] }, bobCookie);
+      expect(inStatement.status).toBe(400);
+      expect(await inStatement.json()).toMatchObject({ field: "statement", error: expect.stringMatching(/NUL/) });
+      const inLink = await put(bob.address, { statement: "ok", links: ["https://x.org/\u0000"] }, bobCookie);
+      expect(inLink.status).toBe(400);
+      expect(await inLink.json()).toMatchObject({ field: "links[0]" });
+    });
+
+    it("keeps the newest 50 versions of a statement", async () => {
+      for (let i = 1; i <= 55; i++) {
+        // A minute apart: the rate limit allows 20 a minute.
+        clock = new Date(clock.getTime() + 61_000 * (i % 20 === 0 ? 1 : 0));
+        const response = await put(carol.address, { statement: `version ${i}`, links: [] }, carolCookie);
+        expect(response.status).toBe(200);
+      }
+      const rows = await store.query<{ version: number }>(
+        "SELECT version FROM statement_revisions WHERE dao = $1 AND address = $2 ORDER BY version",
+        [dao, carol.address],
+      );
+      expect(rows.map((row) => row.version)).toEqual(Array.from({ length: 50 }, (_, i) => i + 6));
+      expect(((await get(carol.address)).body.statement as { version: number }).version).toBe(55);
+    });
+
+    it("lets only addresses with a stake in the DAO write a statement", async () => {
+      const cookie = await signInForTest(auth, stranger);
+      const response = await put(stranger.address, { statement: "I hold nothing", links: [] }, cookie);
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: string }).error).toMatch(/holders of the DAO's token/);
+      expect((await get(stranger.address)).body).toEqual({ statement: null });
     });
 
     it("limits the rate of writes per address", async () => {

@@ -9,8 +9,13 @@ import { type Address, getAddress, isAddress } from "viem";
 import { type Statement, statementInput, statementSummary } from "../../statements/statement";
 import type { Auth } from "../auth/auth";
 import { isSessionOf } from "../auth/auth";
-import { json, jsonError, rateLimit, readJsonBody } from "../http";
+import { json, jsonError, readJsonBody } from "../http";
+import { createRateLimiter, type RateLimit } from "../rateLimit";
+import { type HasStake, requireStake } from "../stake";
 import type { Store } from "../store/types";
+
+/** Versions of one statement kept in statement_revisions (the newest; older ones are dropped). */
+export const maxStatementVersions = 50;
 
 type Row = {
   dao: string;
@@ -40,12 +45,12 @@ export async function getStatement(store: Store, dao: string, address: Address):
   return row ? toStatement(row) : undefined;
 }
 
-/** Every saved version, newest first (at most `limit`). */
+/** Every kept version, newest first (at most `limit`). */
 export async function getStatementHistory(
   store: Store,
   dao: string,
   address: Address,
-  limit = 50,
+  limit = maxStatementVersions,
 ): Promise<{ version: number; statement: string; links: string[]; createdAt: string }[]> {
   const rows = await store.query<{ version: number; body: string; links: string[]; created_at: Date }>(
     "SELECT version, body, links, created_at FROM statement_revisions WHERE dao = $1 AND address = $2 ORDER BY version DESC LIMIT $3",
@@ -84,7 +89,10 @@ export async function getStatementSummaries(
   return summaries;
 }
 
-/** Saves a new version (the previous ones stay in statement_revisions); returns it. */
+/**
+ * Saves a new version (the previous `maxStatementVersions - 1` stay in statement_revisions, older
+ * ones are dropped: a statement rewritten every minute must not grow the database forever).
+ */
 export async function saveStatement(
   store: Store,
   input: { dao: string; address: Address; statement: string; links: string[]; now: Date },
@@ -110,6 +118,11 @@ export async function saveStatement(
       "INSERT INTO statement_revisions (dao, address, version, body, links, created_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6::timestamptz)",
       [input.dao, input.address, version, input.statement, links, at],
     );
+    await tx.query("DELETE FROM statement_revisions WHERE dao = $1 AND address = $2 AND version <= $3", [
+      input.dao,
+      input.address,
+      version - maxStatementVersions,
+    ]);
     if (!row) throw new Error("saving the statement returned no row");
     return toStatement(row);
   });
@@ -120,7 +133,11 @@ export type StatementRouteDeps = {
   auth: Pick<Auth, "requireSession">;
   /** Whether a DAO with this slug is configured. */
   daoExists: (slug: string) => boolean;
+  /** Whether the address holds the DAO's token or voting power (writing needs a stake). */
+  hasStake: HasStake;
   now?: () => Date;
+  /** Rate limits (default: windows in `store`). */
+  rateLimit?: RateLimit;
 };
 
 type Params = { dao: string; address: string };
@@ -138,6 +155,7 @@ function parseAddressParam(raw: string): Address | undefined {
  */
 export function statementRoutes(deps: StatementRouteDeps) {
   const now = deps.now ?? (() => new Date());
+  const rateLimit = deps.rateLimit ?? createRateLimiter({ store: deps.store, now });
 
   function check(params: Params): { address: Address } | Response {
     if (!deps.daoExists(params.dao)) return jsonError(404, `No DAO "${params.dao}" here.`, "dao");
@@ -167,10 +185,13 @@ export function statementRoutes(deps: StatementRouteDeps) {
         `You are signed in as ${session.address}: only ${checked.address} can edit this statement.`,
       );
     }
-    const limited = rateLimit(`statements:${session.address}`, 20, 60_000);
+    const limited = await rateLimit(`statements:${session.address}`, 20, 60_000);
     if (limited) return limited;
     const body = await readJsonBody(request, statementInput, maxBodyBytes);
     if (body instanceof Response) return body;
+    // Throwaway wallets must not fill the database: only someone with a stake in the DAO writes.
+    const noStake = await requireStake(deps.hasStake, params.dao, checked.address);
+    if (noStake) return noStake;
     const store = await deps.store();
     const statement = await saveStatement(store, {
       dao: params.dao,

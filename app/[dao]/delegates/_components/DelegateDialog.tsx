@@ -3,8 +3,9 @@
  * The directory's "Delegate" buttons and the one dialog they open: "Delegate to <name>", with the
  * connected account's figures and the delegate button (a wallet island, loaded when the dialog
  * first opens, so the directory itself carries no wallet code). Not a native modal <dialog>: the
- * wallet's own connect modal must be able to open above it. Escape or "Close" returns the focus to
- * the row's button.
+ * wallet's own connect modal must be able to open above it. Tab and Shift+Tab cycle within the
+ * dialog (a focus trap that leaves the wallet's modal alone when focus is in it); Escape or "Close"
+ * returns the focus to the row's button.
  */
 import { useEffect, useId, useRef, useSyncExternalStore } from "react";
 import { DelegateToIsland } from "@/components/delegation/islands";
@@ -51,6 +52,31 @@ export function DelegateRowButton({ address, name }: DelegateRowButtonProps) {
   );
 }
 
+const focusable =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab within `dialog`: from its last focusable element back to its first, and the reverse
+ * with Shift. Focus elsewhere (the wallet's own modal, opened above) is left alone.
+ */
+function trapFocus(event: KeyboardEvent, dialog: HTMLElement) {
+  const active = document.activeElement;
+  const inside = active instanceof HTMLElement && dialog.contains(active);
+  if (!inside && active && active !== document.body) return;
+  const items = [...dialog.querySelectorAll<HTMLElement>(focusable)].filter((item) => item.getClientRects().length > 0);
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  const index = inside ? items.indexOf(active) : -1;
+  if (event.shiftKey && index <= 0) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (!inside || index === items.length - 1)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /** @example <DelegateDialog dao={writeDaoOf(config, dao)} /> */
 export function DelegateDialog({ dao }: { dao: WriteDao }) {
   const target = useSyncExternalStore(
@@ -60,6 +86,7 @@ export function DelegateDialog({ dao }: { dao: WriteDao }) {
   );
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!target) return;
@@ -67,6 +94,7 @@ export function DelegateDialog({ dao }: { dao: WriteDao }) {
     const opener = target.opener;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape" && !event.defaultPrevented) setOpen(null);
+      if (event.key === "Tab" && dialogRef.current) trapFocus(event, dialogRef.current);
     };
     document.addEventListener("keydown", onKey);
     return () => {
@@ -88,6 +116,7 @@ export function DelegateDialog({ dao }: { dao: WriteDao }) {
       }}
     >
       <div
+        ref={dialogRef}
         role="dialog"
         aria-modal="true"
         aria-labelledby={headingId}

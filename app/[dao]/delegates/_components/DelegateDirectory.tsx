@@ -10,7 +10,6 @@ import type { Address } from "viem";
 import { AccountName } from "@/components/address/AccountName";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { buttonClass } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
 import { looksLikeEnsName, resolveEnsAddress } from "@/lib/chain/ensNames";
 import { getPublicClient } from "@/lib/chain/publicClient";
@@ -302,22 +301,6 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
       </div>
       <PageLinks label="Delegates pages" param="page" page={page} pageCount={pageCount} keep={{ q }} />
       {writeDao ? <DelegateDialog dao={writeDao} /> : null}
-    </div>
-  );
-}
-
-/** The table's shape while it loads. */
-export function DelegateDirectorySkeleton() {
-  return (
-    <div aria-hidden="true" className="rounded-xl border border-border bg-card p-3 shadow-xs">
-      {[0, 1, 2, 3, 4, 5].map((key) => (
-        <div key={key} className="flex items-center gap-3 border-border border-b py-3 last:border-b-0">
-          <Skeleton className="h-4 w-6" />
-          <Skeleton className="h-4 w-32" />
-          <Skeleton className="ml-auto h-4 w-24" />
-          <Skeleton className="h-4 w-12" />
-        </div>
-      ))}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { LinkPending } from "@/components/ui/LinkPending";
 
 export type PageLinksProps = {
   /** Accessible name of the navigation ("Delegates pages"). */
@@ -51,6 +52,7 @@ export function PageLinks({
       {page > 1 ? (
         <Link href={pageHref(keep, param, Math.min(page - 1, pageCount), hash)} className={linkClass} rel="prev">
           {previousText}
+          <LinkPending />
         </Link>
       ) : (
         <span />
@@ -61,6 +63,7 @@ export function PageLinks({
       {page < pageCount ? (
         <Link href={pageHref(keep, param, page + 1, hash)} className={linkClass} rel="next">
           {nextText}
+          <LinkPending />
         </Link>
       ) : (
         <span />

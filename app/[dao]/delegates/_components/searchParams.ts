@@ -1,4 +1,5 @@
 /** Reading the delegates pages' URL search parameters: a page number and an address/name search. */
+import { singleLineText } from "@/lib/format/singleLineText";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -13,10 +14,11 @@ export function pageParam(value: string | string[] | undefined): number {
 }
 
 /**
- * The search text, trimmed and bounded.
+ * The search text, bounded and made safe to echo like a proposal title (no bidi or invisible
+ * characters, controls as spaces).
  *
  * @example textParam(" 0x7099 ") // "0x7099"
  */
 export function textParam(value: string | string[] | undefined, max = 100): string {
-  return typeof value === "string" ? value.trim().slice(0, max) : "";
+  return typeof value === "string" ? singleLineText(value.slice(0, max * 4)).slice(0, max) : "";
 }

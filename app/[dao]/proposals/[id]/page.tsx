@@ -60,7 +60,7 @@ import { SimulationSection, SimulationSkeleton } from "./_components/SimulationS
 import { clockPoint, TimelineSection } from "./_components/TimelineSection";
 import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
 import { VotePanelIsland } from "./_components/VotePanelIsland";
-import { VotesSection, VotesSkeleton } from "./_components/VotesSection";
+import { VotesSection } from "./_components/VotesSection";
 
 type Props = {
   params: Promise<{ dao: string; id: string }>;
@@ -361,24 +361,22 @@ export default async function ProposalPage({ params, searchParams }: Props) {
                 </Suspense>
               ) : null}
               {fromReceipt ? null : (
-                <Suspense key={JSON.stringify(readVoteQuery(search))} fallback={<VotesSkeleton />}>
-                  <VotesSection
-                    slug={slug}
-                    proposalId={id}
-                    query={readVoteQuery(search)}
-                    token={
-                      dao
-                        ? {
-                            decimals: dao.tokenDecimals,
-                            symbol: dao.tokenSymbol,
-                            kind: dao.flavour.token?.kind ?? "erc20votes",
-                          }
-                        : null
-                    }
-                    labels={labels}
-                    explorer={explorer}
-                  />
-                </Suspense>
+                <VotesSection
+                  slug={slug}
+                  proposalId={id}
+                  query={readVoteQuery(search)}
+                  token={
+                    dao
+                      ? {
+                          decimals: dao.tokenDecimals,
+                          symbol: dao.tokenSymbol,
+                          kind: dao.flavour.token?.kind ?? "erc20votes",
+                        }
+                      : null
+                  }
+                  labels={labels}
+                  explorer={explorer}
+                />
               )}
             </>
           ) : null}

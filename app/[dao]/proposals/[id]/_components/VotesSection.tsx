@@ -15,7 +15,6 @@ import { SafeText } from "@/components/markdown/SafeText";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { AccountProfile } from "@/lib/chain/ensNames";
 import { cn } from "@/lib/format/cn";
 import { explorerUrl } from "@/lib/format/explorerUrl";
@@ -160,7 +159,7 @@ async function fetchVotes(slug: string, proposalId: string, query: VoteQuery): P
   }
 }
 
-/** @example <Suspense fallback={<VotesSkeleton />}><VotesSection slug="demo" proposalId={id} query={query} … /></Suspense> */
+/** @example <VotesSection slug="demo" proposalId={id} query={query} … /> */
 export async function VotesSection({ slug, proposalId, query, token, labels, explorer }: VotesSectionProps) {
   const page = await fetchVotes(slug, proposalId, query);
   const supportOptions = [
@@ -270,19 +269,6 @@ export async function VotesSection({ slug, proposalId, query, token, labels, exp
           )}
         </nav>
       ) : null}
-    </Section>
-  );
-}
-
-/** Shown while the votes load. */
-export function VotesSkeleton() {
-  return (
-    <Section id="votes" title="Votes">
-      <div className="flex flex-col gap-3" aria-busy="true">
-        {[0, 1, 2, 3].map((row) => (
-          <Skeleton key={row} className="h-12 w-full" />
-        ))}
-      </div>
     </Section>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * A proposal's full description as plain text, for descriptions too long for the page to render
  * as markdown. Served as text/plain with nosniff, so a browser shows it as text whatever it
- * contains (the app-wide Content-Security-Policy from next.config.js applies too).
+ * contains (the Content-Security-Policy of proxy.ts applies too).
  */
 import { IndexerNotFoundError } from "@/lib/indexer/client";
 import { getIndexer } from "@/lib/server/indexer";
