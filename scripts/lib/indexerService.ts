@@ -1,4 +1,7 @@
-/** Starts the Ponder indexer (indexer/) for a DAO config and waits until its backfill is done. */
+/**
+ * Starts the Ponder indexer (indexer/, through indexer/supervise.ts) for a DAO config and waits
+ * until its backfill is done.
+ */
 import { rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isPortFree } from "./anvil";
@@ -38,8 +41,10 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
   if (!options.databaseUrl) rmSync(options.dbDir, { recursive: true, force: true });
   const service = startService({
     name: "indexer",
-    command: bin("ponder"),
+    // The supervisor runs `ponder start` and recovers from a changed chain and from deep reorgs.
+    command: bin("tsx"),
     args: [
+      "indexer/supervise.ts",
       "start",
       "--root",
       "indexer",
