@@ -8,8 +8,8 @@ import type { z } from "zod";
 import {
   type IndexedAccount,
   type IndexedAnalytics,
-  type IndexedDelegateRecord,
   type IndexedDelegate,
+  type IndexedDelegateRecord,
   type IndexedDelegator,
   type IndexedProposal,
   type IndexedTreasuryTokens,

@@ -12,8 +12,8 @@
 import { db } from "ponder:api";
 import { account, proposal, supplyChange, tokenSupply, voter, votingPowerChange } from "ponder:schema";
 import { and, asc, count, desc, eq, gt, lte, or } from "ponder";
-import type { IndexedDao } from "../../daos";
 import { type Concentration, concentration } from "../../../lib/analytics/concentration";
+import type { IndexedDao } from "../../daos";
 
 export type SnapshotFigures = Concentration & { totalSupply: bigint | undefined };
 export type NowFigures = SnapshotFigures & { neverVotedPower: bigint; neverVotedDelegates: number };
