@@ -83,7 +83,10 @@ test("Nakamoto, Gini and turnout of the latest proposal match the contracts at i
 
   await page.goto(`/${env.dao.slug}/analytics`);
   await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Analytics", exact: true }).first()).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Analytics", exact: true }).first()).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByRole("img", { name: /Turnout per proposal/ })).toBeVisible();
 
   // The tables open by keyboard like any disclosure.
