@@ -162,6 +162,38 @@ export const delegationChange = onchainTable(
 );
 
 /**
+ * Every mint and burn of a voting token: its total supply from that point on (what
+ * getPastTotalSupply would answer), so turnout can be measured against the supply at a snapshot.
+ */
+export const supplyChange = onchainTable(
+  "supply_change",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    totalSupply: t.bigint().notNull(),
+    timestamp: t.int8({ mode: "number" }).notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token, table.block, table.logIndex] }),
+  }),
+);
+
+/** A voting token's current total supply (the running sum of its supply changes). */
+export const tokenSupply = onchainTable(
+  "token_supply",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    totalSupply: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token] }),
+  }),
+);
+
+/**
  * An ERC20 a DAO's treasury (its timelock, or the governor when there is none) has received, found
  * from Transfer logs of any contract whose `to` is the treasury (a wildcard log filter, see
  * ponder.config.ts). Zero-value transfers are ignored (address poisoning). Only discovery: the

@@ -9,6 +9,9 @@ import type { Address } from "viem";
 import type { IndexedDao } from "../../daos";
 import { computeParticipation, type Participation, type PowerCrossing } from "./participation";
 
+/** Participation, and when the delegate last voted on the governor (seconds; null if never). */
+export type DelegateParticipation = Participation & { lastVoteTimestamp: number | null };
+
 /**
  * Participation of each delegate (lowercase address → figures) on the DAO's governor, as of the
  * governor clock value `now` (the latest indexed block, or its timestamp for a timestamp clock).
@@ -20,8 +23,8 @@ export async function participationOf(
   dao: IndexedDao,
   delegates: readonly { address: Address; votingPower: bigint }[],
   now: bigint,
-): Promise<Map<Address, Participation>> {
-  const result = new Map<Address, Participation>();
+): Promise<Map<Address, DelegateParticipation>> {
+  const result = new Map<Address, DelegateParticipation>();
   if (delegates.length === 0) return result;
   const addresses = delegates.map((delegate) => delegate.address.toLowerCase() as Address);
 
@@ -56,7 +59,7 @@ export async function participationOf(
       )
       .orderBy(asc(votingPowerChange.block), asc(votingPowerChange.logIndex)),
     db
-      .select({ voter: vote.voter, proposalId: vote.proposalId })
+      .select({ voter: vote.voter, proposalId: vote.proposalId, timestamp: vote.timestamp })
       .from(vote)
       .where(and(eq(vote.chainId, dao.chainId), eq(vote.governor, dao.governor), inArray(vote.voter, addresses))),
   ]);
@@ -78,24 +81,26 @@ export async function participationOf(
     crossingsOf.set(row.delegate, list);
   }
   const votedBy = new Map<Address, Set<bigint>>();
+  const lastVoteOf = new Map<Address, number>();
   for (const row of votes) {
     const set = votedBy.get(row.voter) ?? new Set<bigint>();
     set.add(row.proposalId);
     votedBy.set(row.voter, set);
+    lastVoteOf.set(row.voter, Math.max(lastVoteOf.get(row.voter) ?? 0, row.timestamp));
   }
 
   for (const delegate of delegates) {
     const address = delegate.address.toLowerCase() as Address;
-    result.set(
-      address,
-      computeParticipation({
+    result.set(address, {
+      ...computeParticipation({
         proposals: participationProposals,
         crossings: crossingsOf.get(address) ?? [],
         currentVotes: delegate.votingPower,
         votedIds: votedBy.get(address) ?? new Set(),
         now,
       }),
-    );
+      lastVoteTimestamp: lastVoteOf.get(address) ?? null,
+    });
   }
   return result;
 }

@@ -43,6 +43,8 @@ import { DelegateVotes } from "./_components/DelegateVotes";
 import { DelegatorsTable } from "./_components/DelegatorsTable";
 import { VotingPowerChart } from "./_components/VotingPowerChart";
 
+const lastVoteFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+
 type Props = { params: Promise<{ dao: string; address: string }>; searchParams: Promise<SearchParams> };
 
 const PAGE_SIZE = 20;
@@ -222,6 +224,19 @@ export default async function DelegatePage({ params, searchParams }: Props) {
                   ? formatShare(BigInt(participation.voted), BigInt(participation.eligible), 0)
                   : "—"}
               </Figure>
+              <Figure label="Last vote">
+                {participation?.lastVoteTimestamp
+                  ? lastVoteFormat.format(new Date(participation.lastVoteTimestamp * 1000))
+                  : participation
+                    ? "Never"
+                    : "—"}
+              </Figure>
+              <Figure
+                label="Missed in a row"
+                hint={participation?.missedStreak === undefined ? undefined : "Latest proposals they could vote on"}
+              >
+                {participation?.missedStreak === undefined ? "—" : participation.missedStreak.toLocaleString("en-US")}
+              </Figure>
               <Figure label="Token balance" hint={live.ok ? "Live" : undefined}>
                 {liveFigures?.balance === undefined ? "—" : amount(liveFigures.balance)}
               </Figure>
@@ -393,6 +408,15 @@ export default async function DelegatePage({ params, searchParams }: Props) {
         ) : (
           <p className="text-muted-foreground text-sm">Votes are unavailable while the indexer is unreachable.</p>
         )}
+        {votes.ok && votes.value.total > 0 ? (
+          <a
+            href={`/${encodeURIComponent(slug)}/delegates/${address}/votes.csv`}
+            download
+            className="self-start text-accent text-sm underline"
+          >
+            Download every vote (CSV)
+          </a>
+        ) : null}
       </section>
     </div>
   );

@@ -93,9 +93,16 @@ function Participation({ delegate }: { delegate: IndexedDelegate }) {
       <span className="text-muted-foreground text-xs">
         {figures.voted} of {figures.eligible}
       </span>
+      <span className="text-muted-foreground text-xs">
+        {figures.lastVoteTimestamp ? `last ${shortDate(figures.lastVoteTimestamp)}` : "never voted"}
+      </span>
+      {figures.missedStreak ? <span className="font-medium text-xs">missed last {figures.missedStreak}</span> : null}
     </span>
   );
 }
+
+const shortDateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const shortDate = (seconds: number) => shortDateFormat.format(new Date(seconds * 1000));
 
 const th = "px-2 py-2.5 font-medium text-muted-foreground text-xs uppercase sm:px-3 sm:tracking-wide";
 const td = "px-2 py-3 sm:px-3";
@@ -300,6 +307,13 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
         </table>
       </div>
       <PageLinks label="Delegates pages" param="page" page={page} pageCount={pageCount} keep={{ q }} />
+      <a
+        href={`/${encodeURIComponent(slug)}/delegates/delegates.csv`}
+        download
+        className="self-start text-accent text-sm underline"
+      >
+        Download every delegate (CSV)
+      </a>
       {writeDao ? <DelegateDialog dao={writeDao} /> : null}
     </div>
   );
