@@ -16,7 +16,6 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { type Address, getAddress } from "viem";
 import { AddressView } from "@/components/address/AddressView";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
@@ -56,7 +55,7 @@ import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
 import { ProposalActionsPanelIsland } from "./_components/ProposalActionsPanelIsland";
 import { ResultsSection } from "./_components/ResultsSection";
 import { Section } from "./_components/Section";
-import { SimulationSection, SimulationSkeleton } from "./_components/SimulationSection";
+import { SimulationSection } from "./_components/SimulationSection";
 import { clockPoint, TimelineSection } from "./_components/TimelineSection";
 import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
 import { VotePanelIsland } from "./_components/VotePanelIsland";
@@ -356,9 +355,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               />
               <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
               {loaded.status === "ready" ? (
-                <Suspense key={`simulation:${state ?? ""}`} fallback={<SimulationSkeleton />}>
-                  <SimulationSection ready={loaded} proposalId={id} state={state} content={simulated} />
-                </Suspense>
+                <SimulationSection ready={loaded} proposalId={id} state={state} content={simulated} />
               ) : null}
               {fromReceipt ? null : (
                 <VotesSection
