@@ -15,10 +15,10 @@ import { StatementEditorIsland } from "@/components/statements/islands";
 import { StatementEditorFallback } from "@/components/statements/StatementEditorFallback";
 import { Card, CardContent } from "@/components/ui/card";
 import { writeDaoOf } from "@/lib/governor/writeDao";
+import { pageParam, type SearchParams } from "@/lib/routing/searchParams";
 import { loadDao } from "@/lib/server/loadDao";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
-import { pageParam, type SearchParams } from "../delegates/_components/searchParams";
 import { DelegateRecord } from "./_components/DelegateRecord";
 
 type Props = { params: Promise<{ dao: string }>; searchParams: Promise<SearchParams> };

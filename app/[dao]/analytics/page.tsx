@@ -10,6 +10,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
+import { IndexerAlert } from "@/components/ui/IndexerAlert";
+import { PageLinks } from "@/components/ui/PageLinks";
 import {
   type ConcentrationRow,
   concentrationRows,
@@ -22,13 +24,11 @@ import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { niceMax } from "@/lib/charts/proposalSeries";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortProposalId } from "@/lib/format/shortProposalId";
+import { pageParam, type SearchParams } from "@/lib/routing/searchParams";
+import { type LoadedAnalytics, loadAnalytics } from "@/lib/server/loadAnalytics";
 import { loadDao, problemOf } from "@/lib/server/loadDao";
 import { settle } from "@/lib/server/settle";
-import { IndexerAlert } from "../delegates/_components/IndexerAlert";
-import { PageLinks } from "../delegates/_components/PageLinks";
-import { pageParam, type SearchParams } from "../delegates/_components/searchParams";
 import { DataTable } from "./_components/DataTable";
-import { type LoadedAnalytics, loadAnalytics } from "./_components/loadAnalytics";
 import { ProposalChart } from "./_components/ProposalChart";
 
 type Props = { params: Promise<{ dao: string }>; searchParams: Promise<SearchParams> };

@@ -4,13 +4,13 @@
  * a holder when to re-delegate. From the indexer, for the wallet the browser last connected.
  */
 import Link from "next/link";
+import { IndexerAlert } from "@/components/ui/IndexerAlert";
+import { PageLinks } from "@/components/ui/PageLinks";
 import { shortAddress } from "@/lib/format/shortAddress";
 import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { IndexedDelegateRecord } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
 import { settle } from "@/lib/server/settle";
-import { IndexerAlert } from "../../delegates/_components/IndexerAlert";
-import { PageLinks } from "../../delegates/_components/PageLinks";
 
 const PAGE_SIZE = 20;
 const supportNames: Record<number, string> = { 0: "Against", 1: "For", 2: "Abstain", 255: "Split" };

@@ -6,6 +6,7 @@
 import { useMemo } from "react";
 import { type Address, toFunctionSignature } from "viem";
 import { Button } from "@/components/ui/button";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/Field";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
 import {
@@ -20,7 +21,6 @@ import {
 import { type DescribeContext, describeAction } from "@/lib/proposals/builder/describeAction";
 import { type KnownAbiId, knownAbiAddress, knownAbis } from "@/lib/proposals/builder/knownAbis";
 import { inputHint, isJsonType, parameterLabel } from "@/lib/proposals/builder/parseArgument";
-import { Field, Select, TextArea, TextInput } from "./Field";
 
 export type ActionEditorProps = {
   draft: ActionDraft;
