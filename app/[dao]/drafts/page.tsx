@@ -13,7 +13,8 @@ import { draftTitle } from "@/lib/drafts/draftInput";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortAddress } from "@/lib/format/shortAddress";
 import { shortProposalId } from "@/lib/format/shortProposalId";
-import { loadMyDrafts, pageSessionAddress } from "@/lib/server/drafts/serverDeps";
+import { pageSessionAddress } from "@/lib/server/auth";
+import { loadMyDrafts } from "@/lib/server/drafts";
 import { loadDao } from "@/lib/server/loadDao";
 import { NewDraftButton } from "./_components/NewDraftButton";
 

@@ -43,7 +43,7 @@ import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
 import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
 import { voteResults } from "@/lib/proposals/voteResults";
-import { loadProposalExtras } from "@/lib/server/drafts/serverDeps";
+import { loadProposalExtras } from "@/lib/server/discussionLinks";
 import { ensProfilesFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
 import { cookieAccount } from "@/lib/wagmi/cookieAccount";

@@ -18,8 +18,8 @@ import { chainTableEntry } from "@/lib/chain/daoChain";
 import { draftTitle } from "@/lib/drafts/draftInput";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
+import { loadDraft } from "@/lib/server/drafts";
 import { isDraftId } from "@/lib/server/drafts/draftsStore";
-import { loadDraft } from "@/lib/server/drafts/serverDeps";
 import { loadDao, problemOf } from "@/lib/server/loadDao";
 import { loadTreasuryTokens } from "@/lib/server/loadTreasuryTokens";
 
