@@ -192,7 +192,7 @@ export function VotePanel({ dao, proposalId, state: serverState, snapshot, opens
     queryKey: ["commons", "vote-by", dao.slug, proposalId, address, localVotes.length],
     queryFn: async (): Promise<CastVote | null> => {
       const response = await fetch(
-        `/${encodeURIComponent(dao.slug)}/proposals/${proposalId}/vote-by/${address?.toLowerCase()}`,
+        `/api/daos/${encodeURIComponent(dao.slug)}/proposals/${proposalId}/vote-by/${address?.toLowerCase()}`,
       );
       if (!response.ok) return null;
       return ((await response.json()) as { vote: CastVote | null }).vote;
