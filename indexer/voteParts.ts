@@ -13,10 +13,10 @@
  *   as a vote, tallied nowhere.
  */
 import type { Hex } from "viem";
-import { decodeSplitParams } from "../lib/proposals/splitVote";
+import { decodeSplitParams, splitSupport } from "../lib/proposals/splitVote";
 
-/** GovernorCountingFractional's `support` for a split vote. */
-export const fractionalSupport = 255;
+/** The name indexer/src/api still imports; remove once that module is split (branch `scale`). */
+export { splitSupport as fractionalSupport };
 
 export type VoteParts = { againstVotes: bigint; forVotes: bigint; abstainVotes: bigint };
 
@@ -52,7 +52,7 @@ export function countVote(support: number, weight: bigint, params: Hex): Counted
   if (support === 0) return { parts: { ...noVotes, againstVotes: weight }, fractional: false, malformed: false };
   if (support === 1) return { parts: { ...noVotes, forVotes: weight }, fractional: false, malformed: false };
   if (support === 2) return { parts: { ...noVotes, abstainVotes: weight }, fractional: false, malformed: false };
-  if (support === fractionalSupport) {
+  if (support === splitSupport) {
     const parts = decodeFractionalParams(params);
     return parts === null
       ? { parts: noVotes, fractional: true, malformed: true }

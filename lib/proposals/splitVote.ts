@@ -14,7 +14,7 @@ import type { VoteSplit } from "../governor/adapter";
 import { parseAmount } from "./builder/parseAmount";
 import type { CastVote, CastVoteSplit } from "./voteFromReceipt";
 
-/** GovernorCountingFractional's `support` for a split vote. */
+/** GovernorCountingFractional's `support` for a split vote (`VOTE_TYPE_FRACTIONAL`): the one place 255 is written. */
 export const splitSupport = 255;
 
 /** How amounts of voting power are read and shown. */

@@ -49,6 +49,7 @@ import {
   type SplitSide,
   splitSides,
   splitStrings,
+  splitSupport,
   splitVoteText,
   type VoteUnit,
 } from "@/lib/proposals/splitVote";
@@ -348,7 +349,7 @@ function VoteForm({ dao, proposalId, account, blocked, loading, fractional, onVo
       if (!receipt) return;
       const total = split.against + split.for + split.abstain;
       const vote = voteFromReceipt({ receipt, governor: dao.governor, proposalId: id, voter: account }) ?? {
-        support: 255,
+        support: splitSupport,
         weight: total.toString(),
         reason: reason.trim() ? reason : "",
         tx: receipt.transactionHash,
