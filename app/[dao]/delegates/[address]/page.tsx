@@ -5,7 +5,6 @@
  * connected account's votes here (a wallet island: its code loads with the wallet stack).
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
@@ -37,8 +36,7 @@ import { loadDao, loadedProblem } from "@/lib/server/loadDao";
 import { type Settled, settle } from "@/lib/server/settle";
 import { readStatement } from "@/lib/server/statements";
 import { linkLabel } from "@/lib/statements/statement";
-import { cookieAccount } from "@/lib/wagmi/cookieAccount";
-import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+import { requestAccount } from "@/lib/wagmi/requestAccount";
 import { DelegateVotes } from "./_components/DelegateVotes";
 import { DelegatorsTable } from "./_components/DelegatorsTable";
 import { VotingPowerChart } from "./_components/VotingPowerChart";
@@ -133,7 +131,7 @@ export default async function DelegatePage({ params, searchParams }: Props) {
   const participation = delegate.ok ? delegate.value.participation : undefined;
   const explorer = explorerUrl(daoExplorerUrl(config), { address });
   const now = Math.floor(Date.now() / 1000);
-  const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
+  const connected = (await requestAccount()) !== null;
   // The name is a config label or an ENS name: untrusted, with hidden characters revealed.
   const targetName = name ? revealInvisible(name) : undefined;
 

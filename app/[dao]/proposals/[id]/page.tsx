@@ -13,7 +13,6 @@
  * after the rest of the page.
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
@@ -46,8 +45,7 @@ import { voteResults } from "@/lib/proposals/voteResults";
 import { loadProposalExtras } from "@/lib/server/discussionLinks";
 import { ensProfilesFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
-import { cookieAccount } from "@/lib/wagmi/cookieAccount";
-import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+import { requestAccount } from "@/lib/wagmi/requestAccount";
 import { ActionsSection } from "./_components/ActionsSection";
 import { DiscussionSection } from "./_components/DiscussionSection";
 import { IntegritySection } from "./_components/IntegritySection";
@@ -121,7 +119,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   if (!proposal && indexed === null && (live === null || live.state === undefined)) notFound();
   if (!proposal && indexed === "unavailable" && live !== null && live.state === undefined) notFound();
 
-  const cookieAddress = cookieAccount(wagmiCookie((await headers()).get("cookie")))?.address ?? null;
+  const cookieAddress = (await requestAccount())?.address ?? null;
   const walletConnected = cookieAddress !== null;
   const explorer = daoExplorerUrl(config);
   const tokens = new Map(live?.tokens ?? []);
