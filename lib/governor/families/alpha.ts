@@ -9,8 +9,9 @@
 import { type Abi, parseAbi } from "viem";
 import type { GovernorAdapter, ProposalVotes, VoteLimits, WriteDao } from "../adapter";
 import { bravoProposeArgs, forwardedValue } from "./bravo";
+import { governorErrorAbi } from "./errorAbi";
 import { tokenCalls } from "./openzeppelin";
-import { callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
+import { callBuilder, field, picking, type VotesFunctions } from "./shared";
 
 export const alphaGovernorAbi = parseAbi([
   "function castVote(uint256 proposalId, bool support)",

@@ -6,8 +6,9 @@
  */
 import { type Abi, parseAbi } from "viem";
 import type { GovernorAdapter, ProposalContent, WriteDao } from "../adapter";
+import { governorErrorAbi } from "./errorAbi";
 import { tokenCalls } from "./openzeppelin";
-import { bravoStructTallies, callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
+import { bravoStructTallies, callBuilder, field, picking, type VotesFunctions } from "./shared";
 
 export const bravoGovernorAbi = parseAbi([
   "function castVote(uint256 proposalId, uint8 support)",
