@@ -11,8 +11,9 @@
 
 import { formatTokenAmount } from "../format/formatTokenAmount";
 import type { VoteSplit, WriteDao } from "../governor/adapter";
+import type { IndexedVoteSplit } from "../indexer/types";
 import { parseAmount } from "./builder/parseAmount";
-import type { CastVote, CastVoteSplit } from "./voteFromReceipt";
+import type { CastVote } from "./voteFromReceipt";
 
 /**
  * How a DAO's voting power is counted and worded: its token's decimals and symbol, whole votes for ERC721Votes.
@@ -218,7 +219,7 @@ export function decodeSplitParams(params: string): VoteSplit | null {
 }
 
 /** A split as the JSON strings of indexed votes and `CastVote`. */
-export function splitStrings(split: VoteSplit): CastVoteSplit {
+export function splitStrings(split: VoteSplit): IndexedVoteSplit {
   return {
     againstVotes: split.against.toString(),
     forVotes: split.for.toString(),
