@@ -29,6 +29,7 @@ import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/cl
 import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { countsAbstain } from "@/lib/format/describeGovernorModes";
 import { formatDate } from "@/lib/format/formatDate";
+import { labelMap } from "@/lib/format/labelMap";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { discussionLinkOf } from "@/lib/proposals/builder/description";
@@ -124,9 +125,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const explorer = daoExplorerUrl(config);
   const tokens = new Map(live?.tokens ?? []);
   if (dao) tokens.set(dao.token.toLowerCase(), { symbol: dao.tokenSymbol, decimals: dao.tokenDecimals });
-  const labels = dao
-    ? addressLabels({ ...dao, labels: config.labels, tokens: live?.tokens })
-    : new Map(Object.entries(config.labels ?? {}).map(([address, label]) => [address.toLowerCase(), label]));
+  const labels = dao ? addressLabels({ ...dao, labels: config.labels, tokens: live?.tokens }) : labelMap(config.labels);
   // Money sent back to whoever proposed is worth seeing at a glance.
   if (proposal && !labels.has(proposal.proposer.toLowerCase())) labels.set(proposal.proposer.toLowerCase(), "Proposer");
   const context: FormatContext = { tokens, labels, governanceToken: dao?.token ?? config.governor };
