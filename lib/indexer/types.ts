@@ -229,7 +229,8 @@ export const indexerStatusSchema = z.object({
 
 export type IndexedProposal = z.infer<typeof indexedProposalSchema>;
 export type IndexedVote = z.infer<typeof indexedVoteSchema>;
-export type VoteSplit = z.infer<typeof voteSplitSchema>;
+/** A split vote's parts as the indexer and the vote-by route send them (decimal strings). */
+export type IndexedVoteSplit = z.infer<typeof voteSplitSchema>;
 export type IndexedDelegate = z.infer<typeof indexedDelegateSchema>;
 export type IndexedAccount = z.infer<typeof indexedAccountSchema>;
 export type Participation = z.infer<typeof participationSchema>;

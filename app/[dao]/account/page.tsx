@@ -5,7 +5,6 @@
  * island: everything about the account is known only in the browser.
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
@@ -15,10 +14,9 @@ import { StatementEditorIsland } from "@/components/statements/islands";
 import { StatementEditorFallback } from "@/components/statements/StatementEditorFallback";
 import { Card, CardContent } from "@/components/ui/card";
 import { writeDaoOf } from "@/lib/governor/writeDao";
+import { pageParam, type SearchParams } from "@/lib/routing/searchParams";
 import { loadDao } from "@/lib/server/loadDao";
-import { cookieAccount } from "@/lib/wagmi/cookieAccount";
-import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
-import { pageParam, type SearchParams } from "../delegates/_components/searchParams";
+import { requestAccount } from "@/lib/wagmi/requestAccount";
 import { DelegateRecord } from "./_components/DelegateRecord";
 
 type Props = { params: Promise<{ dao: string }>; searchParams: Promise<SearchParams> };
@@ -31,7 +29,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   if (loaded.status === "notFound") notFound();
   // The layout shows the config error in place of the page.
   if (loaded.status === "misconfigured") return null;
-  const account = cookieAccount(wagmiCookie((await headers()).get("cookie")));
+  const account = await requestAccount();
   const connected = account !== null;
   const symbol = loaded.status === "ready" ? loaded.dao.tokenSymbol : "tokens";
 

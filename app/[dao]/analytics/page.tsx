@@ -5,31 +5,29 @@
  * and at each proposal's snapshot. From the indexer (lib/indexer, indexer/src/api/analytics.ts),
  * with the quorums read from the chain; charts are server-rendered SVG, each with a summary, a
  * table and a CSV download.
+ *
+ * Just over 300 lines: AnalyticsBody lays out the sections in reading order; charts, definitions
+ * and small parts are in ./_components.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
-import {
-  type ConcentrationRow,
-  concentrationRows,
-  type ParticipationRow,
-  participationRows,
-  quorumNakamoto,
-} from "@/lib/analytics/analyticsRows";
+import { IndexerAlert } from "@/components/ui/IndexerAlert";
+import { PageLinks } from "@/components/ui/PageLinks";
+import { concentrationRows, participationRows, quorumNakamoto } from "@/lib/analytics/analyticsRows";
 import { canPassAlone, shareOf } from "@/lib/analytics/topShare";
 import { describeChainProblem } from "@/lib/chain/chainErrors";
-import { niceMax } from "@/lib/charts/proposalSeries";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
-import { shortProposalId } from "@/lib/format/shortProposalId";
+import { pageParam, type SearchParams } from "@/lib/routing/searchParams";
+import { type LoadedAnalytics, loadAnalytics } from "@/lib/server/loadAnalytics";
 import { loadDao, problemOf } from "@/lib/server/loadDao";
 import { settle } from "@/lib/server/settle";
-import { IndexerAlert } from "../delegates/_components/IndexerAlert";
-import { PageLinks } from "../delegates/_components/PageLinks";
-import { pageParam, type SearchParams } from "../delegates/_components/searchParams";
+import { GiniChart, NakamotoChart, TurnoutChart, VotersChart } from "./_components/AnalyticsCharts";
+import { EmptyNote, Figure, ProposalLink } from "./_components/AnalyticsParts";
+import { nakamotoText } from "./_components/analyticsFormat";
 import { DataTable } from "./_components/DataTable";
-import { type LoadedAnalytics, loadAnalytics } from "./_components/loadAnalytics";
-import { ProposalChart } from "./_components/ProposalChart";
+import { Definitions } from "./_components/Definitions";
 
 type Props = { params: Promise<{ dao: string }>; searchParams: Promise<SearchParams> };
 
@@ -306,195 +304,5 @@ function AnalyticsBody({
         </p>
       </section>
     </>
-  );
-}
-
-function nakamotoText(value: number | "more" | undefined | null): string {
-  if (value === undefined || value === null) return "—";
-  if (value === "more") return "over 100";
-  return value.toLocaleString("en-US");
-}
-
-function Figure({ label, value, detail }: { label: string; value: string; detail: string }) {
-  return (
-    <div className="rounded-xl border border-border px-4 py-3">
-      <dt className="text-muted-foreground text-xs">{label}</dt>
-      <dd className="mt-1 font-semibold text-2xl tabular-nums">{value}</dd>
-      <dd className="mt-1 text-muted-foreground text-xs">{detail}</dd>
-    </div>
-  );
-}
-
-function EmptyNote({ children }: { children: string }) {
-  return (
-    <p className="rounded-xl border border-border border-dashed px-6 py-10 text-center text-muted-foreground text-sm">
-      {children}
-    </p>
-  );
-}
-
-function ProposalLink({ slug, id, title }: { slug: string; id: string; title: string }) {
-  return (
-    <Link href={`/${encodeURIComponent(slug)}/proposals/${id}`} className="break-words text-accent underline">
-      {title.trim() || `Proposal ${shortProposalId(id)}`}
-    </Link>
-  );
-}
-
-function span(rows: readonly { createdTimestamp: number }[]) {
-  return { first: date(rows[0]?.createdTimestamp ?? 0), last: date(rows.at(-1)?.createdTimestamp ?? 0) };
-}
-
-function average(values: readonly (number | undefined)[]): number | undefined {
-  const known = values.filter((value): value is number => value !== undefined);
-  return known.length === 0 ? undefined : known.reduce((sum, value) => sum + value, 0) / known.length;
-}
-
-function TurnoutChart({ rows }: { rows: ParticipationRow[] }) {
-  const { first, last } = span(rows);
-  const latest = [...rows].reverse().find((row) => row.ofVotingPower !== undefined);
-  const summary =
-    `Turnout of ${rows.length} ${rows.length === 1 ? "proposal" : "proposals"} from ${first} to ${last}: on average ` +
-    `${percent(average(rows.map((row) => row.ofVotingPower)))} of the voting power at the snapshot and ` +
-    `${percent(average(rows.map((row) => row.ofSupply)))} of the supply.` +
-    (latest
-      ? ` The latest measured, “${latest.title}”, drew ${percent(latest.ofVotingPower)} of the voting power.`
-      : "");
-  return (
-    <ProposalChart
-      id="turnout-chart"
-      title="Turnout per proposal"
-      summary={summary}
-      max={1}
-      maxLabel="100%"
-      firstLabel={first}
-      lastLabel={last}
-      series={[
-        {
-          name: "Of voting power at the snapshot",
-          kind: "bar",
-          values: rows.map((row) => row.ofVotingPower),
-          colour: "text-accent",
-        },
-        {
-          name: "Of total supply at the snapshot",
-          kind: "line",
-          values: rows.map((row) => row.ofSupply),
-          colour: "text-foreground",
-        },
-      ]}
-    />
-  );
-}
-
-function VotersChart({ rows }: { rows: ParticipationRow[] }) {
-  const { first, last } = span(rows);
-  const most = Math.max(0, ...rows.map((row) => row.voters));
-  const max = niceMax(most);
-  const summary = `Unique voters per proposal, from ${first} to ${last}: ${Math.round(average(rows.map((row) => row.voters)) ?? 0)} on average, ${most} at most.`;
-  return (
-    <ProposalChart
-      id="voters-chart"
-      title="Unique voters per proposal"
-      summary={summary}
-      max={max}
-      maxLabel={`${max} voters`}
-      firstLabel={first}
-      lastLabel={last}
-      series={[{ name: "Unique voters", kind: "bar", values: rows.map((row) => row.voters), colour: "text-accent" }]}
-    />
-  );
-}
-
-function NakamotoChart({ rows }: { rows: ConcentrationRow[] }) {
-  const { first, last } = span(rows);
-  const numeric = (value: number | "more" | undefined) => (typeof value === "number" ? value : undefined);
-  const quorumValues = rows.map((row) => numeric(row.quorumNakamoto));
-  const majorityValues = rows.map((row) => row.majorityNakamoto);
-  const max = niceMax(Math.max(1, ...[...quorumValues, ...majorityValues].filter((v): v is number => v !== undefined)));
-  const latest = rows.at(-1);
-  const summary =
-    `Nakamoto coefficients at the snapshots of ${rows.length} ${rows.length === 1 ? "proposal" : "proposals"} from ${first} to ${last}.` +
-    (latest
-      ? ` At the latest, ${nakamotoText(latest.quorumNakamoto)} delegates could reach the quorum alone and ${nakamotoText(latest.majorityNakamoto)} held a majority of the voting power.`
-      : "");
-  return (
-    <ProposalChart
-      id="nakamoto-chart"
-      title="Nakamoto coefficients over time"
-      summary={summary}
-      max={max}
-      maxLabel={`${max} delegates`}
-      firstLabel={first}
-      lastLabel={last}
-      series={[
-        { name: "Fewest delegates reaching quorum", kind: "bar", values: quorumValues, colour: "text-accent" },
-        { name: "Fewest delegates with a majority", kind: "line", values: majorityValues, colour: "text-foreground" },
-      ]}
-    />
-  );
-}
-
-function GiniChart({ rows }: { rows: ConcentrationRow[] }) {
-  const { first, last } = span(rows);
-  const summary = `Gini coefficient of delegates’ voting power and the top-10 share at each snapshot, from ${first} to ${last}: Gini averaged ${average(rows.map((row) => row.gini))?.toFixed(2) ?? "—"}, the top 10 held ${percent(average(rows.map((row) => row.top10Share)))} on average.`;
-  return (
-    <ProposalChart
-      id="gini-chart"
-      title="Gini and top-10 share over time"
-      summary={summary}
-      max={1}
-      maxLabel="1 (100%)"
-      firstLabel={first}
-      lastLabel={last}
-      series={[
-        { name: "Top-10 share", kind: "bar", values: rows.map((row) => row.top10Share), colour: "text-accent" },
-        { name: "Gini", kind: "line", values: rows.map((row) => row.gini), colour: "text-foreground" },
-      ]}
-    />
-  );
-}
-
-function Definitions() {
-  return (
-    <section aria-labelledby="analytics-definitions" className="text-muted-foreground text-sm">
-      <h2 id="analytics-definitions" className="font-medium text-foreground">
-        How these figures are measured
-      </h2>
-      <dl className="mt-2 grid gap-2 sm:grid-cols-[12rem_1fr]">
-        <dt className="font-medium">Voting power at a snapshot</dt>
-        <dd>
-          Rebuilt by the indexer from the token’s DelegateVotesChanged events up to the snapshot: each delegate’s power
-          is what <code>getPastVotes(delegate, snapshot)</code> answers, for every delegate the index has seen since the
-          token’s first block. A snapshot appears once the index has passed it.
-        </dd>
-        <dt className="font-medium">Turnout</dt>
-        <dd>
-          For + Against + Abstain weight cast, divided by the sum of all delegates’ voting power at the snapshot, and by
-          the token’s total supply at the snapshot (from its mints and burns in the index).
-        </dd>
-        <dt className="font-medium">Supply delegated</dt>
-        <dd>All delegates’ voting power now ÷ the total supply now. Tokens never delegated carry no vote.</dd>
-        <dt className="font-medium">Never voted</dt>
-        <dd>Voting power now of delegates with no vote on this governor in the index.</dd>
-        <dt className="font-medium">Nakamoto (quorum)</dt>
-        <dd>
-          The fewest largest delegates whose power together reaches the quorum (<code>quorum(snapshot)</code>, read from
-          the governor): voting For with nobody else voting, they pass a proposal alone. Only the 100 largest are kept
-          per snapshot, so a larger figure shows as “over 100”. “Now” uses the quorum and power at the latest indexed
-          block.
-        </dd>
-        <dt className="font-medium">Nakamoto (majority)</dt>
-        <dd>
-          The fewest largest delegates holding more than half of all voting power: they win even if everyone votes.
-        </dd>
-        <dt className="font-medium">Gini</dt>
-        <dd>
-          Inequality of voting power among delegates with power above zero: 0 when equal, near 1 when one holds all.
-        </dd>
-        <dt className="font-medium">Top-10 share</dt>
-        <dd>Voting power of the 10 largest delegates ÷ all voting power.</dd>
-      </dl>
-    </section>
   );
 }

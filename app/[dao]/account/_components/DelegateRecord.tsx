@@ -4,16 +4,16 @@
  * a holder when to re-delegate. From the indexer, for the wallet the browser last connected.
  */
 import Link from "next/link";
+import { IndexerAlert } from "@/components/ui/IndexerAlert";
+import { PageLinks } from "@/components/ui/PageLinks";
 import { shortAddress } from "@/lib/format/shortAddress";
 import { IndexerNotFoundError } from "@/lib/indexer/client";
 import type { IndexedDelegateRecord } from "@/lib/indexer/types";
+import { supportLabel } from "@/lib/proposals/supportLabel";
 import { getIndexer } from "@/lib/server/indexer";
 import { settle } from "@/lib/server/settle";
-import { IndexerAlert } from "../../delegates/_components/IndexerAlert";
-import { PageLinks } from "../../delegates/_components/PageLinks";
 
 const PAGE_SIZE = 20;
-const supportNames: Record<number, string> = { 0: "Against", 1: "For", 2: "Abstain", 255: "Split" };
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 type Outcome = "voted" | "missed" | "open";
@@ -99,7 +99,7 @@ export async function DelegateRecord({ slug, account, page }: { slug: string; ac
                     </td>
                     <td className="whitespace-nowrap py-2 pr-3">
                       {item.vote ? (
-                        (supportNames[item.vote.support] ?? `Type ${item.vote.support}`)
+                        (supportLabel(item.vote.support) ?? `Type ${item.vote.support}`)
                       ) : outcome === "missed" ? (
                         <strong className="font-semibold">Missed</strong>
                       ) : item.proposal.status === "canceled" ? (

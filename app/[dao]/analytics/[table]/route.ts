@@ -10,8 +10,8 @@ import {
   participationRows,
 } from "@/lib/analytics/analyticsRows";
 import { csvResponse } from "@/lib/server/csvResponse";
+import { loadAnalytics } from "@/lib/server/loadAnalytics";
 import { loadDao } from "@/lib/server/loadDao";
-import { loadAnalytics } from "../_components/loadAnalytics";
 
 /** The analytics API's largest page. */
 const pageSize = 100;

@@ -13,7 +13,6 @@
  * after the rest of the page.
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { type Address, getAddress } from "viem";
@@ -29,6 +28,7 @@ import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/cl
 import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { countsAbstain } from "@/lib/format/describeGovernorModes";
 import { formatDate } from "@/lib/format/formatDate";
+import { labelMap } from "@/lib/format/labelMap";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { discussionLinkOf } from "@/lib/proposals/builder/description";
@@ -42,11 +42,10 @@ import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
 import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
 import { voteResults } from "@/lib/proposals/voteResults";
-import { loadProposalExtras } from "@/lib/server/drafts/serverDeps";
+import { loadProposalExtras } from "@/lib/server/discussionLinks";
 import { ensProfilesFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
-import { cookieAccount } from "@/lib/wagmi/cookieAccount";
-import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+import { requestAccount } from "@/lib/wagmi/requestAccount";
 import { ActionsSection } from "./_components/ActionsSection";
 import { DiscussionSection } from "./_components/DiscussionSection";
 import { IntegritySection } from "./_components/IntegritySection";
@@ -120,14 +119,12 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   if (!proposal && indexed === null && (live === null || live.state === undefined)) notFound();
   if (!proposal && indexed === "unavailable" && live !== null && live.state === undefined) notFound();
 
-  const cookieAddress = cookieAccount(wagmiCookie((await headers()).get("cookie")))?.address ?? null;
+  const cookieAddress = (await requestAccount())?.address ?? null;
   const walletConnected = cookieAddress !== null;
   const explorer = daoExplorerUrl(config);
   const tokens = new Map(live?.tokens ?? []);
   if (dao) tokens.set(dao.token.toLowerCase(), { symbol: dao.tokenSymbol, decimals: dao.tokenDecimals });
-  const labels = dao
-    ? addressLabels({ ...dao, labels: config.labels, tokens: live?.tokens })
-    : new Map(Object.entries(config.labels ?? {}).map(([address, label]) => [address.toLowerCase(), label]));
+  const labels = dao ? addressLabels({ ...dao, labels: config.labels, tokens: live?.tokens }) : labelMap(config.labels);
   // Money sent back to whoever proposed is worth seeing at a glance.
   if (proposal && !labels.has(proposal.proposer.toLowerCase())) labels.set(proposal.proposer.toLowerCase(), "Proposer");
   const context: FormatContext = { tokens, labels, governanceToken: dao?.token ?? config.governor };

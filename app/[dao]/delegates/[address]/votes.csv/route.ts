@@ -1,9 +1,8 @@
 /** Every vote a delegate cast on the DAO's governor as CSV, newest first, with proposal titles. */
 
+import { supportLabel } from "@/lib/proposals/supportLabel";
 import { csvResponse, pagedReader } from "@/lib/server/csvResponse";
 import { getIndexer } from "@/lib/server/indexer";
-
-const supportNames: Record<number, string> = { 0: "Against", 1: "For", 2: "Abstain", 255: "Split" };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ dao: string; address: string }> }) {
   const { dao: slug, address } = await params;
@@ -15,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ dao
     (vote) => [
       vote.proposalId,
       vote.proposalTitle,
-      supportNames[vote.support] ?? String(vote.support),
+      supportLabel(vote.support) ?? String(vote.support),
       vote.weight,
       vote.reason,
       vote.block,

@@ -26,7 +26,7 @@ import { isTransactionHash, proposalFromReceipt } from "@/lib/proposals/proposal
 import { getSettings } from "@/lib/server/daos";
 import { getIndexer } from "@/lib/server/indexer";
 import { type LoadedDao, loadedProblem } from "@/lib/server/loadDao";
-import { settle as settleRead } from "@/lib/server/settle";
+import { settle, valueOrNull } from "@/lib/server/settle";
 
 export type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable" }>;
 
@@ -47,15 +47,6 @@ export type LoadedProposal = {
   liveProblem: ChainProblem | null;
   clock: ClockContext | null;
 };
-
-async function settle<T>(promise: Promise<T>, what: string): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (error) {
-    console.error(`[commons] ${what} failed:`, error);
-    return null;
-  }
-}
 
 /**
  * The indexed proposal; null when the indexer does not know it, "unavailable" when it did not
@@ -201,7 +192,9 @@ export async function loadProposal(
   const client = dao ? getPublicClient(config) : null;
   const [indexed, clock] = await Promise.all([
     fetchIndexedProposal(config.slug, id),
-    client && dao ? settle(readClockContext(client, dao.clockMode), `reading the clock of "${config.slug}"`) : null,
+    client && dao
+      ? settle(readClockContext(client, dao.clockMode), `reading the clock of "${config.slug}"`).then(valueOrNull)
+      : null,
   ]);
   const fromIndexer = typeof indexed === "object" && indexed !== null ? indexed : null;
   const fromTx = fromIndexer ? null : await fetchProposalFromReceipt(loaded, id, options.tx);
@@ -210,7 +203,7 @@ export async function loadProposal(
   const [actions, liveRead] = await Promise.all([
     proposal ? withVerifiedAbis(known, proposal, loaded) : known,
     client && dao
-      ? settleRead(
+      ? settle(
           readProposalLive(client, {
             adapter: governorAdapter(writeDaoOf(config, dao)),
             proposalId: BigInt(id),

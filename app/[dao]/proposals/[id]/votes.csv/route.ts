@@ -1,9 +1,8 @@
 /** Every vote on a proposal as CSV, heaviest first, streamed from the indexer. */
 
+import { supportLabel } from "@/lib/proposals/supportLabel";
 import { csvResponse, pagedReader } from "@/lib/server/csvResponse";
 import { getIndexer } from "@/lib/server/indexer";
-
-const supportNames: Record<number, string> = { 0: "Against", 1: "For", 2: "Abstain", 255: "Split" };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ dao: string; id: string }> }) {
   const { dao: slug, id } = await params;
@@ -14,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ dao
     pagedReader((page) => getIndexer().listVotes(slug, id, { ...page, sort: "weight" })),
     (vote) => [
       vote.voter,
-      supportNames[vote.support] ?? String(vote.support),
+      supportLabel(vote.support) ?? String(vote.support),
       vote.weight,
       vote.split?.againstVotes ?? (vote.support === 0 ? vote.weight : "0"),
       vote.split?.forVotes ?? (vote.support === 1 ? vote.weight : "0"),

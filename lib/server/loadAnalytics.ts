@@ -4,13 +4,13 @@
  * batched call. A chain that does not answer leaves the quorum-based figures out, nothing else.
  */
 import "server-only";
-import { readQuorums } from "@/lib/analytics/readQuorums";
-import { getPublicClient } from "@/lib/chain/publicClient";
-import { adapterOf } from "@/lib/governor/writeDao";
-import type { IndexedAnalytics } from "@/lib/indexer/types";
-import { getIndexer } from "@/lib/server/indexer";
-import type { LoadedDao } from "@/lib/server/loadDao";
-import { type Settled, settle } from "@/lib/server/settle";
+import { readQuorums } from "../analytics/readQuorums";
+import { getPublicClient } from "../chain/publicClient";
+import { adapterOf } from "../governor/writeDao";
+import type { IndexedAnalytics } from "../indexer/types";
+import { getIndexer } from "./indexer";
+import type { LoadedDao } from "./loadDao";
+import { type Settled, settle } from "./settle";
 
 export type LoadedAnalytics = {
   analytics: IndexedAnalytics;
