@@ -49,7 +49,7 @@ import { requestAccount } from "@/lib/wagmi/requestAccount";
 import { ActionsSection } from "./_components/ActionsSection";
 import { DiscussionSection } from "./_components/DiscussionSection";
 import { IntegritySection } from "./_components/IntegritySection";
-import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal } from "./_components/loadProposal";
+import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal, talliesOf } from "./_components/loadProposal";
 import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
 import { ProposalActionsPanelIsland } from "./_components/ProposalActionsPanelIsland";
 import { ResultsSection } from "./_components/ResultsSection";
@@ -131,15 +131,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const nativeSymbol = chainTableEntry(config.chainId)?.nativeCurrency.symbol ?? "ETH";
   const clockUnit = dao && isTimestampClock(dao.clockMode) ? "timestamp" : "block";
 
-  const tallies =
-    live?.tallies ??
-    (proposal
-      ? {
-          forVotes: BigInt(proposal.forVotes),
-          againstVotes: BigInt(proposal.againstVotes),
-          abstainVotes: BigInt(proposal.abstainVotes),
-        }
-      : null);
+  const tallies = talliesOf(proposal, live);
   const snapshot = live?.snapshot ?? (proposal ? BigInt(proposal.voteStart) : null);
   const snapshotPassed = snapshot !== null && live !== null && live.clock > snapshot;
   const results = tallies ? voteResults(tallies, live?.quorum ?? null, dao?.countingMode ?? null) : null;

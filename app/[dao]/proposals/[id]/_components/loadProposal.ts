@@ -28,6 +28,25 @@ import { getIndexer } from "@/lib/server/indexer";
 import { type LoadedDao, loadedProblem } from "@/lib/server/loadDao";
 import { settle, valueOrNull } from "@/lib/server/settle";
 
+/**
+ * The tallies to show: the chain's when it answered, else the index's.
+ *
+ * @example const tallies = talliesOf(proposal, live); // null when neither has the proposal
+ */
+export function talliesOf(
+  proposal: Pick<IndexedProposal, "forVotes" | "againstVotes" | "abstainVotes"> | null,
+  live: Pick<ProposalLive, "tallies"> | null,
+): ProposalLive["tallies"] | null {
+  if (live?.tallies) return live.tallies;
+  return proposal
+    ? {
+        forVotes: BigInt(proposal.forVotes),
+        againstVotes: BigInt(proposal.againstVotes),
+        abstainVotes: BigInt(proposal.abstainVotes),
+      }
+    : null;
+}
+
 export type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable" }>;
 
 export type LoadedProposal = {
