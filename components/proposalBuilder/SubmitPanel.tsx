@@ -78,7 +78,7 @@ function ProposeForm({
   const reads = useReadContracts({
     contracts: [adapter.votesNow(account), adapter.proposalThreshold(), ...(whitelistRead ? [whitelistRead] : [])].map(
       (read) => ({ ...read, chainId: dao.chainId }),
-    ) as never,
+    ),
     query: { refetchInterval: 15_000 },
   });
   const [votesResult, thresholdResult, whitelistResult] = (reads.data ?? []) as { status: string; result?: unknown }[];
@@ -113,7 +113,7 @@ function ProposeForm({
           functionName: write.functionName,
           args: write.args,
           account,
-        } as never);
+        });
         return { status: "ok" };
       } catch (error) {
         const { message } = explainTxError(error, [...write.abi, ...adapter.errorAbi]);

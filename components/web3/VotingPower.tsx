@@ -39,12 +39,7 @@ export function VotingPower({
     ...read,
     chainId,
     query: { enabled: Boolean(address), refetchInterval: 15_000, select: (value: unknown) => BigInt(value as bigint) },
-  } as never) as {
-    isSuccess: boolean;
-    isError: boolean;
-    data: bigint | undefined;
-    error: { shortMessage?: string; message: string } | null;
-  };
+  });
   if (!isConnected || !address) return null;
 
   if (votes.isSuccess && votes.data !== undefined) {

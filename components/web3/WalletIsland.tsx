@@ -21,6 +21,7 @@ import {
   type ComponentType,
   lazy,
   type ReactNode,
+  useCallback,
   useEffect,
   useId,
   useLayoutEffect,
@@ -56,7 +57,11 @@ const serverStatus = (): WalletStackStatus => "idle";
 export function WalletIsland({ fallback = null, eager, as: Element = "div", className, children }: WalletIslandProps) {
   const ready = useSyncExternalStore(subscribeWalletStack, status, serverStatus) === "ready";
   const id = useId();
-  const ref = useRef<HTMLElement>(null);
+  const ref = useRef<HTMLElement | null>(null);
+  // A callback ref fits both elements `as` may render (an object ref is typed to one of them).
+  const attach = useCallback((node: HTMLElement | null) => {
+    ref.current = node;
+  }, []);
   // Layout effect: the host renders the portal in the same frame, so the fallback never flickers away.
   useLayoutEffect(() => {
     const node = ref.current;
@@ -67,7 +72,7 @@ export function WalletIsland({ fallback = null, eager, as: Element = "div", clas
     if (eager) return whenIdle(() => loadWalletStack());
   }, [eager]);
   return (
-    <Element ref={ref as never} className={cn("contents", className)}>
+    <Element ref={attach} className={cn("contents", className)}>
       {ready ? null : fallback}
     </Element>
   );

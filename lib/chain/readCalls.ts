@@ -56,13 +56,20 @@ export function contractCall<
   functionName: functionName;
   args?: args;
 }): PreparedCall<ContractFunctionReturnType<abi, ReadMutability, functionName, args>> {
-  const { address, abi, functionName, args } = call;
-  const callData = encodeFunctionData({ abi, functionName, args } as never);
+  // Widened as viem's own readContract does inside its generic body: the signature above already
+  // checked the name and arguments against the ABI.
+  const { address, abi, functionName, args } = call as {
+    address: Address;
+    abi: Abi;
+    functionName: string;
+    args?: readonly unknown[];
+  };
+  const callData = encodeFunctionData({ abi, functionName, args });
   return {
     target: address,
     callData,
     decode: (data) =>
-      decodeFunctionResult({ abi, functionName, args, data } as never) as ContractFunctionReturnType<
+      decodeFunctionResult({ abi, functionName, args, data }) as ContractFunctionReturnType<
         abi,
         ReadMutability,
         functionName,

@@ -91,7 +91,7 @@ export function rpcTransport(urls: readonly string[], options: RpcTransportOptio
           for (const endpoint of orderEndpoints(endpoints)) {
             try {
               // Called without an await before it, so requests issued together share one HTTP batch.
-              const result = await endpoint.transport.request({ method, params } as never);
+              const result = await endpoint.transport.request({ method, params });
               recordEndpointSuccess(endpoint.url);
               return result;
             } catch (error) {

@@ -30,14 +30,14 @@ export { readResult } from "./families/shared";
  * const [eta, state] = await readCalls(client, [preparedRead<bigint>(adapter.proposalEta(id)), preparedRead<number>(adapter.state(id))]);
  */
 export function preparedRead<T = unknown>(read: ContractRead): PreparedCall<T> {
-  const callData = encodeFunctionData({ abi: read.abi, functionName: read.functionName, args: read.args } as never);
+  const callData = encodeFunctionData({ abi: read.abi, functionName: read.functionName, args: read.args });
   return {
     target: read.address,
     callData,
     decode: (data) =>
       readResult(
         read,
-        decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data } as never),
+        decodeFunctionResult({ abi: read.abi, functionName: read.functionName, args: read.args, data }),
       ) as T,
   };
 }

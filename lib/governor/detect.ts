@@ -143,7 +143,7 @@ function outcomeOf(probe: Probe, success: boolean, data: Hex): Outcome {
   try {
     return {
       ok: true,
-      value: decodeFunctionResult({ abi: probe.abi, functionName: probe.functionName, data } as never),
+      value: decodeFunctionResult({ abi: probe.abi, functionName: probe.functionName, data }),
     };
   } catch {
     return { ok: false, data: "0x" }; // no code, or an answer of the wrong shape: not this function
@@ -156,7 +156,7 @@ async function runProbes(client: ChainReader, probes: readonly Probe[]): Promise
     client,
     probes.map((probe) => ({
       target: probe.address,
-      callData: encodeFunctionData({ abi: probe.abi, functionName: probe.functionName, args: probe.args } as never),
+      callData: encodeFunctionData({ abi: probe.abi, functionName: probe.functionName, args: probe.args }),
       decode: (data: Hex) => data,
     })),
   );

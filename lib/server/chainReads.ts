@@ -32,7 +32,7 @@ export async function chainProposer(slug: string, proposalId: bigint): Promise<A
       token: dao?.token ?? config.token ?? zeroAddress,
       ...(dao ? { flavour: daoFlavourOf(dao.flavour) } : {}),
     }).proposalProposer(proposalId);
-    const proposer = readResult(read, await client.readContract(read as never)) as Address;
+    const proposer = readResult(read, await client.readContract(read)) as Address;
     return proposer === zeroAddress ? null : getAddress(proposer);
   } catch (chainError) {
     try {

@@ -106,9 +106,9 @@ export function useTransaction({ dao, onConfirmed }: UseTransactionOptions): Tra
           ...(write.value ? { value: write.value } : {}),
           account: account.address,
           chainId: dao.chainId,
-        } as never);
+        });
         set({ status: "signing", label });
-        hash = await writeContract(config, request as never);
+        hash = await writeContract(config, request);
         const sent = hash;
         addRecentTransaction({ hash: sent, description: label });
         set({ status: "pending", label, hash });

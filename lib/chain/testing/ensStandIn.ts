@@ -5,7 +5,7 @@
  * it would on Ethereum, from records the test writes: a primary name (reverse record), the
  * address the name resolves to (forward record) and text records such as the avatar.
  */
-import { type Address, createWalletClient, http, namehash, publicActions } from "viem";
+import { type Address, createWalletClient, type Hash, http, namehash, publicActions } from "viem";
 import { mainnet } from "viem/chains";
 import { ensStandInAbi, ensStandInDeployedBytecode } from "../../../contracts-abi/testing/ensStandIn";
 import { anvilDevAccounts } from "../anvilDevAccounts";
@@ -44,17 +44,23 @@ export async function installEnsStandIn(rpcUrl: string): Promise<EnsStandIn> {
     chain: { ...mainnet, rpcUrls: { default: { http: [rpcUrl] } } },
     transport: http(rpcUrl),
   }).extend(publicActions);
-  const write = async (functionName: "setReverseName" | "setAddr" | "setText", args: readonly unknown[]) => {
-    const hash = await wallet.writeContract({ address, abi: ensStandInAbi, functionName, args } as never);
+  const mined = async (hash: Hash) => {
     await wallet.waitForTransactionReceipt({ hash, pollingInterval: 50 });
   };
+  const contract = { address, abi: ensStandInAbi } as const;
   return {
     address,
     async setName(account, name, options = {}) {
       const node = namehash(name);
-      await write("setReverseName", [account, name]);
-      await write("setAddr", [node, options.forward ?? account]);
-      if (options.avatar !== undefined) await write("setText", [node, "avatar", options.avatar]);
+      await mined(await wallet.writeContract({ ...contract, functionName: "setReverseName", args: [account, name] }));
+      await mined(
+        await wallet.writeContract({ ...contract, functionName: "setAddr", args: [node, options.forward ?? account] }),
+      );
+      if (options.avatar !== undefined) {
+        await mined(
+          await wallet.writeContract({ ...contract, functionName: "setText", args: [node, "avatar", options.avatar] }),
+        );
+      }
     },
   };
 }

@@ -78,7 +78,7 @@ export function fakeChain(options: FakeChainOptions) {
           : functionName === "getCurrentBlockTimestamp"
             ? block.timestamp
             : balanceOf(args?.[0] as string);
-      return encodeFunctionResult({ abi: multicallViews, functionName, result } as never);
+      return encodeFunctionResult({ abi: multicallViews, functionName, result });
     }
     const item = abi.find((entry) => entry.type === "function" && toFunctionSelector(entry) === callData.slice(0, 10));
     const name = item?.type === "function" ? item.name : "?";
@@ -86,7 +86,7 @@ export function fakeChain(options: FakeChainOptions) {
     const handler = contracts.get(target.toLowerCase())?.[name];
     if (!handler) throw new RevertError("execution reverted");
     const { args = [] } = decodeFunctionData({ abi, data: callData });
-    return encodeFunctionResult({ abi, functionName: name, result: handler(args) } as never);
+    return encodeFunctionResult({ abi, functionName: name, result: handler(args) });
   }
 
   async function request({ method, params }: { method: string; params?: unknown }): Promise<unknown> {
@@ -154,7 +154,8 @@ export async function serveJsonRpc(
   request: (call: { method: string; params?: unknown }) => Promise<unknown>,
 ): Promise<JsonRpcServer> {
   let count = 0;
-  const answer = async (call: { id: number; method: string; params?: unknown }) => {
+  type JsonRpcCall = { id: number; method: string; params?: unknown };
+  const answer = async (call: JsonRpcCall) => {
     try {
       return { jsonrpc: "2.0", id: call.id, result: await request(call) };
     } catch (error) {
@@ -170,7 +171,7 @@ export async function serveJsonRpc(
     });
     req.on("end", async () => {
       const parsed = JSON.parse(body) as unknown;
-      const out = Array.isArray(parsed) ? await Promise.all(parsed.map(answer)) : await answer(parsed as never);
+      const out = Array.isArray(parsed) ? await Promise.all(parsed.map(answer)) : await answer(parsed as JsonRpcCall);
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(out));
     });

@@ -6,7 +6,7 @@
  * `proposals(id)` has no abstainVotes field (id, proposer, eta, startBlock, endBlock, forVotes,
  * againstVotes, canceled, executed). Its voting period is a constant 40,320 blocks.
  */
-import { type Abi, parseAbi } from "viem";
+import { parseAbi } from "viem";
 import type { GovernorAdapter, ProposalVotes, VoteLimits, WriteDao } from "../adapter";
 import { compoundCalls } from "./bravo";
 import { callBuilder, field, type VotesFunctions } from "./shared";
@@ -53,7 +53,7 @@ export type AlphaOptions = { votes?: VotesFunctions };
  * alphaAdapter(dao).castVote(id, 2) // throws: GovernorAlpha has no Abstain
  */
 export function alphaAdapter(dao: Pick<WriteDao, "governor" | "token">, options: AlphaOptions = {}): GovernorAdapter {
-  const g = callBuilder(dao.governor, alphaGovernorAbi as Abi);
+  const g = callBuilder(dao.governor, alphaGovernorAbi);
   return {
     family: "alpha",
     castVote: (proposalId, support, reason) => {
@@ -61,7 +61,7 @@ export function alphaAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
       if (reason?.trim()) throw new Error("GovernorAlpha keeps no reasons: vote without one");
       return g("castVote", [proposalId, support === 1]);
     },
-    ...compoundCalls(g, dao, options.votes ?? "getPriorVotes", alphaStructTallies),
+    ...compoundCalls(alphaGovernorAbi, dao, options.votes ?? "getPriorVotes", alphaStructTallies),
     voteLimits: alphaVoteLimits,
     // cancel() refuses anyone, the proposer too, while the proposer is above the threshold.
     proposerCanCancel: false,

@@ -4,8 +4,9 @@
  * calldatas; the governor has no clock() (its clock is the block number), no proposalEta/Snapshot/Deadline (they
  * are fields of `proposals(id)`), and votes come from the token's getPriorVotes.
  */
-import { type Abi, type Address, parseAbi } from "viem";
+import { type Address, parseAbi } from "viem";
 import type { GovernorAdapter, ProposalContent, ProposalVotes, WriteDao } from "../adapter";
+import type { alphaGovernorAbi } from "./alpha";
 import { governorErrorAbi } from "./errorAbi";
 import { tokenCalls } from "./openzeppelin";
 import { bravoStructTallies, callBuilder, field, picking, type VotesFunctions } from "./shared";
@@ -62,12 +63,12 @@ export type BravoOptions = { votes?: VotesFunctions };
 
 /** @example await tx.send(bravoAdapter(dao).queue(id, content)) // content is ignored: queue(id) */
 export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options: BravoOptions = {}): GovernorAdapter {
-  const g = callBuilder(dao.governor, bravoGovernorAbi as Abi);
+  const g = callBuilder(dao.governor, bravoGovernorAbi);
   return {
     family: "bravo",
     castVote: (proposalId, support, reason) =>
       reason?.trim() ? g("castVoteWithReason", [proposalId, support, reason]) : g("castVote", [proposalId, support]),
-    ...compoundCalls(g, dao, options.votes ?? "getPriorVotes", bravoStructTallies),
+    ...compoundCalls(bravoGovernorAbi, dao, options.votes ?? "getPriorVotes", bravoStructTallies),
     proposerWhitelisted: (account) => g("isWhitelisted", [account]),
   };
 }
@@ -77,14 +78,16 @@ export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
  * the `proposals(id)` struct's fields, `getReceipt`, the Comp-style token's reads. `tallies`
  * reads the struct's counts (GovernorAlpha's has no Abstain).
  *
- * @example return { family: "bravo", castVote, ...compoundCalls(g, dao, "getPriorVotes", bravoStructTallies) };
+ * @example return { family: "bravo", castVote, ...compoundCalls(bravoGovernorAbi, dao, "getPriorVotes", bravoStructTallies) };
  */
 export function compoundCalls(
-  g: ReturnType<typeof callBuilder>,
-  dao: Pick<WriteDao, "token">,
+  governorAbi: typeof bravoGovernorAbi | typeof alphaGovernorAbi,
+  dao: Pick<WriteDao, "governor" | "token">,
   votes: VotesFunctions,
   tallies: (raw: unknown) => ProposalVotes | undefined,
 ) {
+  // Either family's own ABI (their structs decode differently); the calls below exist in both.
+  const g = callBuilder(dao.governor, governorAbi);
   const proposal = (proposalId: bigint, index: number, name: string) =>
     picking(g("proposals", [proposalId]), field(index, name));
   return {

@@ -4,7 +4,7 @@
  * spends that much of the voter's weight; it may be cast several times until the weight is used up.
  * A nominal vote (0/1/2, empty params) still works through `castVote`.
  */
-import { type Abi, encodePacked, type Hex, parseAbi } from "viem";
+import { encodePacked, type Hex, parseAbi } from "viem";
 import { splitSupport } from "../../proposals/splitVote";
 import type { GovernorAdapter, VoteSplit, WriteDao } from "../adapter";
 import { callBuilder } from "./shared";
@@ -29,7 +29,7 @@ export function fractionalParams(split: VoteSplit): Hex {
 
 /** Adds `castVoteSplit` and `usedVotes` to an adapter whose governor counts fractionally. */
 export function withFractionalVoting(adapter: GovernorAdapter, dao: Pick<WriteDao, "governor">): GovernorAdapter {
-  const g = callBuilder(dao.governor, fractionalGovernorAbi as Abi);
+  const g = callBuilder(dao.governor, fractionalGovernorAbi);
   return {
     ...adapter,
     castVoteSplit: (proposalId, split, reason) =>

@@ -2,7 +2,7 @@
  * OpenZeppelin Governor (4.x and 5.x): proposals are identified by their content, so queue,
  * execute and cancel take targets, values, calldatas and the description hash.
  */
-import { type Abi, type Address, parseAbi } from "viem";
+import { type Address, parseAbi } from "viem";
 import type { GovernorAdapter, WriteDao } from "../adapter";
 import { governorErrorAbi } from "./errorAbi";
 import { callBuilder, contentArgs, picking, tallies, type VotesFunctions, votesTokenAbi } from "./shared";
@@ -44,7 +44,7 @@ export type OpenZeppelinOptions = {
 
 /** The token half of an adapter, shared by every family. */
 export function tokenCalls(token: Address, votes: VotesFunctions = "getPastVotes") {
-  const t = callBuilder(token, votesTokenAbi as Abi);
+  const t = callBuilder(token, votesTokenAbi);
   return {
     delegate: (delegatee: Address) => t("delegate", [delegatee]),
     votesAt: (account: Address, timepoint: bigint) =>
@@ -73,7 +73,7 @@ export function openzeppelinAdapter(
   dao: Pick<WriteDao, "governor" | "token">,
   options: OpenZeppelinOptions = {},
 ): GovernorAdapter {
-  const g = callBuilder(dao.governor, openzeppelinGovernorAbi as Abi);
+  const g = callBuilder(dao.governor, openzeppelinGovernorAbi);
   return {
     family: "openzeppelin",
     castVote: (proposalId, support, reason) =>

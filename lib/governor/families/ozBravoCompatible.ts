@@ -5,7 +5,7 @@
  * Its counting module is GovernorCompatibilityBravo, which has no proposalVotes: tallies come
  * from Bravo's proposals(id) struct.
  */
-import { type Abi, parseAbi } from "viem";
+import { parseAbi } from "viem";
 import type { GovernorAdapter, WriteDao } from "../adapter";
 import { bravoProposeArgs } from "./bravo";
 import { type OpenZeppelinOptions, openzeppelinAdapter } from "./openzeppelin";
@@ -26,7 +26,7 @@ export function ozBravoCompatibleAdapter(
   options: OpenZeppelinOptions = {},
 ): GovernorAdapter {
   const oz = openzeppelinAdapter(dao, options);
-  const b = callBuilder(dao.governor, ozBravoCompatibleAbi as Abi);
+  const b = callBuilder(dao.governor, ozBravoCompatibleAbi);
   return {
     ...oz,
     family: "oz-bravo-compatible",

@@ -2,7 +2,16 @@
  * Pieces every governor family shares: the call builders, and `readResult` — how a read whose
  * contract answers a struct (GovernorBravo's `proposals(id)`, `getReceipt(id, voter)`) is narrowed to the one value the adapter promises.
  */
-import { type Abi, type Address, keccak256, parseAbi, stringToHex } from "viem";
+import {
+  type Abi,
+  type AbiStateMutability,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  keccak256,
+  parseAbi,
+  stringToHex,
+} from "viem";
 import type {
   ContractRead,
   ContractWrite,
@@ -39,12 +48,27 @@ export function contentArgs(content: ProposalContent) {
   return [content.targets, content.values, content.calldatas, descriptionHash(content.description)] as const;
 }
 
-export function callBuilder(address: Address, abi: Abi) {
-  return (functionName: string, args: readonly unknown[] = []): ContractWrite & ContractRead => ({
+/**
+ * Builds the calls of one contract. Typed against its `as const` ABI (viem's inference): a wrong
+ * function name or argument shape fails to compile here, in the family that builds it. The result
+ * is the adapter's plain {@link ContractRead} / {@link ContractWrite}, since every family answers
+ * the same interface with different ABIs.
+ *
+ * @example
+ * const g = callBuilder(governor, openzeppelinGovernorAbi);
+ * const read = g("state", [proposalId]);
+ */
+export function callBuilder<const abi extends Abi>(address: Address, abi: abi) {
+  return <functionName extends ContractFunctionName<abi>>(
+    functionName: functionName,
+    ...rest: ContractFunctionArgs<abi, AbiStateMutability, functionName> extends readonly []
+      ? []
+      : [args: ContractFunctionArgs<abi, AbiStateMutability, functionName>]
+  ): ContractWrite & ContractRead => ({
     address,
     abi,
     functionName,
-    args,
+    args: (rest[0] ?? []) as readonly unknown[],
   });
 }
 
@@ -114,6 +138,6 @@ export function withTimelock(
   kind: DaoFlavour["timelockKind"],
 ): GovernorAdapter {
   if (!timelock || (kind !== "openzeppelin" && kind !== "compound")) return adapter;
-  const t = callBuilder(timelock, timelockReadAbi as Abi);
+  const t = callBuilder(timelock, timelockReadAbi);
   return { ...adapter, timelockDelay: () => (kind === "openzeppelin" ? t("getMinDelay") : t("delay")) };
 }

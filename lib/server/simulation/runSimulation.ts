@@ -328,7 +328,7 @@ export async function runSimulation(
     const { receipt, trace } = await sendAndTrace(rpc, {
       from: simulationCaller,
       to: write.address,
-      data: encodeFunctionData({ abi: write.abi, functionName: write.functionName, args: write.args } as never),
+      data: encodeFunctionData({ abi: write.abi, functionName: write.functionName, args: write.args }),
       value: 0n,
       gas,
     });

@@ -76,15 +76,15 @@ export function ProposalActionsPanel(props: ProposalActionsPanelProps) {
       { ...adapter.state(id), chainId: dao.chainId },
       { ...etaRead, chainId: dao.chainId },
     ],
-  } as never);
-  const block = useBlock({ chainId: dao.chainId } as never);
+  });
+  const block = useBlock({ chainId: dao.chainId });
   useWatchBlockNumber({
     chainId: dao.chainId,
     onBlockNumber: () => {
       void reads.refetch();
       void block.refetch();
     },
-  } as never);
+  });
   const results = reads.data as { status: "success" | "failure"; result?: unknown }[] | undefined;
   const stateValue = results?.[0]?.status === "success" ? (results[0].result as number) : undefined;
   const state = stateValue === undefined ? (props.state ?? undefined) : proposalStateName(stateValue);

@@ -54,7 +54,7 @@ export function useVoterStatus({ dao, adapter, fractional, proposalId, serverSta
   const { address } = useAccount();
 
   const stateCall = useMemo(() => adapter.state(BigInt(proposalId)), [adapter, proposalId]);
-  const stateRead = useReadContract({ ...stateCall, chainId: dao.chainId } as never);
+  const stateRead = useReadContract({ ...stateCall, chainId: dao.chainId });
   const stateValue =
     stateRead.data === undefined ? undefined : (readResult(stateCall, stateRead.data) as number | bigint);
   const state = stateValue === undefined ? (serverState ?? undefined) : proposalStateName(stateValue);
@@ -72,14 +72,14 @@ export function useVoterStatus({ dao, adapter, fractional, proposalId, serverSta
   const accountReads = useReadContracts({
     contracts: calls.map((call) => ({ ...call, chainId: dao.chainId })),
     query: { enabled: Boolean(address) },
-  } as never);
+  });
   useWatchBlockNumber({
     chainId: dao.chainId,
     onBlockNumber: () => {
       void stateRead.refetch();
       if (address) void accountReads.refetch();
     },
-  } as never);
+  });
   const reads = accountReads.data as { status: "success" | "failure"; result?: unknown }[] | undefined;
   const readAt = (index: number): unknown => {
     const read = reads?.[index];
