@@ -14,10 +14,11 @@ import { knownChain } from "../lib/chains";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import { resolveDao } from "../lib/config/resolveDao";
 import type { DaoConfig } from "../lib/config/schema";
-import type { ContractRead, ProposalVotes } from "../lib/governor/adapter";
+import type { ContractRead } from "../lib/governor/adapter";
 import { governorAdapterFor, readResult } from "../lib/governor/families";
 import { createIndexerClient, type IndexerClient } from "../lib/indexer/client";
 import type { Page } from "../lib/indexer/types";
+import type { VoteParts } from "../lib/proposals/voteParts";
 import { failoverTransport } from "./rpc/failoverTransport";
 
 async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<T[]> {
@@ -47,7 +48,7 @@ export async function checkIndexerAgainstChain(dao: DaoConfig, indexer: IndexerC
   const read = async <T>(call: ContractRead) => readResult(call, await client.readContract(call as never)) as T;
   // OpenZeppelin's proposalVotes, or the fields of Bravo's / GovernorAlpha's proposals(id) struct.
   const tallies = async (id: bigint): Promise<readonly [bigint, bigint, bigint]> => {
-    const votes = await read<ProposalVotes>(adapter.proposalVotes(id));
+    const votes = await read<VoteParts>(adapter.proposalVotes(id));
     return [votes.againstVotes, votes.forVotes, votes.abstainVotes];
   };
   const problems: string[] = [];

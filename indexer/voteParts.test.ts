@@ -1,37 +1,11 @@
-import { encodePacked, maxUint128 } from "viem";
+import { encodePacked } from "viem";
 import { describe, expect, it } from "vitest";
 import { splitSupport } from "../lib/proposals/splitVote";
-import { addParts, countVote, decodeFractionalParams, noVotes } from "./voteParts";
+import { addVoteParts, noVotes } from "../lib/proposals/voteParts";
+import { countVote } from "./voteParts";
 
 const packed = (against: bigint, forVotes: bigint, abstain: bigint) =>
   encodePacked(["uint128", "uint128", "uint128"], [against, forVotes, abstain]);
-
-describe("decodeFractionalParams", () => {
-  it("reads three packed uint128s as against, for, abstain", () => {
-    expect(decodeFractionalParams(packed(10n, 200n, 50n))).toEqual({
-      againstVotes: 10n,
-      forVotes: 200n,
-      abstainVotes: 50n,
-    });
-    expect(decodeFractionalParams(packed(0n, maxUint128, 1n))).toEqual({
-      againstVotes: 0n,
-      forVotes: maxUint128,
-      abstainVotes: 1n,
-    });
-    expect(decodeFractionalParams(packed(1n, 2n, 3n).toUpperCase().replace("0X", "0x") as `0x${string}`)).toEqual({
-      againstVotes: 1n,
-      forVotes: 2n,
-      abstainVotes: 3n,
-    });
-  });
-
-  it("refuses anything but 48 bytes of hex", () => {
-    expect(decodeFractionalParams("0x")).toBeNull();
-    expect(decodeFractionalParams(`${packed(1n, 2n, 3n)}00`)).toBeNull();
-    expect(decodeFractionalParams(packed(1n, 2n, 3n).slice(0, -2) as `0x${string}`)).toBeNull();
-    expect(decodeFractionalParams(`0x${"zz".repeat(48)}`)).toBeNull();
-  });
-});
 
 describe("countVote", () => {
   it("puts a nominal vote's whole weight in its column, whatever the params", () => {
@@ -70,10 +44,10 @@ describe("countVote", () => {
   });
 });
 
-describe("addParts", () => {
+describe("addVoteParts", () => {
   it("adds column by column (running totals of a voter's partial votes)", () => {
     const first = countVote(splitSupport, 260n, packed(10n, 200n, 50n)).parts;
     const rest = countVote(1, 40n, "0x").parts;
-    expect(addParts(first, rest)).toEqual({ againstVotes: 10n, forVotes: 240n, abstainVotes: 50n });
+    expect(addVoteParts(first, rest)).toEqual({ againstVotes: 10n, forVotes: 240n, abstainVotes: 50n });
   });
 });

@@ -27,9 +27,9 @@ import { type ResolvedDao, resolveDao } from "../../lib/config/resolveDao";
 import type { DaoConfig } from "../../lib/config/schema";
 import { formatDate } from "../../lib/format/formatDate";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
-import type { ProposalVotes } from "../../lib/governor/adapter";
 import { governorAdapterFor, readResult } from "../../lib/governor/families";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
+import type { VoteParts } from "../../lib/proposals/voteParts";
 import { proposalCreatedEvent, proposalStateOnChain } from "../fixtures/governor";
 import { type ChainClient, expect, test } from "../fixtures/test";
 
@@ -150,9 +150,9 @@ async function seededProposal(chain: Reader, dao: ResolvedDao, key: string): Pro
 }
 
 /** For/Against/Abstain as the chain counts them, read through the app's adapter for the flavour. */
-async function talliesOnChain(chain: Reader, dao: ResolvedDao, id: bigint): Promise<ProposalVotes> {
+async function talliesOnChain(chain: Reader, dao: ResolvedDao, id: bigint): Promise<VoteParts> {
   const call = governorAdapterFor(dao.flavour, dao).proposalVotes(id);
-  return readResult(call, await chain.readContract(call as never)) as ProposalVotes;
+  return readResult(call, await chain.readContract(call as never)) as VoteParts;
 }
 
 /** GovernorAlpha and GovernorBravo number proposals with a counter: the id commits to nothing. */

@@ -34,8 +34,9 @@ import { isTimestampClock } from "../../lib/chain/clock";
 import { type ResolvedDao, resolveDao } from "../../lib/config/resolveDao";
 import type { DaoConfig } from "../../lib/config/schema";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
-import type { ContractRead, ProposalVotes } from "../../lib/governor/adapter";
+import type { ContractRead } from "../../lib/governor/adapter";
 import { governorAdapterFor, readResult } from "../../lib/governor/families";
+import type { VoteParts } from "../../lib/proposals/voteParts";
 import { proposalStateOnChain } from "../fixtures/governor";
 import { anvilAccounts, type ChainClient, connectWithTestWallet, expect, test } from "../fixtures/test";
 import { connectFromPanel, submitProposal } from "../fixtures/writes";
@@ -96,7 +97,7 @@ async function adapterRead<T>(chain: ChainClient, call: ContractRead): Promise<T
 
 /** For/Against/Abstain as the chain counts them (proposalVotes, or Bravo's/Alpha's proposals(id)). */
 function talliesOnChain(chain: ChainClient, dao: ResolvedDao, id: bigint) {
-  return adapterRead<ProposalVotes>(chain, adapterOf(dao).proposalVotes(id));
+  return adapterRead<VoteParts>(chain, adapterOf(dao).proposalVotes(id));
 }
 
 /** The token's voting power now (getVotes, or getCurrentVotes on Compound-style tokens). */

@@ -15,8 +15,9 @@
 import { type Address, erc20Abi, getAddress, parseEther, parseUnits } from "viem";
 import { type ResolvedDao, resolveDao } from "../../lib/config/resolveDao";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
-import type { ContractRead, ProposalVotes } from "../../lib/governor/adapter";
+import type { ContractRead } from "../../lib/governor/adapter";
 import { governorAdapterFor, readResult } from "../../lib/governor/families";
+import type { VoteParts } from "../../lib/proposals/voteParts";
 import { proposalStateOnChain } from "../fixtures/governor";
 import { anvilAccounts, type ChainClient, expect, test } from "../fixtures/test";
 import { connectFromPanel, submitProposal } from "../fixtures/writes";
@@ -102,7 +103,7 @@ for (const slug of ["compound", "alpha"] as const) {
     await expect(page.getByRole("region", { name: "Your vote" })).toContainText("You voted For", { timeout: 30_000 });
     const second = adapter.castVote(id, 1);
     await sent(chain, await chain.writeContract({ ...second, account: secondVoter, chain: null } as never));
-    const tallies = await adapterRead<ProposalVotes>(chain, adapter.proposalVotes(id));
+    const tallies = await adapterRead<VoteParts>(chain, adapter.proposalVotes(id));
     expect(tallies.againstVotes).toBe(0n);
     expect(tallies.forVotes).toBeGreaterThan(0n);
 
@@ -138,7 +139,7 @@ for (const slug of ["compound", "alpha"] as const) {
       await chain.readContract({ address: dao.token, abi: erc20Abi, functionName: "balanceOf", args: [recipient] }),
     ).toBe(parseUnits("12.5", dao.tokenDecimals));
     await expect(page.locator("main article > header")).toContainText("Executed");
-    const final = await adapterRead<ProposalVotes>(chain, adapter.proposalVotes(id));
+    const final = await adapterRead<VoteParts>(chain, adapter.proposalVotes(id));
     await expect(page.getByRole("region", { name: "Results" })).toContainText(
       formatTokenAmount(final.forVotes, dao.tokenDecimals),
     );

@@ -7,7 +7,8 @@ import { type Context, type Event, ponder } from "ponder:registry";
 import { proposal, vote, voter } from "ponder:schema";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
 import { splitSupport } from "../../lib/proposals/splitVote";
-import { addParts, countVote } from "../voteParts";
+import { addVoteParts } from "../../lib/proposals/voteParts";
+import { countVote } from "../voteParts";
 
 /** GovernorBravo's and OpenZeppelin's VoteCast; GovernorAlpha's has the same name and another signature. */
 const voteCast =
@@ -83,7 +84,7 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
   const isNewVoter = previous === null ? 1 : 0;
   if ((await context.db.find(proposal, proposalRowKey)) !== null) {
     await context.db.update(proposal, proposalRowKey).set((row) => ({
-      ...addParts(row, parts),
+      ...addVoteParts(row, parts),
       voteCount: row.voteCount + isNewVoter,
     }));
   }

@@ -2,6 +2,8 @@
  * Turnout of a proposal: the voting power cast on it as a share of what could have been cast
  * (all voting power at its snapshot) and of the token's whole supply at the snapshot.
  */
+
+import type { VoteParts } from "../proposals/voteParts";
 import { shareOf } from "./topShare";
 
 export type Turnout = {
@@ -19,7 +21,7 @@ export type Turnout = {
  * // { cast: 40n, ofVotingPower: 0.5, ofSupply: 0.2 }
  */
 export function turnout(
-  tally: { forVotes: bigint; againstVotes: bigint; abstainVotes: bigint },
+  tally: VoteParts,
   votingPowerAtSnapshot: bigint | undefined,
   supplyAtSnapshot: bigint | undefined,
 ): Turnout {

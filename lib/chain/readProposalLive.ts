@@ -12,8 +12,8 @@
  * a second round trip.
  */
 import { type Address, parseAbi } from "viem";
-import { type ContractRead, type GovernorAdapter, type ProposalVotes, preparedRead } from "../governor/adapter";
-import type { VoteTallies } from "../proposals/voteResults";
+import { type ContractRead, type GovernorAdapter, preparedRead } from "../governor/adapter";
+import type { VoteParts } from "../proposals/voteParts";
 import { type ProposalState, proposalStateName } from "./proposalStates";
 import { type ChainReader, contractCall, type PreparedCall, readCalls, readCallsAt } from "./readCalls";
 
@@ -25,7 +25,7 @@ const erc20MetadataAbi = parseAbi([
 export type ProposalLive = {
   /** undefined when `state()` reverted (unknown proposal, or not a Governor). */
   state: ProposalState | undefined;
-  tallies: VoteTallies | null;
+  tallies: VoteParts | null;
   /** The clock value (block or timestamp) votes are counted at. */
   snapshot: bigint | null;
   deadline: bigint | null;
@@ -92,12 +92,12 @@ export async function readProposalLive(client: ChainReader, input: ReadProposalL
   const at = <T>(read: ContractRead) => values[named.indexOf(read)] as T | undefined;
 
   const stateValue = at<number>(reads.state);
-  const votes = at<ProposalVotes>(reads.votes);
+  const votes = at<VoteParts>(reads.votes);
   const clockValue = clockRead ? (values[named.length + tokenCalls.length] as number | bigint | undefined) : undefined;
   // Governors without clock() count in blocks.
   const clock = clockValue === undefined ? blockNumber : BigInt(clockValue);
 
-  const tallies: VoteTallies | null = votes
+  const tallies: VoteParts | null = votes
     ? { againstVotes: votes.againstVotes, forVotes: votes.forVotes, abstainVotes: votes.abstainVotes }
     : null;
   const snapshotValue = at<bigint>(reads.snapshot);

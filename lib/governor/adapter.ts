@@ -12,6 +12,7 @@
  */
 import { type Abi, type Address, decodeFunctionResult, encodeFunctionData, type Hex } from "viem";
 import type { PreparedCall } from "../chain/readCalls";
+import type { VoteParts } from "../proposals/voteParts";
 import { alphaAdapter } from "./families/alpha";
 import { bravoAdapter } from "./families/bravo";
 import { withFractionalVoting } from "./families/fractional";
@@ -135,12 +136,6 @@ export type ProposalContent = {
   signatures?: readonly string[];
 };
 
-/** A split vote (fractional counting): amounts of the voter's weight for each option. */
-export type VoteSplit = { against: bigint; for: bigint; abstain: bigint };
-
-/** A proposal's tallies, as `readResult(adapter.proposalVotes(id), raw)` gives them. */
-export type ProposalVotes = { againstVotes: bigint; forVotes: bigint; abstainVotes: bigint };
-
 /** The Governor's numbering: 0 Against, 1 For, 2 Abstain. */
 export type VoteSupport = 0 | 1 | 2;
 
@@ -176,7 +171,7 @@ export type GovernorAdapter = {
   balanceOf(account: Address): ContractRead;
   delegates(account: Address): ContractRead;
   /**
-   * The proposal's tallies; pass the result through `readResult` for a {@link ProposalVotes}
+   * The proposal's tallies; pass the result through `readResult` for a {@link VoteParts}
    * (OpenZeppelin's proposalVotes tuple, or the fields of Bravo's proposals(id) struct).
    */
   proposalVotes(proposalId: bigint): ContractRead;
@@ -242,7 +237,7 @@ export type GovernorAdapter = {
   /** OpenZeppelin's hashProposal (the id a content gets); absent for GovernorBravo (a counter). */
   hashProposal?(content: ProposalContent): ContractRead;
   /** Fractional counting only: a split vote (support 255 with packed uint128 amounts). */
-  castVoteSplit?(proposalId: bigint, split: VoteSplit, reason?: string): ContractWrite;
+  castVoteSplit?(proposalId: bigint, split: VoteParts, reason?: string): ContractWrite;
   /** Fractional counting only: how much of the account's weight it has already cast. */
   usedVotes?(proposalId: bigint, account: Address): ContractRead;
 };

@@ -31,8 +31,9 @@ import {
 } from "../../scripts/flavours/common";
 import { flavourDeployers } from "../../scripts/flavours/deploy";
 import { type AnvilInstance, freePort, startAnvil } from "../../scripts/lib/anvil";
+import type { VoteParts } from "../proposals/voteParts";
 import { explainTxError } from "../tx/explainTxError";
-import { type ContractRead, type ContractWrite, type ProposalContent, type ProposalVotes, readResult } from "./adapter";
+import { type ContractRead, type ContractWrite, type ProposalContent, readResult } from "./adapter";
 import { alphaCountingMode, detectGovernor } from "./detect";
 import { governorAdapterFor } from "./families";
 
@@ -221,12 +222,16 @@ describe("family adapters drive the flavour fixtures", () => {
       await wallet.mine({ blocks: 1 });
       expect(await read<number>(adapter.state(id))).toBe(1); // Active
       const voter = dev[1] as Address;
-      const split = { against: parseUnits("10", 18), for: parseUnits("200", 18), abstain: parseUnits("5", 18) };
+      const split = {
+        againstVotes: parseUnits("10", 18),
+        forVotes: parseUnits("200", 18),
+        abstainVotes: parseUnits("5", 18),
+      };
       const castVoteSplit = adapter.castVoteSplit;
       const usedVotes = adapter.usedVotes;
       if (!castVoteSplit || !usedVotes) throw new Error("the fractional adapter has no castVoteSplit/usedVotes");
       await send(voter, castVoteSplit(id, split, "Mostly for"));
-      await send(voter, castVoteSplit(id, { against: 0n, for: parseUnits("1", 18), abstain: 0n }));
+      await send(voter, castVoteSplit(id, { againstVotes: 0n, forVotes: parseUnits("1", 18), abstainVotes: 0n }));
       expect(await read<bigint>(usedVotes(id, voter))).toBe(parseUnits("216", 18));
       const [against, forVotes, abstain] = (await client.readContract({
         address: d.governor,
@@ -234,7 +239,7 @@ describe("family adapters drive the flavour fixtures", () => {
         functionName: "proposalVotes",
         args: [id],
       })) as readonly [bigint, bigint, bigint];
-      expect([against, forVotes, abstain]).toEqual([split.against, parseUnits("201", 18), split.abstain]);
+      expect([against, forVotes, abstain]).toEqual([split.againstVotes, parseUnits("201", 18), split.abstainVotes]);
       expect(await read<boolean>(adapter.hasVoted(id, voter))).toBe(true);
     } finally {
       await wallet.revert({ id: snapshot });
@@ -309,7 +314,7 @@ describe("family adapters drive the flavour fixtures", () => {
         expect(await refusal(dev[1] as Address, adapter.castVote(id, 1), adapter.errorAbi)).toBe(
           "This account has already voted on this proposal.",
         );
-        const tallies = await read<ProposalVotes>(adapter.proposalVotes(id));
+        const tallies = await read<VoteParts>(adapter.proposalVotes(id));
         expect(tallies.forVotes).toBe(parseUnits("300000000", 18));
         if (slug === "alpha")
           expect(tallies).toMatchObject({ againstVotes: parseUnits("50000000", 18), abstainVotes: 0n });

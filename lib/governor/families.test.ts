@@ -258,16 +258,16 @@ describe("oz-bravo-compatible family", () => {
 
 describe("fractional voting", () => {
   it("packs against, for, abstain as three uint128 (48 bytes), as GovernorCountingFractional reads them", () => {
-    const params = fractionalParams({ against: 1n, for: 2n, abstain: 3n });
+    const params = fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n });
     expect(size(params)).toBe(48);
     expect(params).toBe(`0x${[1n, 2n, 3n].map((n) => n.toString(16).padStart(32, "0")).join("")}`);
-    expect(() => fractionalParams({ against: -1n, for: 0n, abstain: 0n })).toThrow(RangeError);
-    expect(() => fractionalParams({ against: 1n << 128n, for: 0n, abstain: 0n })).toThrow(RangeError);
+    expect(() => fractionalParams({ againstVotes: -1n, forVotes: 0n, abstainVotes: 0n })).toThrow(RangeError);
+    expect(() => fractionalParams({ againstVotes: 1n << 128n, forVotes: 0n, abstainVotes: 0n })).toThrow(RangeError);
   });
 
   it("casts a split vote with support 255 through castVoteWithReasonAndParams", () => {
     const adapter = governorAdapterFor({ family: "openzeppelin", fractional: true, hasClock: true, token: null }, dao);
-    const split = { against: 10n ** 18n, for: 3n * 10n ** 18n, abstain: 0n };
+    const split = { againstVotes: 10n ** 18n, forVotes: 3n * 10n ** 18n, abstainVotes: 0n };
     const write = adapter.castVoteSplit?.(7n, split, "Mostly for");
     expect(write).toBeDefined();
     expect(decoded(write as ContractWrite, "castVoteWithReasonAndParams(uint256,uint8,string,bytes)")).toEqual([

@@ -4,7 +4,8 @@
  * preview image (./previewText). Plain data for components/og/PreviewCard.
  */
 import { shortProposalId } from "../format/shortProposalId";
-import { type VoteTallies, voteResults } from "../proposals/voteResults";
+import type { VoteParts } from "../proposals/voteParts";
+import { voteResults } from "../proposals/voteResults";
 import { previewText } from "./previewText";
 
 export type ProposalPreviewInput = {
@@ -15,7 +16,7 @@ export type ProposalPreviewInput = {
   title: string;
   /** The live state; undefined when the chain could not be read. */
   state: string | undefined;
-  tallies: VoteTallies | null;
+  tallies: VoteParts | null;
   quorum: bigint | null;
   countingMode: string | null;
 };

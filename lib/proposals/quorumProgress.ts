@@ -3,6 +3,7 @@
  * counting mode: OpenZeppelin's simple counting says `quorum=for,abstain`; Bravo (and governors
  * without COUNTING_MODE) count For votes only (`quorum=bravo`).
  */
+import type { VoteParts } from "./voteParts";
 
 export type QuorumProgress = {
   /** The votes that count towards quorum. */
@@ -27,7 +28,7 @@ function countedSupports(countingMode: string | null | undefined): Set<string> {
  * // { counted: 40n, quorum: 100n, percent: 40, reached: false }
  */
 export function quorumProgress(
-  votes: { forVotes: bigint; againstVotes: bigint; abstainVotes: bigint },
+  votes: VoteParts,
   quorum: bigint,
   countingMode: string | null | undefined,
 ): QuorumProgress {

@@ -38,13 +38,13 @@ describe("checkSplit", () => {
     expect(check).toMatchObject({
       ok: true,
       error: null,
-      split: { for: 600_500_000_000_000_000_000n, against: 1_000n * e18, abstain: 0n },
+      split: { forVotes: 600_500_000_000_000_000_000n, againstVotes: 1_000n * e18, abstainVotes: 0n },
       total: 1_600_500_000_000_000_000_000n,
       left: 399_500_000_000_000_000_000n,
     });
     expect(check.fields).toEqual({ for: null, against: null, abstain: null });
     // 0.1 is exact, no floating point.
-    expect(checkSplit({ ...emptySplitInputs, abstain: "0.1" }, { unit: gov, remaining: e18 }).split?.abstain).toBe(
+    expect(checkSplit({ ...emptySplitInputs, abstain: "0.1" }, { unit: gov, remaining: e18 }).split?.abstainVotes).toBe(
       100_000_000_000_000_000n,
     );
   });
@@ -129,8 +129,10 @@ describe("formatting votes", () => {
   });
 
   it("shows a split with all three sides", () => {
-    expect(describeSplit({ for: 600n, against: 300n, abstain: 100n }, nft)).toBe("For 600 · Against 300 · Abstain 100");
-    expect(describeSplit({ for: 1_000n * e18, against: 0n, abstain: 0n }, gov)).toBe(
+    expect(describeSplit({ forVotes: 600n, againstVotes: 300n, abstainVotes: 100n }, nft)).toBe(
+      "For 600 · Against 300 · Abstain 100",
+    );
+    expect(describeSplit({ forVotes: 1_000n * e18, againstVotes: 0n, abstainVotes: 0n }, gov)).toBe(
       "For 1,000 · Against 0 · Abstain 0",
     );
   });
@@ -151,17 +153,22 @@ describe("formatting votes", () => {
 
 describe("decodeSplitParams", () => {
   it("reads the three packed uint128s", () => {
-    expect(decodeSplitParams(fractionalParams({ against: 1n, for: 2n, abstain: 3n }))).toEqual({
-      against: 1n,
-      for: 2n,
-      abstain: 3n,
+    expect(decodeSplitParams(fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }))).toEqual({
+      againstVotes: 1n,
+      forVotes: 2n,
+      abstainVotes: 3n,
     });
     const max = (1n << 128n) - 1n;
-    expect(decodeSplitParams(fractionalParams({ against: max, for: 0n, abstain: max }))).toEqual({
-      against: max,
-      for: 0n,
-      abstain: max,
+    expect(decodeSplitParams(fractionalParams({ againstVotes: max, forVotes: 0n, abstainVotes: max }))).toEqual({
+      againstVotes: max,
+      forVotes: 0n,
+      abstainVotes: max,
     });
+  });
+
+  it("reads upper-case hex", () => {
+    const upper = `0x${fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }).slice(2).toUpperCase()}`;
+    expect(decodeSplitParams(upper)).toEqual({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n });
   });
 
   it("answers null for anything else", () => {

@@ -10,10 +10,11 @@
  */
 
 import { formatTokenAmount } from "../format/formatTokenAmount";
-import type { VoteSplit, WriteDao } from "../governor/adapter";
+import type { WriteDao } from "../governor/adapter";
 import type { IndexedVoteSplit } from "../indexer/types";
 import { parseAmount } from "./builder/parseAmount";
 import type { CastVote } from "./voteFromReceipt";
+import { addVoteParts, type VoteParts } from "./voteParts";
 
 /**
  * How a DAO's voting power is counted and worded: its token's decimals and symbol, whole votes for ERC721Votes.
@@ -42,6 +43,13 @@ export const splitSides: readonly SplitSide[] = ["for", "against", "abstain"];
 
 export const splitSideNames: Record<SplitSide, string> = { for: "For", against: "Against", abstain: "Abstain" };
 
+/** Where each side's amount sits in {@link VoteParts}. */
+export const splitSideParts: Record<SplitSide, keyof VoteParts> = {
+  for: "forVotes",
+  against: "againstVotes",
+  abstain: "abstainVotes",
+};
+
 /** What the voter typed, one text per side; an empty text is 0. */
 export type SplitInputs = Record<SplitSide, string>;
 
@@ -53,7 +61,7 @@ export type SplitCheck = {
   /** Each side's amount (null when its text cannot be read). */
   values: Record<SplitSide, bigint | null>;
   /** The amounts, when all three sides can be read. */
-  split: VoteSplit | null;
+  split: VoteParts | null;
   /** The sum of the sides that can be read (an empty side is 0). */
   total: bigint;
   /** What would be left after this split (negative: more than is left); null while the weight left is unknown. */
@@ -120,7 +128,7 @@ function parseSide(input: string, side: SplitSide, unit: VoteUnit): { value: big
  *
  * @example
  * checkSplit({ for: "600", against: "300", abstain: "" }, { unit: { decimals: 0, symbol: "GOV" }, remaining: 1000n })
- * // { ok: true, split: { against: 300n, for: 600n, abstain: 0n }, total: 900n, left: 100n, error: null, … }
+ * // { ok: true, split: { againstVotes: 300n, forVotes: 600n, abstainVotes: 0n }, total: 900n, left: 100n, error: null, … }
  */
 export function checkSplit(
   inputs: SplitInputs,
@@ -142,7 +150,7 @@ export function checkSplit(
   const left = remaining === undefined ? null : remaining - total;
   const readable = values.for !== null && values.against !== null && values.abstain !== null;
   const split = readable
-    ? { against: values.against ?? 0n, for: values.for ?? 0n, abstain: values.abstain ?? 0n }
+    ? { againstVotes: values.against ?? 0n, forVotes: values.for ?? 0n, abstainVotes: values.abstain ?? 0n }
     : null;
   let error: string | null = null;
   if (left !== null && left < 0n) {
@@ -209,21 +217,21 @@ const splitParamsLength = 2 + 48 * 2;
  * uint128 abstain)`), or null when they are not exactly that.
  *
  * @example
- * decodeSplitParams(fractionalParams({ against: 1n, for: 2n, abstain: 3n })) // { against: 1n, for: 2n, abstain: 3n }
+ * decodeSplitParams(fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n })) // { againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }
  * decodeSplitParams("0x01") // null
  */
-export function decodeSplitParams(params: string): VoteSplit | null {
+export function decodeSplitParams(params: string): VoteParts | null {
   if (params.length !== splitParamsLength || !/^0x[0-9a-fA-F]*$/.test(params)) return null;
   const part = (index: number) => BigInt(`0x${params.slice(2 + index * 32, 2 + (index + 1) * 32)}`);
-  return { against: part(0), for: part(1), abstain: part(2) };
+  return { againstVotes: part(0), forVotes: part(1), abstainVotes: part(2) };
 }
 
 /** A split as the JSON strings of indexed votes and `CastVote`. */
-export function splitStrings(split: VoteSplit): IndexedVoteSplit {
+export function splitStrings(split: VoteParts): IndexedVoteSplit {
   return {
-    againstVotes: split.against.toString(),
-    forVotes: split.for.toString(),
-    abstainVotes: split.abstain.toString(),
+    againstVotes: split.againstVotes.toString(),
+    forVotes: split.forVotes.toString(),
+    abstainVotes: split.abstainVotes.toString(),
   };
 }
 
@@ -231,19 +239,19 @@ export function splitStrings(split: VoteSplit): IndexedVoteSplit {
  * What a cast vote put on each side: a nominal vote its whole weight on one; a split its parts; a
  * split whose parts could not be read, nothing.
  */
-export function votePartsOf(vote: Pick<CastVote, "support" | "weight" | "split">): VoteSplit {
+export function votePartsOf(vote: Pick<CastVote, "support" | "weight" | "split">): VoteParts {
   const weight = BigInt(vote.weight);
   if (vote.split) {
     return {
-      against: BigInt(vote.split.againstVotes),
-      for: BigInt(vote.split.forVotes),
-      abstain: BigInt(vote.split.abstainVotes),
+      againstVotes: BigInt(vote.split.againstVotes),
+      forVotes: BigInt(vote.split.forVotes),
+      abstainVotes: BigInt(vote.split.abstainVotes),
     };
   }
   return {
-    against: vote.support === 0 ? weight : 0n,
-    for: vote.support === 1 ? weight : 0n,
-    abstain: vote.support === 2 ? weight : 0n,
+    againstVotes: vote.support === 0 ? weight : 0n,
+    forVotes: vote.support === 1 ? weight : 0n,
+    abstainVotes: vote.support === 2 ? weight : 0n,
   };
 }
 
@@ -256,8 +264,10 @@ export function isSplitVote(vote: Pick<CastVote, "support" | "split">): boolean 
  * How a split reads: "For 600 · Against 300 · Abstain 100" (all three sides, so it never reads as
  * a single choice).
  */
-export function describeSplit(split: VoteSplit, unit: VoteUnit): string {
-  return splitSides.map((side) => `${splitSideNames[side]} ${formatVoteNumber(split[side], unit)}`).join(" · ");
+export function describeSplit(split: VoteParts, unit: VoteUnit): string {
+  return splitSides
+    .map((side) => `${splitSideNames[side]} ${formatVoteNumber(split[splitSideParts[side]], unit)}`)
+    .join(" · ");
 }
 
 /**
@@ -271,7 +281,7 @@ export function describeSplit(split: VoteSplit, unit: VoteUnit): string {
 export function splitVoteText(vote: Pick<CastVote, "support" | "weight" | "split">, unit: VoteUnit): string | null {
   if (!isSplitVote(vote)) return null;
   const parts = votePartsOf(vote);
-  const read = parts.against + parts.for + parts.abstain;
+  const read = parts.againstVotes + parts.forVotes + parts.abstainVotes;
   if (!vote.split || (read === 0n && BigInt(vote.weight) > 0n)) return "a split whose parts could not be read";
   const unread = BigInt(vote.weight) - read;
   const text = describeSplit(parts, unit);
@@ -293,8 +303,6 @@ export function combineVotes(earlier: CastVote, later: CastVote): CastVote {
   if (isSplitVote(earlier) && !earlier.split && isSplitVote(later) && !later.split) {
     return { support: splitSupport, weight, reason, tx: later.tx, split: null };
   }
-  const a = votePartsOf(earlier);
-  const b = votePartsOf(later);
-  const split = splitStrings({ against: a.against + b.against, for: a.for + b.for, abstain: a.abstain + b.abstain });
+  const split = splitStrings(addVoteParts(votePartsOf(earlier), votePartsOf(later)));
   return { support: splitSupport, weight, reason, tx: later.tx, split };
 }

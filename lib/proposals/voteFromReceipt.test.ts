@@ -81,7 +81,7 @@ describe("voteFromReceipt", () => {
   });
 
   it("reads a split vote's parts from its 48-byte params", () => {
-    const params = fractionalParams({ against: 300n, for: 600n, abstain: 100n });
+    const params = fractionalParams({ againstVotes: 300n, forVotes: 600n, abstainVotes: 100n });
     const log = voteLog({ support: 255, weight: 1_000n, params });
     expect(voteFromReceipt({ ...base, receipt: { transactionHash, logs: [log] } })).toEqual({
       support: 255,
@@ -106,7 +106,7 @@ describe("voteFromReceipt", () => {
   });
 
   it("reads params of another support as a nominal vote", () => {
-    const params = fractionalParams({ against: 1n, for: 2n, abstain: 3n });
+    const params = fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n });
     const log = voteLog({ support: 2, weight: 6n, params });
     expect(voteFromReceipt({ ...base, receipt: { transactionHash, logs: [log] } })).toMatchObject({
       support: 2,
@@ -116,7 +116,11 @@ describe("voteFromReceipt", () => {
 
   it("adds up several votes of the voter in one transaction", () => {
     const logs = [
-      voteLog({ support: 255, weight: 3n, params: fractionalParams({ against: 1n, for: 2n, abstain: 0n }) }),
+      voteLog({
+        support: 255,
+        weight: 3n,
+        params: fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 0n }),
+      }),
       voteLog({ support: 2, weight: 4n, logIndex: 1 }),
     ];
     expect(voteFromReceipt({ ...base, receipt: { transactionHash, logs } })).toMatchObject({

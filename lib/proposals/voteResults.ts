@@ -5,10 +5,9 @@
  * `quorum=for,abstain`; Bravo (and a governor without COUNTING_MODE) counts For votes only.
  */
 import { quorumProgress } from "./quorumProgress";
+import type { VoteParts } from "./voteParts";
 
-export type VoteTallies = { forVotes: bigint; againstVotes: bigint; abstainVotes: bigint };
-
-export type VoteResults = VoteTallies & {
+export type VoteResults = VoteParts & {
   total: bigint;
   /** Shares of the votes cast in hundredths of a percent (10000 = 100%), truncated: for bar widths. */
   shares: { for: number; against: number; abstain: number };
@@ -40,7 +39,7 @@ const share = (part: bigint, total: bigint) => (total === 0n ? 0 : Number((part 
  * @example
  * voteResults({ forVotes: 3n, againstVotes: 1n, abstainVotes: 0n }, 2n, "support=bravo&quorum=for,abstain").reached // true
  */
-export function voteResults(tallies: VoteTallies, quorum: bigint | null, countingMode: string | null): VoteResults {
+export function voteResults(tallies: VoteParts, quorum: bigint | null, countingMode: string | null): VoteResults {
   const total = tallies.forVotes + tallies.againstVotes + tallies.abstainVotes;
   const progress = quorumProgress(tallies, quorum ?? 0n, countingMode);
   return {

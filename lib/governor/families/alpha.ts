@@ -7,7 +7,8 @@
  * againstVotes, canceled, executed). Its voting period is a constant 40,320 blocks.
  */
 import { parseAbi } from "viem";
-import type { GovernorAdapter, ProposalVotes, VoteLimits, WriteDao } from "../adapter";
+import type { VoteParts } from "../../proposals/voteParts";
+import type { GovernorAdapter, VoteLimits, WriteDao } from "../adapter";
 import { compoundCalls } from "./bravo";
 import { callBuilder, field, type VotesFunctions } from "./shared";
 
@@ -29,7 +30,7 @@ export const alphaGovernorAbi = parseAbi([
 ]);
 
 /** GovernorAlpha's `proposals(id)`: forVotes at 5, againstVotes at 6, and no Abstain (read as 0). */
-export function alphaStructTallies(raw: unknown): ProposalVotes | undefined {
+export function alphaStructTallies(raw: unknown): VoteParts | undefined {
   if (raw === undefined || raw === null) return undefined;
   return {
     againstVotes: field(6, "againstVotes")(raw) as bigint,

@@ -5,7 +5,8 @@
  * are fields of `proposals(id)`), and votes come from the token's getPriorVotes.
  */
 import { type Address, parseAbi } from "viem";
-import type { GovernorAdapter, ProposalContent, ProposalVotes, WriteDao } from "../adapter";
+import type { VoteParts } from "../../proposals/voteParts";
+import type { GovernorAdapter, ProposalContent, WriteDao } from "../adapter";
 import type { alphaGovernorAbi } from "./alpha";
 import { governorErrorAbi } from "./errorAbi";
 import { tokenCalls } from "./openzeppelin";
@@ -84,7 +85,7 @@ export function compoundCalls(
   governorAbi: typeof bravoGovernorAbi | typeof alphaGovernorAbi,
   dao: Pick<WriteDao, "governor" | "token">,
   votes: VotesFunctions,
-  tallies: (raw: unknown) => ProposalVotes | undefined,
+  tallies: (raw: unknown) => VoteParts | undefined,
 ) {
   // Either family's own ABI (their structs decode differently); the calls below exist in both.
   const g = callBuilder(dao.governor, governorAbi);

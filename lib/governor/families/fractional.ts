@@ -6,7 +6,8 @@
  */
 import { encodePacked, type Hex, parseAbi } from "viem";
 import { splitSupport } from "../../proposals/splitVote";
-import type { GovernorAdapter, VoteSplit, WriteDao } from "../adapter";
+import type { VoteParts } from "../../proposals/voteParts";
+import type { GovernorAdapter, WriteDao } from "../adapter";
 import { callBuilder } from "./shared";
 
 const maxUint128 = (1n << 128n) - 1n;
@@ -18,13 +19,13 @@ export const fractionalGovernorAbi = parseAbi([
 
 /**
  * @example
- * fractionalParams({ against: 1n, for: 2n, abstain: 3n }) // 0x…01 …02 …03, 48 bytes
+ * fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }) // 0x…01 …02 …03, 48 bytes
  */
-export function fractionalParams(split: VoteSplit): Hex {
+export function fractionalParams(split: VoteParts): Hex {
   for (const [name, amount] of Object.entries(split)) {
     if (amount < 0n || amount > maxUint128) throw new RangeError(`fractionalParams: ${name} must fit in a uint128`);
   }
-  return encodePacked(["uint128", "uint128", "uint128"], [split.against, split.for, split.abstain]);
+  return encodePacked(["uint128", "uint128", "uint128"], [split.againstVotes, split.forVotes, split.abstainVotes]);
 }
 
 /** Adds `castVoteSplit` and `usedVotes` to an adapter whose governor counts fractionally. */

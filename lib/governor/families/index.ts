@@ -14,7 +14,7 @@ export { readResult } from "./shared";
 /**
  * @example
  * const adapter = governorAdapterFor(await detectGovernor(client, dao.governor), dao);
- * adapter.castVoteSplit?.(id, { against: 0n, for: 3n, abstain: 1n }) // only when fractional
+ * adapter.castVoteSplit?.(id, { againstVotes: 0n, forVotes: 3n, abstainVotes: 1n }) // only when fractional
  */
 export function governorAdapterFor(
   flavour: Parameters<typeof daoFlavourOf>[0],

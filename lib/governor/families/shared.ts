@@ -12,14 +12,8 @@ import {
   parseAbi,
   stringToHex,
 } from "viem";
-import type {
-  ContractRead,
-  ContractWrite,
-  DaoFlavour,
-  GovernorAdapter,
-  ProposalContent,
-  ProposalVotes,
-} from "../adapter";
+import type { VoteParts } from "../../proposals/voteParts";
+import type { ContractRead, ContractWrite, DaoFlavour, GovernorAdapter, ProposalContent } from "../adapter";
 
 /** The token calls both OpenZeppelin Votes and Compound's Comp/Uni tokens answer. */
 export const votesTokenAbi = parseAbi([
@@ -109,7 +103,7 @@ export function field(index: number, name: string) {
  * A missing result (a reverted read) stays undefined.
  */
 export function tallies(indexes: { against: number; for: number; abstain: number }) {
-  return (raw: unknown): ProposalVotes | undefined => {
+  return (raw: unknown): VoteParts | undefined => {
     if (raw === undefined || raw === null) return undefined;
     return {
       againstVotes: field(indexes.against, "againstVotes")(raw) as bigint,

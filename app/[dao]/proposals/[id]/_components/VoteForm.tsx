@@ -88,7 +88,7 @@ export function VoteForm({ dao, proposalId, account, blocked, loading, fractiona
       const split = check.split;
       const receipt = await tx.send(adapter.castVoteSplit(id, split, reason), { label: "Cast split vote" });
       if (!receipt) return;
-      const total = split.against + split.for + split.abstain;
+      const total = split.againstVotes + split.forVotes + split.abstainVotes;
       const vote = voteFromReceipt({ receipt, governor: dao.governor, proposalId: id, voter: account }) ?? {
         support: splitSupport,
         weight: total.toString(),
