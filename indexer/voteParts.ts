@@ -13,8 +13,8 @@
  *   as a vote, tallied nowhere.
  */
 import type { Hex } from "viem";
-import { decodeSplitParams, splitSupport } from "../lib/proposals/splitVote";
-import { noVotes, type VoteParts } from "../lib/proposals/voteParts";
+import { splitSupport } from "../lib/proposals/splitVote";
+import { decodeSplitParams, noVotes, type VoteParts } from "../lib/proposals/voteParts";
 
 /** The name indexer/src/api still imports; remove once that module is split (branch `scale`). */
 export { splitSupport as fractionalSupport };

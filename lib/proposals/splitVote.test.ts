@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fractionalParams } from "../governor/families/fractional";
 import {
   checkSplit,
   combineVotes,
-  decodeSplitParams,
   describeSplit,
   emptySplitInputs,
   fillRest,
@@ -148,36 +146,6 @@ describe("formatting votes", () => {
     );
     expect(splitVoteText({ support: 1, weight: "5", split: null }, nft)).toBeNull();
     expect(splitVoteText({ support: 1, weight: "5" }, nft)).toBeNull();
-  });
-});
-
-describe("decodeSplitParams", () => {
-  it("reads the three packed uint128s", () => {
-    expect(decodeSplitParams(fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }))).toEqual({
-      againstVotes: 1n,
-      forVotes: 2n,
-      abstainVotes: 3n,
-    });
-    const max = (1n << 128n) - 1n;
-    expect(decodeSplitParams(fractionalParams({ againstVotes: max, forVotes: 0n, abstainVotes: max }))).toEqual({
-      againstVotes: max,
-      forVotes: 0n,
-      abstainVotes: max,
-    });
-  });
-
-  it("reads upper-case hex", () => {
-    const upper = `0x${fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }).slice(2).toUpperCase()}`;
-    expect(decodeSplitParams(upper)).toEqual({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n });
-  });
-
-  it("answers null for anything else", () => {
-    expect(decodeSplitParams("0x")).toBeNull();
-    expect(decodeSplitParams("0x01")).toBeNull();
-    expect(decodeSplitParams(`0x${"00".repeat(47)}`)).toBeNull();
-    expect(decodeSplitParams(`0x${"00".repeat(49)}`)).toBeNull();
-    expect(decodeSplitParams(`0x${"zz".repeat(48)}`)).toBeNull();
-    expect(decodeSplitParams(`${"00".repeat(49)}`)).toBeNull();
   });
 });
 

@@ -11,10 +11,9 @@
 
 import { formatTokenAmount } from "../format/formatTokenAmount";
 import type { WriteDao } from "../governor/adapter";
-import type { IndexedVoteSplit } from "../indexer/types";
 import { parseAmount } from "./builder/parseAmount";
 import type { CastVote } from "./voteFromReceipt";
-import { addVoteParts, type VoteParts } from "./voteParts";
+import { addVoteParts, splitStrings, type VoteParts, votePartsOf } from "./voteParts";
 
 /**
  * How a DAO's voting power is counted and worded: its token's decimals and symbol, whole votes for ERC721Votes.
@@ -207,52 +206,6 @@ export function latestVote(indexed: CastVote | null, castHere: readonly CastVote
   if (indexed === null) return castHere.length === 0 ? null : castHere.reduce(combineVotes);
   const seen = castHere.findIndex((vote) => vote.tx.toLowerCase() === indexed.tx.toLowerCase());
   return castHere.slice(seen + 1).reduce(combineVotes, indexed);
-}
-
-/** Three packed uint128s, 16 bytes each. */
-const splitParamsLength = 2 + 48 * 2;
-
-/**
- * The parts of a split vote from its params (`abi.encodePacked(uint128 against, uint128 for,
- * uint128 abstain)`), or null when they are not exactly that.
- *
- * @example
- * decodeSplitParams(fractionalParams({ againstVotes: 1n, forVotes: 2n, abstainVotes: 3n })) // { againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }
- * decodeSplitParams("0x01") // null
- */
-export function decodeSplitParams(params: string): VoteParts | null {
-  if (params.length !== splitParamsLength || !/^0x[0-9a-fA-F]*$/.test(params)) return null;
-  const part = (index: number) => BigInt(`0x${params.slice(2 + index * 32, 2 + (index + 1) * 32)}`);
-  return { againstVotes: part(0), forVotes: part(1), abstainVotes: part(2) };
-}
-
-/** A split as the JSON strings of indexed votes and `CastVote`. */
-export function splitStrings(split: VoteParts): IndexedVoteSplit {
-  return {
-    againstVotes: split.againstVotes.toString(),
-    forVotes: split.forVotes.toString(),
-    abstainVotes: split.abstainVotes.toString(),
-  };
-}
-
-/**
- * What a cast vote put on each side: a nominal vote its whole weight on one; a split its parts; a
- * split whose parts could not be read, nothing.
- */
-export function votePartsOf(vote: Pick<CastVote, "support" | "weight" | "split">): VoteParts {
-  const weight = BigInt(vote.weight);
-  if (vote.split) {
-    return {
-      againstVotes: BigInt(vote.split.againstVotes),
-      forVotes: BigInt(vote.split.forVotes),
-      abstainVotes: BigInt(vote.split.abstainVotes),
-    };
-  }
-  return {
-    againstVotes: vote.support === 0 ? weight : 0n,
-    forVotes: vote.support === 1 ? weight : 0n,
-    abstainVotes: vote.support === 2 ? weight : 0n,
-  };
 }
 
 /** A vote whose weight is (partly) split, or whose split could not be read. */

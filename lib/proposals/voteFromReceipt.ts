@@ -11,7 +11,8 @@
 import { type Address, isAddressEqual, type Log, parseEventLogs } from "viem";
 import { governorEventsAbi } from "../../contracts-abi/governorEvents";
 import type { IndexedVoteSplit } from "../indexer/types";
-import { combineVotes, decodeSplitParams, splitStrings, splitSupport } from "./splitVote";
+import { combineVotes, splitSupport } from "./splitVote";
+import { decodeSplitParams, splitStrings } from "./voteParts";
 
 /** A cast vote as the vote panel shows it (also what the app's vote-by route returns). */
 export type CastVote = {

@@ -18,11 +18,11 @@ import {
   type SplitInputs,
   type SplitSide,
   splitSides,
-  splitStrings,
   splitSupport,
   voteUnitOf,
 } from "@/lib/proposals/splitVote";
 import { type CastVote, voteFromReceipt } from "@/lib/proposals/voteFromReceipt";
+import { splitStrings } from "@/lib/proposals/voteParts";
 import { VoteClosedNote } from "./VotePanelFrame";
 import { SplitFields } from "./VotePanelSplit";
 
