@@ -13,13 +13,14 @@
  * from it, and the draft records the proposal once it is on chain); the draft editor passes its
  * own `formStore` (localStorage + server autosave) and its own `submitSection`.
  */
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Hex } from "viem";
 import { ActionEditor } from "@/components/proposalBuilder/ActionEditor";
+import { DescriptionFields } from "@/components/proposalBuilder/DescriptionFields";
 import { SubmitPanelIsland } from "@/components/proposalBuilder/SubmitPanelIsland";
+import { SubmitProblems } from "@/components/proposalBuilder/SubmitProblems";
 import { SimulationPreview } from "@/components/simulation/SimulationPreview";
 import { Button } from "@/components/ui/button";
-import { Field, TextArea, TextInput } from "@/components/ui/Field";
 import type { WriteDao } from "@/lib/governor/adapter";
 import {
   type ActionKind,
@@ -36,10 +37,6 @@ import {
   formReducer,
   sessionFormStore,
 } from "@/lib/proposals/builder/formState";
-
-const DescriptionPreview = lazy(() =>
-  import("@/components/proposalBuilder/DescriptionPreview").then((m) => ({ default: m.DescriptionPreview })),
-);
 
 export type ProposalBuilderProps = {
   dao: WriteDao;
@@ -164,84 +161,16 @@ export function ProposalBuilder({
     [dao.slug, fromDraftId],
   );
 
-  const hostsHint =
-    forumHosts.length > 0
-      ? `A link to the discussion on ${forumHosts.join(" or ")}. Added as the last line: “Discussion: <link>”.`
-      : "A link to where this was discussed (http or https). Added as the last line: “Discussion: <link>”.";
-
   return (
     <div className="flex flex-col gap-8">
-      <section aria-labelledby="description-heading" className="flex flex-col gap-4">
-        <h2 id="description-heading" className="font-semibold text-lg">
-          Description
-        </h2>
-        <Field id="proposal-title" label="Title" error={formError("title")}>
-          {(control) => (
-            <TextInput
-              {...control}
-              value={form.title}
-              maxLength={400}
-              spellCheck
-              placeholder="Fund the Q3 grants program"
-              onChange={(event) => dispatch({ type: "set", field: "title", value: event.target.value })}
-              onBlur={() => touch("title")}
-            />
-          )}
-        </Field>
-        <div className="grid gap-4 lg:grid-cols-2">
-          <Field
-            id="proposal-body"
-            label="Body (markdown)"
-            hint="Markdown: headings, lists, links, tables. Raw HTML is shown as text."
-            error={formError("body")}
-          >
-            {(control) => (
-              <TextArea
-                {...control}
-                value={form.body}
-                rows={14}
-                spellCheck
-                className="min-h-64"
-                placeholder={"## Summary\n\nWhat this proposal does and why."}
-                onChange={(event) => dispatch({ type: "set", field: "body", value: event.target.value })}
-                onBlur={() => touch("body")}
-              />
-            )}
-          </Field>
-          <section aria-labelledby="preview-heading" className="flex min-w-0 flex-col gap-1.5">
-            <h3 id="preview-heading" className="font-medium text-sm">
-              Preview <span className="font-normal text-muted-foreground">— as the proposal page will show it</span>
-            </h3>
-            <div className="min-h-64 overflow-hidden rounded-lg border border-border bg-card p-4">
-              {form.title.trim() || form.body.trim() ? (
-                <Suspense fallback={<p className="text-muted-foreground text-sm">Loading the preview…</p>}>
-                  <DescriptionPreview description={built.description} />
-                </Suspense>
-              ) : (
-                <p className="text-muted-foreground text-sm">Write a title and a body to see them here.</p>
-              )}
-            </div>
-          </section>
-        </div>
-        <Field
-          id="proposal-discussion"
-          label="Discussion URL (optional)"
-          hint={hostsHint}
-          error={formError("discussionUrl")}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              type="url"
-              inputMode="url"
-              value={form.discussionUrl}
-              placeholder={forumHosts[0] ? `https://${forumHosts[0]}/t/…` : "https://…"}
-              onChange={(event) => dispatch({ type: "set", field: "discussionUrl", value: event.target.value })}
-              onBlur={() => touch("discussionUrl")}
-            />
-          )}
-        </Field>
-      </section>
+      <DescriptionFields
+        values={form}
+        description={built.description}
+        forumHosts={forumHosts}
+        error={formError}
+        onChange={(field, value) => dispatch({ type: "set", field, value })}
+        onBlur={touch}
+      />
 
       <section aria-labelledby="actions-heading" className="flex flex-col gap-4">
         <div>
@@ -327,26 +256,7 @@ export function ProposalBuilder({
           <h2 id="submit-heading" className="font-semibold text-lg">
             Submit
           </h2>
-          {showAll && allProblems.length > 0 ? (
-            <div
-              ref={problemsRef}
-              tabIndex={-1}
-              role="alert"
-              className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-3 text-rose-900 text-sm outline-none dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-200"
-            >
-              <p className="font-semibold">
-                {allProblems.length === 1 ? "One thing to fix" : `${allProblems.length} things to fix`} before
-                submitting:
-              </p>
-              <ul className="mt-1 list-disc pl-5">
-                {allProblems.map((problem) => (
-                  <li key={problem.message} className="break-words">
-                    {problem.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          {showAll && allProblems.length > 0 ? <SubmitProblems ref={problemsRef} problems={allProblems} /> : null}
           <SimulationPreview slug={dao.slug} content={built.content} dao={simulationNames} />
           <SubmitPanelIsland dao={dao} content={built.content} onInvalidSubmit={showProblems} onProposed={onProposed} />
         </section>

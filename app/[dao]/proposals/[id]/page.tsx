@@ -16,29 +16,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { type Address, getAddress } from "viem";
-import { AddressView } from "@/components/address/AddressView";
-import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Markdown } from "@/components/markdown/Markdown";
-import { CopyButton } from "@/components/proposals/CopyButton";
-import { ProposalStateBadge } from "@/components/proposals/ProposalStateBadge";
-import { Alert } from "@/components/ui/alert";
 import { addressLabels } from "@/lib/actions/addressLabels";
 import type { FormatContext } from "@/lib/actions/formatArguments";
-import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/clock";
+import { type ClockContext, isTimestampClock } from "@/lib/chain/clock";
 import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { countsAbstain } from "@/lib/format/describeGovernorModes";
-import { formatDate } from "@/lib/format/formatDate";
 import { labelMap } from "@/lib/format/labelMap";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { discussionLinkOf } from "@/lib/proposals/builder/description";
-import { executedCalldatas } from "@/lib/proposals/builder/signatures";
 import { lifecycleActions } from "@/lib/proposals/lifecycleActions";
 import { isTransactionHash } from "@/lib/proposals/proposalFromReceipt";
 import { isProposalIdParam } from "@/lib/proposals/proposalIdParam";
 import { deadlineExtension, proposalTimeline } from "@/lib/proposals/proposalTimeline";
 import { proposalSummary } from "@/lib/proposals/proposalTitle";
-import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
 import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
 import { voteResults } from "@/lib/proposals/voteResults";
@@ -52,9 +44,12 @@ import { IntegritySection } from "./_components/IntegritySection";
 import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal, talliesOf } from "./_components/loadProposal";
 import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
 import { ProposalActionsPanelIsland } from "./_components/ProposalActionsPanelIsland";
+import { ProposalHeader } from "./_components/ProposalHeader";
+import { proposalContents } from "./_components/proposalContents";
 import { ResultsSection } from "./_components/ResultsSection";
 import { Section } from "./_components/Section";
 import { SimulationSection } from "./_components/SimulationSection";
+import { SourceAlerts } from "./_components/SourceAlerts";
 import { clockPoint, TimelineSection } from "./_components/TimelineSection";
 import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
 import { VotePanelIsland } from "./_components/VotePanelIsland";
@@ -69,11 +64,7 @@ const validId = isProposalIdParam;
 
 /** "at block 121 (≈ Mar 3, 2026, 14:00 UTC)" or "on Mar 3, 2026, 14:00 UTC": when voting opens after `snapshot`. */
 function votingOpensAt(snapshot: bigint, clock: ClockContext | null, clockUnit: "block" | "timestamp"): string {
-  const opens = snapshot + 1n;
-  if (clockUnit === "timestamp") return `on ${formatDate(new Date(Number(opens) * 1000), { time: true })}`;
-  if (!clock) return `at block ${opens}`;
-  const { date, estimated } = clockToDate(opens, clock);
-  return `at block ${opens} (${estimated ? "≈ " : ""}${formatDate(date, { time: true })})`;
+  return `${clockUnit === "timestamp" ? "on" : "at"} ${clockPoint(snapshot + 1n, clock, clockUnit)}`;
 }
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -135,18 +126,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   const snapshot = live?.snapshot ?? (proposal ? BigInt(proposal.voteStart) : null);
   const snapshotPassed = snapshot !== null && live !== null && live.clock > snapshot;
   const results = tallies ? voteResults(tallies, live?.quorum ?? null, dao?.countingMode ?? null) : null;
-  const idCheck = proposal
-    ? verifyProposalId(BigInt(id), {
-        targets: actions.map((action) => action.target),
-        values: actions.map((action) => action.value),
-        // As executed: a GovernorBravo action's signature selector + its argument-only calldata.
-        calldatas: executedCalldatas({
-          calldatas: actions.map((action) => action.calldata),
-          signatures: actions.map((action) => action.signature),
-        }),
-        description: proposal.description,
-      })
-    : null;
+  const { idCheck, content, simulated } = proposalContents(id, proposal, actions);
   const deadline = live?.deadline ?? (proposal ? BigInt(proposal.voteEnd) : null);
   // As proposed (the indexer's originalVoteEnd); a later effective deadline was extended (late quorum).
   const originalDeadline = proposal?.originalVoteEnd ? BigInt(proposal.originalVoteEnd) : null;
@@ -182,27 +162,6 @@ export default async function ProposalPage({ params, searchParams }: Props) {
     votingPower: undefined,
     opensAt: opensAt ?? undefined,
   });
-  // queue/execute/cancel take the exact content; content that does not hash to the id would revert.
-  const content =
-    proposal && idCheck?.status !== "mismatch"
-      ? {
-          targets: actions.map((action) => action.target),
-          values: actions.map((action) => action.value.toString()),
-          calldatas: actions.map((action) => action.calldata),
-          description: proposal.description,
-        }
-      : null;
-  // The simulation runs the content exactly as proposed (a Bravo action's signature + arguments).
-  const simulated =
-    proposal && idCheck?.status !== "mismatch"
-      ? {
-          targets: actions.map((action) => action.target),
-          values: actions.map((action) => action.value),
-          calldatas: actions.map((action) => action.calldata),
-          signatures: actions.map((action) => action.signature),
-          description: proposal.description,
-        }
-      : null;
   const proposer = proposal ? (getAddress(proposal.proposer.toLowerCase()) as Address) : null;
   const lifecycleOpen = state === "Pending" || state === "Active" || state === "Succeeded" || state === "Queued";
   const serverSteps = live
@@ -221,61 +180,19 @@ export default async function ProposalPage({ params, searchParams }: Props) {
       <Link href={`/${slug}`} className="w-fit text-muted-foreground text-sm hover:text-foreground">
         ← All proposals
       </Link>
-      <header className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-muted-foreground text-sm">
-          <ProposalStateBadge state={live?.state} />
-          <span className="inline-flex items-center gap-1.5">
-            <span className="font-mono" title={id}>
-              #{shortProposalId(id)}
-            </span>
-            <CopyButton value={id} label="proposal id" />
-          </span>
-          {proposal ? (
-            <span className="inline-flex flex-wrap items-center gap-1.5">
-              by{" "}
-              <AddressView
-                address={proposal.proposer}
-                label={proposerLabel === "Proposer" ? undefined : proposerLabel}
-                name={proposerProfile?.name}
-                avatar={proposerProfile?.avatar}
-                explorer={explorer}
-              />
-            </span>
-          ) : null}
-          {created ? <time dateTime={created.toISOString()}>{formatDate(created, { time: true })}</time> : null}
-        </div>
-        <h1 className="break-words font-semibold text-2xl tracking-tight [overflow-wrap:anywhere]">{title}</h1>
-        {extension ? (
-          <p className="text-muted-foreground text-sm" data-testid="deadline-extended-header">
-            The voting deadline was extended by late-quorum protection, to {clockPoint(extension.to, clock, clockUnit)}.{" "}
-            <a href="#timeline" className="underline underline-offset-2">
-              See the timeline
-            </a>
-          </p>
-        ) : null}
-      </header>
+      <ProposalHeader
+        id={id}
+        state={live?.state}
+        title={title}
+        proposer={proposal ? { address: proposal.proposer, label: proposerLabel, profile: proposerProfile } : null}
+        created={created}
+        extension={extension}
+        clock={clock}
+        clockUnit={clockUnit}
+        explorer={explorer}
+      />
 
-      {indexed === "unavailable" ? (
-        <Alert tone="error" title="The proposal index is unreachable">
-          {fromReceipt
-            ? "The description and actions below are read from the transaction that created the proposal; its votes and history appear once the indexer is back."
-            : "The description, actions, votes and history cannot be shown until the indexer is back. The state and tallies below are read live from the chain. Reload the page to try again."}
-        </Alert>
-      ) : null}
-      {indexed === null && fromReceipt ? (
-        <Alert tone="info">Shown from the transaction; the index is catching up.</Alert>
-      ) : null}
-      {indexed === null && !fromReceipt ? (
-        <Alert tone="warning" title="Not indexed yet">
-          The chain knows this proposal but the index has not caught up with it. Its live state is shown; reload in a
-          moment for its description, actions and votes.
-        </Alert>
-      ) : null}
-      {live === null && liveProblem ? (
-        <ChainProblemAlert problem={liveProblem} tone="error">
-          The state is read live from the chain, so it is shown as Unknown, and the tallies come from the index.
-        </ChainProblemAlert>
-      ) : null}
+      <SourceAlerts indexed={indexed} fromReceipt={fromReceipt} live={live} liveProblem={liveProblem} />
 
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
         <div className="flex min-w-0 flex-col gap-6 lg:col-start-2 lg:row-start-1">
