@@ -6,28 +6,18 @@
  */
 import { lazy } from "react";
 import type { SubmitPanelProps } from "@/components/proposalBuilder/SubmitPanel";
-import { Button } from "@/components/ui/button";
+import { ConnectPrompt } from "@/components/web3/ConnectPrompt";
 import { WalletIsland } from "@/components/web3/WalletIsland";
-import { loadWalletStack, preloadWithWalletStack } from "@/components/web3/walletStack";
+import { preloadWithWalletStack } from "@/components/web3/walletStack";
 
 const load = () => import("@/components/proposalBuilder/SubmitPanel").then((m) => m.SubmitPanel);
 const LazySubmitPanel = lazy(() => load().then((SubmitPanel) => ({ default: SubmitPanel })));
 preloadWithWalletStack(load);
 
-function Fallback() {
-  return (
-    <div>
-      <Button onClick={() => loadWalletStack("connect")} onPointerEnter={() => loadWalletStack()}>
-        Connect a wallet to propose
-      </Button>
-    </div>
-  );
-}
-
 /** @example <SubmitPanelIsland dao={dao} content={built.content} … /> */
 export function SubmitPanelIsland(props: SubmitPanelProps) {
   return (
-    <WalletIsland eager fallback={<Fallback />}>
+    <WalletIsland eager fallback={<ConnectPrompt action="propose" />}>
       <LazySubmitPanel {...props} />
     </WalletIsland>
   );

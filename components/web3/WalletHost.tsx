@@ -9,7 +9,15 @@
  * the connection), and then only once the browser is idle after hydration; otherwise the first
  * touch of a wallet button loads it (`loadWalletStack`).
  */
-import { Component, type ErrorInfo, type ReactNode, Suspense, useEffect, useSyncExternalStore } from "react";
+import {
+  Component,
+  type ErrorInfo,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useSyncExternalStore,
+} from "react";
 import { createPortal } from "react-dom";
 import type { WalletChain } from "@/lib/wagmi/getConfig";
 import {
@@ -51,6 +59,18 @@ class WalletBoundary extends Component<
   }
 }
 
+/**
+ * Tells the island its children have rendered: it sits beside them inside their Suspense boundary,
+ * so its layout effect runs only once they commit, and its cleanup when they suspend again or fail.
+ */
+function ContentShown({ onContent }: { onContent: (shown: boolean) => void }) {
+  useLayoutEffect(() => {
+    onContent(true);
+    return () => onContent(false);
+  }, [onContent]);
+  return null;
+}
+
 /** @example <WalletHost walletChains={chains} restore={cookieAccount(cookie) !== null} /> */
 export function WalletHost({ walletChains, restore }: WalletHostProps) {
   const { status, Providers, islands } = useSyncExternalStore(
@@ -67,8 +87,13 @@ export function WalletHost({ walletChains, restore }: WalletHostProps) {
       <Providers walletChains={walletChains}>
         {islands.map((island) =>
           createPortal(
-            <WalletBoundary fallback={island.fallback}>
-              <Suspense fallback={island.fallback}>{island.children}</Suspense>
+            // While the children load (or after they failed) the island shows its own fallback:
+            // the same element as before, not a copy of it here.
+            <WalletBoundary fallback={null}>
+              <Suspense fallback={null}>
+                <ContentShown onContent={island.onContent} />
+                {island.children}
+              </Suspense>
             </WalletBoundary>,
             island.node,
             island.id,

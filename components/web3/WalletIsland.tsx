@@ -3,7 +3,9 @@
  * A place in the page for UI that needs the wallet (wagmi hooks, RainbowKit): it shows `fallback`
  * (server-rendered, no wallet code) until the wallet stack has loaded, then its children, rendered
  * by the one `WalletHost` inside the shared providers and portalled here. Nothing around the island
- * remounts when that happens.
+ * remounts when that happens. The fallback stays, the very same element, until the children have
+ * rendered (their code and wagmi's loaded), so a click on a fallback button while the wallet code
+ * arrives lands on a button that is still there (and still queues its action).
  *
  * The children's code must not be in the page's first bundle, or the point is lost: create
  * islands with `walletIsland(() => import("./MyWagmiThing").then((m) => m.MyWagmiThing))`, which
@@ -26,6 +28,7 @@ import {
   useId,
   useLayoutEffect,
   useRef,
+  useState,
   useSyncExternalStore,
 } from "react";
 import { cn } from "@/lib/format/cn";
@@ -62,18 +65,20 @@ export function WalletIsland({ fallback = null, eager, as: Element = "div", clas
   const attach = useCallback((node: HTMLElement | null) => {
     ref.current = node;
   }, []);
+  // Set by the host when the children have rendered in the portal, unset if they suspend or fail.
+  const [contentShown, setContentShown] = useState(false);
   // Layout effect: the host renders the portal in the same frame, so the fallback never flickers away.
   useLayoutEffect(() => {
     const node = ref.current;
     if (!ready || !node) return;
-    return registerWalletIsland({ id, node, children, fallback });
-  }, [ready, id, children, fallback]);
+    return registerWalletIsland({ id, node, children, onContent: setContentShown });
+  }, [ready, id, children]);
   useEffect(() => {
     if (eager) return whenIdle(() => loadWalletStack());
   }, [eager]);
   return (
     <Element ref={attach} className={cn("contents", className)}>
-      {ready ? null : fallback}
+      {ready && contentShown ? null : fallback}
     </Element>
   );
 }

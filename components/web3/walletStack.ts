@@ -20,7 +20,13 @@ export type WalletStackStatus = "idle" | "loading" | "ready" | "error";
 /** Something the reader asked for before the stack arrived, done as soon as it has. */
 export type WalletAction = "connect" | "account";
 
-export type WalletIslandEntry = { id: string; node: HTMLElement; children: ReactNode; fallback: ReactNode };
+export type WalletIslandEntry = {
+  id: string;
+  node: HTMLElement;
+  children: ReactNode;
+  /** Told when the children have rendered (true) and when they are gone again (false): the island shows its fallback till then. */
+  onContent: (shown: boolean) => void;
+};
 
 export type WalletStackState = {
   status: WalletStackStatus;

@@ -3,12 +3,17 @@
  * Stands in front of every write: without a connected wallet it offers to connect, on another
  * network it offers to switch, and only then renders the write UI with the connected address.
  * The reason a write is not available is always said, never just a greyed-out button.
+ *
+ * Its connect button is `ConnectPrompt`, as in the islands' fallbacks: a click is queued until
+ * RainbowKit can open its modal. It stays in place (the same element) while wagmi checks for a
+ * wallet on load ("connecting" with no account known); only restoring a remembered account says
+ * "Connecting to your wallet…".
  */
-import { useConnectModal } from "@rainbow-me/rainbowkit";
 import type { ReactNode } from "react";
 import type { Address } from "viem";
 import { useAccount, useSwitchChain } from "wagmi";
 import { Button } from "@/components/ui/button";
+import { ConnectPrompt } from "@/components/web3/ConnectPrompt";
 import type { WriteDao } from "@/lib/governor/adapter";
 
 export type WriteGateProps = {
@@ -22,19 +27,12 @@ export type WriteGateProps = {
 /** @example <WriteGate dao={dao} action="vote">{(account) => <VoteForm account={account} />}</WriteGate> */
 export function WriteGate({ dao, action, children, className }: WriteGateProps) {
   const account = useAccount();
-  const { openConnectModal } = useConnectModal();
   const { switchChain, isPending, error } = useSwitchChain();
-  if (account.status === "connecting" || account.status === "reconnecting") {
+  if (account.status === "reconnecting") {
     return <p className="text-muted-foreground text-sm">Connecting to your wallet…</p>;
   }
   if (!account.address || account.status !== "connected") {
-    return (
-      <div className={className}>
-        <Button onClick={openConnectModal} disabled={!openConnectModal}>
-          Connect a wallet to {action}
-        </Button>
-      </div>
-    );
+    return <ConnectPrompt action={action} className={className} />;
   }
   if (account.chainId !== dao.chainId) {
     return (

@@ -7,8 +7,7 @@
  * island takes over.
  */
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { loadWalletStack } from "@/components/web3/walletStack";
+import { ConnectPrompt } from "@/components/web3/ConnectPrompt";
 
 /** Why an action is not available, in words. */
 export function VoteClosedNote({ children }: { children: ReactNode }) {
@@ -35,11 +34,5 @@ export function WriteIslandFallback({ action, walletConnected }: WriteIslandFall
       </p>
     );
   }
-  return (
-    <div>
-      <Button onPointerEnter={() => loadWalletStack()} onClick={() => loadWalletStack("connect")}>
-        Connect a wallet to {action}
-      </Button>
-    </div>
-  );
+  return <ConnectPrompt action={action} />;
 }

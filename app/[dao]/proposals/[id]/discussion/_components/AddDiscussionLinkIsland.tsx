@@ -5,9 +5,9 @@
  * the stack and opens RainbowKit's connect modal.
  */
 import { lazy } from "react";
-import { Button } from "@/components/ui/button";
+import { ConnectPrompt } from "@/components/web3/ConnectPrompt";
 import { WalletIsland } from "@/components/web3/WalletIsland";
-import { loadWalletStack, preloadWithWalletStack } from "@/components/web3/walletStack";
+import { preloadWithWalletStack } from "@/components/web3/walletStack";
 import type { AddDiscussionLinkProps } from "./AddDiscussionLink";
 
 const load = () => import("./AddDiscussionLink").then((m) => m.AddDiscussionLink);
@@ -17,14 +17,7 @@ preloadWithWalletStack(load);
 /** @example <AddDiscussionLinkIsland dao={dao} proposalId={id} proposer={proposer} forumHosts={[]} /> */
 export function AddDiscussionLinkIsland(props: AddDiscussionLinkProps) {
   return (
-    <WalletIsland
-      eager
-      fallback={
-        <Button onClick={() => loadWalletStack("connect")} onPointerEnter={() => loadWalletStack()}>
-          Connect a wallet to add a link
-        </Button>
-      }
-    >
+    <WalletIsland eager fallback={<ConnectPrompt action="add a link" />}>
       <Lazy {...props} />
     </WalletIsland>
   );
