@@ -45,7 +45,7 @@ export async function checkIndexerAgainstChain(dao: DaoConfig, indexer: IndexerC
   const { token, flavour } = resolved;
   // The governor's and token's reads for its flavour (Bravo's getReceipt, COMP's getCurrentVotes…).
   const adapter = governorAdapterFor(flavour, { governor: dao.governor, token });
-  const read = async <T>(call: ContractRead) => readResult(call, await client.readContract(call as never)) as T;
+  const read = async <T>(call: ContractRead) => readResult(call, await client.readContract(call)) as T;
   // OpenZeppelin's proposalVotes, or the fields of Bravo's / GovernorAlpha's proposals(id) struct.
   const tallies = async (id: bigint): Promise<readonly [bigint, bigint, bigint]> => {
     const votes = await read<VoteParts>(adapter.proposalVotes(id));

@@ -152,7 +152,7 @@ async function seededProposal(chain: Reader, dao: ResolvedDao, key: string): Pro
 /** For/Against/Abstain as the chain counts them, read through the app's adapter for the flavour. */
 async function talliesOnChain(chain: Reader, dao: ResolvedDao, id: bigint): Promise<VoteParts> {
   const call = governorAdapterFor(dao.flavour, dao).proposalVotes(id);
-  return readResult(call, await chain.readContract(call as never)) as VoteParts;
+  return readResult(call, await chain.readContract(call)) as VoteParts;
 }
 
 /** GovernorAlpha and GovernorBravo number proposals with a counter: the id commits to nothing. */

@@ -92,7 +92,7 @@ const adapterOf = (dao: ResolvedDao) => governorAdapterFor(dao.flavour, dao);
 
 /** An adapter read, narrowed as the app narrows it (Bravo's and Alpha's structs give one field). */
 async function adapterRead<T>(chain: ChainClient, call: ContractRead): Promise<T> {
-  return readResult(call, await chain.readContract(call as never)) as T;
+  return readResult(call, await chain.readContract(call)) as T;
 }
 
 /** For/Against/Abstain as the chain counts them (proposalVotes, or Bravo's/Alpha's proposals(id)). */

@@ -28,7 +28,7 @@ const proposer = getAddress(anvilAccounts[1] as Address);
 const secondVoter = getAddress(anvilAccounts[0] as Address);
 
 async function adapterRead<T>(chain: ChainClient, call: ContractRead): Promise<T> {
-  return readResult(call, await chain.readContract(call as never)) as T;
+  return readResult(call, await chain.readContract(call)) as T;
 }
 
 /** Mines `blocks` in slices (one request for 40,320 blocks can outlast the client's timeout). */
