@@ -105,7 +105,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Proposals per round (proposed together, voted on together, settled together). */
-export const proposalsPerRound = 25;
+export const proposalsPerRound = 50;
 
 /**
  * Every proposal's fate, round and vote count. Rounds before the last hold the settled fates in

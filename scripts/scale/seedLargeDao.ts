@@ -45,8 +45,11 @@ import {
   topDelegates,
 } from "./plan";
 
-/** Governor settings (blocks; a 12 s block). */
-export const largeGovernorSettings = { votingDelay: 10, votingPeriod: 100, quorumNumerator: 4n } as const;
+/**
+ * Governor settings, in blocks. Short: anvil hashes its whole state for every block it mines (a
+ * quarter of a second each with this state), so the history has few blocks, far apart in time.
+ */
+export const largeGovernorSettings = { votingDelay: 3, votingPeriod: 10, quorumNumerator: 4n } as const;
 export const largeTimelockDelay = 3_600n;
 /** 2023-11-14: the history runs three years from here. */
 export const largeHistoryStart = 1_700_000_000;
@@ -288,7 +291,7 @@ export async function seedLargeDao(
     head = Number(latest.number);
     timestamp = Number(latest.timestamp);
   };
-  const perBlock = 8;
+  const perBlock = 10;
   /** Mines the calls, `perBlock` transactions a block. */
   const mineAll = async (calls: Call[]) => {
     for (let offset = 0; offset < calls.length; offset += perBlock)
