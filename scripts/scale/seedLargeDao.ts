@@ -81,6 +81,14 @@ export type LargeDeployment = {
 };
 
 type Call = { method: string; params: unknown[] };
+/** A seeder transaction and how many logs it emits (at most). */
+type SeedCall = Call & { logs: number };
+
+/**
+ * Logs per block at most. An indexer reads a block's logs in one eth_getLogs at least, and viem
+ * refuses answers over 10 MB: mainnet blocks hold a few thousand logs, so do these.
+ */
+const logsPerBlock = 2_500;
 
 async function batch<T = unknown>(url: string, calls: Call[]): Promise<T[]> {
   const results: T[] = [];
@@ -239,7 +247,8 @@ export async function seedLargeDao(
   const counts = { transfers: 0, delegations: 0, votes: 0, votesWithReason: 0, logs: 0 };
   const watched = new Set([token.toLowerCase(), governor.toLowerCase()]);
 
-  const transaction = (data: Hex, gas: number): Call => ({
+  const transaction = (data: Hex, gas: number, logs: number): SeedCall => ({
+    logs,
     method: "eth_sendTransaction",
     params: [
       {
@@ -256,7 +265,7 @@ export async function seedLargeDao(
   const mineBlock = async (calls: Call[], at?: number) => {
     // Nonces in the order sent (calls are built ahead, in another order).
     const numbered = calls.map((call) => ({
-      ...call,
+      method: call.method,
       params: [{ ...(call.params[0] as Record<string, unknown>), nonce: toHex(nonce++) }],
     }));
     if (numbered.length > 0) await batch(url, numbered);
@@ -291,11 +300,23 @@ export async function seedLargeDao(
     head = Number(latest.number);
     timestamp = Number(latest.timestamp);
   };
-  const perBlock = 10;
-  /** Mines the calls, `perBlock` transactions a block. */
-  const mineAll = async (calls: Call[]) => {
-    for (let offset = 0; offset < calls.length; offset += perBlock)
-      await mineBlock(calls.slice(offset, offset + perBlock));
+  /** Mines the calls in order, as many a block as {@link logsPerBlock} and 10 transactions allow. */
+  const mineAll = async (calls: SeedCall[], at?: number) => {
+    let block: SeedCall[] = [];
+    let logs = 0;
+    let first = true;
+    const flush = async () => {
+      await mineBlock(block, first ? at : undefined);
+      first = false;
+      block = [];
+      logs = 0;
+    };
+    for (const call of calls) {
+      if (block.length > 0 && (logs + call.logs > logsPerBlock || block.length === 10)) await flush();
+      block.push(call);
+      logs += call.logs;
+    }
+    if (block.length > 0) await flush();
   };
   const seederData = (functionName: string, args: readonly unknown[]) =>
     encodeFunctionData({ abi: scaleSeederAbi, functionName, args } as never);
@@ -306,10 +327,10 @@ export async function seedLargeDao(
   };
 
   // Accounts, their tokens, their delegations.
-  const createCalls: Call[] = [];
+  const createCalls: SeedCall[] = [];
   for (let from = 0; from < sizes.holders; from += 1_000) {
     const count = Math.min(1_000, sizes.holders - from);
-    createCalls.push(transaction(seederData("createAccounts", [from, count]), 80_000 * count + 100_000));
+    createCalls.push(transaction(seederData("createAccounts", [from, count]), 80_000 * count + 100_000, 0));
   }
   await mineAll(createCalls);
   log(`[seed:large] ${sizes.holders} accounts created (${elapsed()})`);
@@ -327,6 +348,7 @@ export async function seedLargeDao(
       transaction(
         seederData("distribute", [chunk, chunk.map((i) => balances[i] ?? 0n)]),
         60_000 * chunk.length + 100_000,
+        chunk.length,
       ),
     ),
   );
@@ -343,6 +365,7 @@ export async function seedLargeDao(
       transaction(
         seederData("delegations", [chunk, chunk.map((i) => delegateOf[i] ?? 0)]),
         150_000 * chunk.length + 100_000,
+        3 * chunk.length,
       ),
     ),
   );
@@ -366,7 +389,7 @@ export async function seedLargeDao(
   };
   const pick = (from: number, to: number) => from + Math.floor(random() * (to - from));
 
-  const churnCalls = (operations: number): Call[] => {
+  const churnCalls = (operations: number): SeedCall[] => {
     const transferFrom: number[] = [];
     const transferTo: number[] = [];
     const amounts: bigint[] = [];
@@ -400,7 +423,7 @@ export async function seedLargeDao(
     for (const [index, to] of transferTo.entries()) balances[to] = (balances[to] ?? 0n) + (amounts[index] ?? 0n);
     counts.transfers += transferFrom.length;
     counts.delegations += delegators.length;
-    const calls: Call[] = [];
+    const calls: SeedCall[] = [];
     for (let offset = 0; offset < transferFrom.length; offset += 400) {
       const end = offset + 400;
       calls.push(
@@ -411,6 +434,7 @@ export async function seedLargeDao(
             amounts.slice(offset, end),
           ]),
           200_000 * Math.min(400, transferFrom.length - offset) + 100_000,
+          3 * Math.min(400, transferFrom.length - offset),
         ),
       );
     }
@@ -420,6 +444,7 @@ export async function seedLargeDao(
         transaction(
           seederData("delegations", [delegators.slice(offset, end), delegatees.slice(offset, end)]),
           200_000 * Math.min(400, delegators.length - offset) + 100_000,
+          3 * Math.min(400, delegators.length - offset),
         ),
       );
     }
@@ -450,14 +475,19 @@ export async function seedLargeDao(
     return transaction(
       seederData("propose", [target, data, descriptions]),
       300_000 * proposals.length + 200 * bytes + 100_000,
+      proposals.length,
     );
   };
   const settleCall = (kind: 0 | 1 | 2, round: number, proposals: PlannedProposal[]) => {
     const { target, data } = action(round);
     const hashes = proposals.map((proposal) => keccak256(stringToHex(largeProposalDescription(proposal.index))));
-    return transaction(seederData("settle", [kind, target, data, hashes]), 300_000 * proposals.length + 100_000);
+    return transaction(
+      seederData("settle", [kind, target, data, hashes]),
+      300_000 * proposals.length + 100_000,
+      5 * proposals.length,
+    );
   };
-  const voteCalls = (round: number, proposal: PlannedProposal): Call[] => {
+  const voteCalls = (round: number, proposal: PlannedProposal): SeedCall[] => {
     const id = proposalIdOf(round, proposal.index);
     const voters = Array.from({ length: Math.min(topDelegates, proposal.votes) }, (_, i) => i);
     const chosen = new Set(voters);
@@ -478,13 +508,14 @@ export async function seedLargeDao(
     );
     counts.votes += voters.length;
     counts.votesWithReason += texts.filter((text) => text !== "").length;
-    const calls: Call[] = [];
+    const calls: SeedCall[] = [];
     for (let offset = 0; offset < voters.length; offset += 400) {
       const end = offset + 400;
       calls.push(
         transaction(
           seederData("votes", [id, voters.slice(offset, end), supports.slice(offset, end), texts.slice(offset, end)]),
           250_000 * Math.min(400, voters.length - offset) + 100_000,
+          Math.min(400, voters.length - offset),
         ),
       );
     }
@@ -497,18 +528,21 @@ export async function seedLargeDao(
     const proposed = proposals.filter((proposal) => proposal.fate !== "pending");
     const roundStart = largeHistoryStart + 86_400 + round * roundSeconds;
     const churn = churnCalls(churnPerRound[round] ?? 0);
-    const half = Math.ceil(churn.length / 2);
+    const startAt = Math.max(roundStart, timestamp + 12);
+    await mineAll(churn, startAt);
     const proposedAt = head + 1;
-    await mineBlock([...churn.slice(0, half), proposeCall(round, proposed)], Math.max(roundStart, timestamp + 12));
+    await mineBlock([proposeCall(round, proposed)], churn.length === 0 ? startAt : undefined);
     for (const proposal of proposed) {
       const id = proposalIdOf(round, proposal.index).toString();
       ids[proposal.fate].push(id);
     }
     const canceled = proposals.filter((proposal) => proposal.fate === "canceled");
-    await mineBlock([...churn.slice(half), ...(canceled.length > 0 ? [settleCall(2, round, canceled)] : [])]);
+    if (canceled.length > 0) await mineBlock([settleCall(2, round, canceled)]);
     // Voting opens after the snapshot block (proposal block + votingDelay).
     await mineEmpty(proposedAt + largeGovernorSettings.votingDelay - head);
     await mineAll(proposals.filter((proposal) => proposal.votes > 0).flatMap((proposal) => voteCalls(round, proposal)));
+    const deadline = proposedAt + largeGovernorSettings.votingDelay + largeGovernorSettings.votingPeriod;
+    if (head > deadline) throw new Error(`round ${round + 1}'s votes took past its deadline (block ${deadline})`);
     if (final) {
       const pending = proposals.filter((proposal) => proposal.fate === "pending");
       await mineBlock([proposeCall(round, pending)]);
@@ -531,6 +565,28 @@ export async function seedLargeDao(
   }
   await rpc(url, "evm_setAutomine", [true]);
   await rpc(url, "anvil_removeBlockTimestampInterval");
+
+  // Every fate is the state the governor says (one proposal of each).
+  const expected: Record<Fate, number> = {
+    pending: 0,
+    active: 1,
+    canceled: 2,
+    defeated: 3,
+    succeeded: 4,
+    queued: 5,
+    executed: 7,
+  };
+  for (const [fate, state] of Object.entries(expected) as [Fate, number][]) {
+    const id = ids[fate][0];
+    if (id === undefined) continue;
+    const actual = await client.readContract({
+      address: governor,
+      abi: demoGovernorAbi,
+      functionName: "state",
+      args: [BigInt(id)],
+    });
+    if (actual !== state) throw new Error(`a proposal meant to be ${fate} is in state ${actual}, not ${state}`);
+  }
 
   const largest = plan.find(
     (proposal) => proposal.votes === sizes.largestProposalVotes && proposal.fate === "executed",
