@@ -5,6 +5,7 @@
  */
 import { type Context, type Event, ponder } from "ponder:registry";
 import { proposal, vote, voter } from "ponder:schema";
+import { and, eq, gt } from "ponder";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
 import { addParts, countVote, fractionalSupport } from "../voteParts";
 
@@ -80,6 +81,8 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
   }
 
   const isNewVoter = previous === null ? 1 : 0;
+  // The first weight this voter puts on this proposal makes it a counted vote (participation).
+  const newlyCounted = weight > 0n && (previous === null || previous.weight === 0n) ? 1 : 0;
   if ((await context.db.find(proposal, proposalRowKey)) !== null) {
     await context.db.update(proposal, proposalRowKey).set((row) => ({
       ...addParts(row, parts),
@@ -94,9 +97,14 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
       governor: event.log.address,
       address,
       votesCount: 1,
+      countedVotes: newlyCounted,
       lastVoteBlock: event.block.number,
     })
-    .onConflictDoUpdate((row) => ({ votesCount: row.votesCount + isNewVoter, lastVoteBlock: event.block.number }));
+    .onConflictDoUpdate((row) => ({
+      votesCount: row.votesCount + isNewVoter,
+      countedVotes: row.countedVotes + newlyCounted,
+      lastVoteBlock: event.block.number,
+    }));
 }
 
 ponder.on("Governor:ProposalCreated", async ({ event, context }) => {
@@ -171,6 +179,29 @@ ponder.on("Governor:ProposalExecuted", async ({ event, context }) => {
 });
 
 ponder.on("Governor:ProposalCanceled", async ({ event, context }) => {
+  // Votes on a canceled proposal count for no one's participation (Bravo cancels during voting too).
+  const key = proposalKey(context, event, event.args.proposalId);
+  // Raw SQL flushes Ponder's write cache: only when there are votes (OpenZeppelin 5 cancels Pending only).
+  const canceled = await context.db.find(proposal, key);
+  const counted =
+    (canceled?.voteCount ?? 0) === 0
+      ? []
+      : await context.db.sql
+          .select({ voter: vote.voter })
+          .from(vote)
+          .where(
+            and(
+              eq(vote.chainId, key.chainId),
+              eq(vote.governor, key.governor),
+              eq(vote.proposalId, key.proposalId),
+              gt(vote.weight, 0n),
+            ),
+          );
+  for (const { voter: address } of counted) {
+    await context.db
+      .update(voter, { chainId: key.chainId, governor: key.governor, address })
+      .set((row) => ({ countedVotes: row.countedVotes - 1 }));
+  }
   await updateProposal(context, event, event.args.proposalId, {
     status: "canceled",
     canceledBlock: event.block.number,

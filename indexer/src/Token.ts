@@ -5,7 +5,7 @@
  * COMP-style tokens, Transfer moves `value`) and NftToken (ERC721Votes, Transfer moves one NFT).
  */
 import { type Context, type Event, ponder } from "ponder:registry";
-import { account, delegationChange, votingPowerChange } from "ponder:schema";
+import { account, delegationChange, powerCrossing, votingPowerChange } from "ponder:schema";
 import { type Address, zeroAddress } from "viem";
 
 type AccountKey = { chainId: number; token: Address; address: Address };
@@ -98,6 +98,18 @@ async function delegateVotesChanged(
     timestamp: Number(event.block.timestamp),
     tx: event.transaction.hash,
   });
+  if ((previousVotes === 0n) !== (newVotes === 0n)) {
+    await context.db.insert(powerCrossing).values({
+      chainId: context.chain.id,
+      token: event.log.address,
+      block: event.block.number,
+      logIndex: event.log.logIndex,
+      delegate,
+      previousVotes,
+      newVotes,
+      timestamp: Number(event.block.timestamp),
+    });
+  }
 }
 
 ponder.on("Token:Transfer", async ({ event, context }) => {

@@ -12,19 +12,21 @@ import { getAddress } from "viem";
 import { daoBySlug, type IndexedDao, indexedDaos } from "../../daos";
 import { rpcHealth } from "../../rpc/failoverTransport";
 import { fractionalSupport } from "../../voteParts";
-import { participationOf } from "./delegateParticipation";
 import {
   likeLiteral,
   ParamError,
   readAddress,
   readAddressPrefix,
+  readClock,
   readPage,
   readProposalId,
   readSearch,
+  readStateFilter,
   readStatuses,
   readSupport,
   readVoteSort,
 } from "./params";
+import { participationOf } from "./participationCounts";
 import {
   serializeAccount,
   serializeDelegate,
@@ -33,6 +35,7 @@ import {
   serializeVoterVote,
   serializeVotingPowerChange,
 } from "./serialize";
+import { stateCandidates } from "./stateCandidates";
 
 const app = new Hono();
 
@@ -95,6 +98,9 @@ app.get("/api/daos/:slug/proposals", async (c) => {
   const { limit, offset } = readPage((name) => c.req.query(name));
   const q = readSearch(c.req.query("q"));
   const statuses = readStatuses(c.req.query("status"));
+  // `state` (a state filter of the app) with `clock` (the governor clock now): its candidates.
+  const stateFilter = readStateFilter(c.req.query("state"));
+  const clock = stateFilter === undefined ? undefined : readClock(c.req.query("clock"));
   let search: ReturnType<typeof or>;
   if (q !== undefined) {
     const byTitle = ilike(proposal.title, `%${likeLiteral(q)}%`);
@@ -109,6 +115,7 @@ app.get("/api/daos/:slug/proposals", async (c) => {
     eq(proposal.governor, dao.governor),
     search,
     statuses === undefined ? undefined : inArray(proposal.status, statuses),
+    stateFilter === undefined || clock === undefined ? undefined : stateCandidates(stateFilter, clock),
   );
   const [rows, [total]] = await Promise.all([
     db

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeParticipation, hadVotingPowerAt, type PowerCrossing } from "./participation";
+import { computeParticipation, hadVotingPowerAt, inStretch, type PowerCrossing, powerStretches } from "./participation";
 
 const crossings: PowerCrossing[] = [
   { at: 100n, previousVotes: 0n, newVotes: 50n },
@@ -60,5 +60,30 @@ describe("computeParticipation", () => {
     expect(
       computeParticipation({ proposals: [], crossings: [], currentVotes: 0n, votedIds: new Set(), now: 1n }),
     ).toEqual({ voted: 0, eligible: 0 });
+  });
+});
+
+describe("powerStretches", () => {
+  it("says a delegate had power exactly where hadVotingPowerAt does", () => {
+    const cases: { crossings: PowerCrossing[]; current: bigint }[] = [
+      { crossings: [], current: 0n },
+      { crossings: [], current: 5n },
+      { crossings: [{ at: 10n, previousVotes: 0n, newVotes: 5n }], current: 5n },
+      { crossings: [{ at: 10n, previousVotes: 3n, newVotes: 0n }], current: 0n },
+      {
+        crossings: [
+          { at: 10n, previousVotes: 0n, newVotes: 5n },
+          { at: 20n, previousVotes: 5n, newVotes: 0n },
+          { at: 30n, previousVotes: 0n, newVotes: 1n },
+        ],
+        current: 1n,
+      },
+    ];
+    for (const { crossings, current } of cases) {
+      const stretches = powerStretches(crossings, current);
+      for (let at = 0n; at < 40n; at++) {
+        expect(stretches.some((stretch) => inStretch(at, stretch))).toBe(hadVotingPowerAt(crossings, current, at));
+      }
+    }
   });
 });

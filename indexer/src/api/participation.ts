@@ -65,3 +65,28 @@ export function computeParticipation(input: {
   }
   return { voted, eligible };
 }
+
+/** A stretch of governor clock [from, to) (undefined: unbounded) in which a delegate had power. */
+export type PowerStretch = { from: bigint | undefined; to: bigint | undefined };
+
+/**
+ * The stretches in which power was above zero, from the delegate's zero-crossings in chain order
+ * (the same reading as participation.ts's hadVotingPowerAt: a crossing at `at` counts from `at`).
+ *
+ * @example
+ * powerStretches([{ at: 10n, previousVotes: 0n, newVotes: 5n }], 5n) // [{ from: 10n, to: undefined }]
+ */
+export function powerStretches(crossings: readonly PowerCrossing[], currentVotes: bigint): PowerStretch[] {
+  const first = crossings[0];
+  if (first === undefined) return currentVotes > 0n ? [{ from: undefined, to: undefined }] : [];
+  const stretches: PowerStretch[] = [];
+  if (first.previousVotes > 0n) stretches.push({ from: undefined, to: first.at });
+  crossings.forEach((crossing, index) => {
+    if (crossing.newVotes > 0n) stretches.push({ from: crossing.at, to: crossings[index + 1]?.at });
+  });
+  return stretches;
+}
+
+/** Whether clock value `at` falls in `stretch`. */
+export const inStretch = (at: bigint, stretch: PowerStretch) =>
+  (stretch.from === undefined || at >= stretch.from) && (stretch.to === undefined || at < stretch.to);
