@@ -50,6 +50,8 @@ import {
  * quarter of a second each with this state), so the history has few blocks, far apart in time.
  */
 export const largeGovernorSettings = { votingDelay: 3, votingPeriod: 10, quorumNumerator: 4n } as const;
+/** The settings the DAO votes itself before its final round (see the round loop). */
+export const finalGovernorSettings = { votingDelay: 40, votingPeriod: 100 } as const;
 export const largeTimelockDelay = 3_600n;
 /** 2023-11-14: the history runs three years from here. */
 export const largeHistoryStart = 1_700_000_000;
@@ -522,8 +524,46 @@ export async function seedLargeDao(
     return calls;
   };
 
+  // The last settled round also lengthens the voting delay and period (two more executed
+  // proposals), so that the final round's dense blocks end over 30 blocks (Ponder's finality depth
+  // on an unknown chain) before the head while its proposals are still Pending and Active: Ponder
+  // indexes its last 30 blocks one event at a time, some 40 events a second.
+  const settingsActions = [
+    {
+      data: encodeFunctionData({
+        abi: demoGovernorAbi,
+        functionName: "setVotingDelay",
+        args: [finalGovernorSettings.votingDelay],
+      }),
+      description:
+        "# Lengthen the voting delay\n\nDelegates asked for more time to read proposals before voting opens.",
+    },
+    {
+      data: encodeFunctionData({
+        abi: demoGovernorAbi,
+        functionName: "setVotingPeriod",
+        args: [finalGovernorSettings.votingPeriod],
+      }),
+      description: "# Lengthen the voting period\n\nA longer vote lets delegates in every time zone take part.",
+    },
+  ].map((action) => ({
+    ...action,
+    hash: keccak256(stringToHex(action.description)),
+    id: BigInt(
+      keccak256(
+        encodeAbiParameters(
+          [{ type: "address[]" }, { type: "uint256[]" }, { type: "bytes[]" }, { type: "bytes32" }],
+          [[governor], [0n], [action.data], keccak256(stringToHex(action.description))],
+        ),
+      ),
+    ),
+  }));
+  let settings: { votingDelay: number; votingPeriod: number } = largeGovernorSettings;
+
   for (let round = 0; round < rounds; round++) {
     const proposals = plan.filter((proposal) => proposal.round === round);
+    const settingsRound = round === rounds - 2;
+    const extra = settingsRound ? settingsActions : [];
     const final = round === rounds - 1;
     const proposed = proposals.filter((proposal) => proposal.fate !== "pending");
     const roundStart = largeHistoryStart + 86_400 + round * roundSeconds;
@@ -531,7 +571,16 @@ export async function seedLargeDao(
     const startAt = Math.max(roundStart, timestamp + 12);
     await mineAll(churn, startAt);
     const proposedAt = head + 1;
-    await mineBlock([proposeCall(round, proposed)], churn.length === 0 ? startAt : undefined);
+    await mineBlock(
+      [
+        proposeCall(round, proposed),
+        ...extra.map((action) =>
+          transaction(seederData("propose", [governor, action.data, [action.description]]), 1_000_000, 1),
+        ),
+      ],
+      churn.length === 0 ? startAt : undefined,
+    );
+    for (const action of extra) ids.executed.push(action.id.toString());
     for (const proposal of proposed) {
       const id = proposalIdOf(round, proposal.index).toString();
       ids[proposal.fate].push(id);
@@ -539,24 +588,42 @@ export async function seedLargeDao(
     const canceled = proposals.filter((proposal) => proposal.fate === "canceled");
     if (canceled.length > 0) await mineBlock([settleCall(2, round, canceled)]);
     // Voting opens after the snapshot block (proposal block + votingDelay).
-    await mineEmpty(proposedAt + largeGovernorSettings.votingDelay - head);
-    await mineAll(proposals.filter((proposal) => proposal.votes > 0).flatMap((proposal) => voteCalls(round, proposal)));
-    const deadline = proposedAt + largeGovernorSettings.votingDelay + largeGovernorSettings.votingPeriod;
+    await mineEmpty(proposedAt + settings.votingDelay - head);
+    const top = Array.from({ length: topDelegates }, (_, i) => i);
+    await mineAll([
+      ...proposals.filter((proposal) => proposal.votes > 0).flatMap((proposal) => voteCalls(round, proposal)),
+      ...extra.map((action) =>
+        transaction(
+          seederData("votes", [action.id, top, top.map(() => 1), top.map(() => "")]),
+          300_000 * topDelegates,
+          topDelegates,
+        ),
+      ),
+    ]);
+    const deadline = proposedAt + settings.votingDelay + settings.votingPeriod;
     if (head > deadline) throw new Error(`round ${round + 1}'s votes took past its deadline (block ${deadline})`);
     if (final) {
+      // Light blocks to the head: the dense ones behind Ponder's finality depth.
+      await mineEmpty(32);
+      if (head >= deadline) throw new Error("the final round's proposals closed before the head");
       const pending = proposals.filter((proposal) => proposal.fate === "pending");
       await mineBlock([proposeCall(round, pending)]);
       for (const proposal of pending) ids.pending.push(proposalIdOf(round, proposal.index).toString());
       break;
     }
     // Past the deadline (proposal block + delay + period), then queue, then execute after the timelock's delay.
-    await mineEmpty(proposedAt + largeGovernorSettings.votingDelay + largeGovernorSettings.votingPeriod - head);
+    await mineEmpty(proposedAt + settings.votingDelay + settings.votingPeriod - head);
+    const settle = (kind: 0 | 1) =>
+      extra.map((action) =>
+        transaction(seederData("settle", [kind, governor, action.data, [action.hash]]), 1_000_000, 5),
+      );
     const toQueue = proposals.filter((proposal) => proposal.fate === "queued" || proposal.fate === "executed");
-    if (toQueue.length > 0) await mineBlock([settleCall(0, round, toQueue)]);
+    if (toQueue.length > 0) await mineBlock([settleCall(0, round, toQueue), ...settle(0)]);
     const toExecute = proposals.filter((proposal) => proposal.fate === "executed");
     if (toExecute.length > 0) {
-      await mineBlock([settleCall(1, round, toExecute)], timestamp + Number(largeTimelockDelay) + 12);
+      await mineBlock([settleCall(1, round, toExecute), ...settle(1)], timestamp + Number(largeTimelockDelay) + 12);
     }
+    if (settingsRound) settings = finalGovernorSettings;
     if (round % 5 === 4 || round === rounds - 2) {
       log(
         `[seed:large] round ${round + 1}/${rounds}: ${plan.filter((proposal) => proposal.round <= round).length} proposals, ${counts.votes} votes, ${counts.transfers + counts.delegations} transfers and delegations, block ${head} (${elapsed()})`,
