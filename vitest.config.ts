@@ -2,7 +2,14 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "indexer/**/*.test.ts", "contracts-abi/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "components/**/*.test.ts",
+      "app/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "indexer/**/*.test.ts",
+      "contracts-abi/**/*.test.ts",
+    ],
     // Tests start anvil, seed the demo DAO or run solc: generous, but each still polls with a deadline.
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -15,9 +15,8 @@ import { getPublicClient } from "@/lib/chain/publicClient";
 import { ConfigError } from "@/lib/config/ConfigError";
 import { getDaos } from "@/lib/server/daos";
 import { metadataBaseFor } from "@/lib/server/publicOrigin";
-import { cookieAccount } from "@/lib/wagmi/cookieAccount";
 import type { WalletChain } from "@/lib/wagmi/getConfig";
-import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+import { requestAccount } from "@/lib/wagmi/requestAccount";
 
 const description = "Read proposals, vote and delegate in your DAO's on-chain governance.";
 
@@ -65,7 +64,7 @@ function walletChainsOrError(): { walletChains: WalletChain[] } | { error: Confi
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const loaded = walletChainsOrError();
-  const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
+  const connected = (await requestAccount()) !== null;
   return (
     <html lang="en">
       <body>

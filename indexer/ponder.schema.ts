@@ -127,6 +127,8 @@ export const voter = onchainTable(
      */
     countedVotes: t.integer().notNull(),
     lastVoteBlock: t.bigint().notNull(),
+    /** The block time of the voter's latest vote (seconds): "last voted" on the delegates pages. */
+    lastVoteTimestamp: t.integer().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.governor, table.address] }),
@@ -194,6 +196,38 @@ export const delegationChange = onchainTable(
     pk: primaryKey({ columns: [table.chainId, table.token, table.block, table.logIndex] }),
     delegatorIdx: index().on(table.chainId, table.token, table.delegator, table.block),
     toDelegateIdx: index().on(table.chainId, table.token, table.toDelegate, table.block),
+  }),
+);
+
+/**
+ * Every mint and burn of a voting token: its total supply from that point on (what
+ * getPastTotalSupply would answer), so turnout can be measured against the supply at a snapshot.
+ */
+export const supplyChange = onchainTable(
+  "supply_change",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    totalSupply: t.bigint().notNull(),
+    timestamp: t.int8({ mode: "number" }).notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token, table.block, table.logIndex] }),
+  }),
+);
+
+/** A voting token's current total supply (the running sum of its supply changes). */
+export const tokenSupply = onchainTable(
+  "token_supply",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    totalSupply: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token] }),
   }),
 );
 

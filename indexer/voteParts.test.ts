@@ -1,6 +1,7 @@
 import { encodePacked, maxUint128 } from "viem";
 import { describe, expect, it } from "vitest";
-import { addParts, countVote, decodeFractionalParams, fractionalSupport, noVotes } from "./voteParts";
+import { splitSupport } from "../lib/proposals/splitVote";
+import { addParts, countVote, decodeFractionalParams, noVotes } from "./voteParts";
 
 const packed = (against: bigint, forVotes: bigint, abstain: bigint) =>
   encodePacked(["uint128", "uint128", "uint128"], [against, forVotes, abstain]);
@@ -52,7 +53,7 @@ describe("countVote", () => {
   });
 
   it("splits a fractional vote by its params, not its weight", () => {
-    expect(countVote(fractionalSupport, 260n, packed(10n, 200n, 50n))).toEqual({
+    expect(countVote(splitSupport, 260n, packed(10n, 200n, 50n))).toEqual({
       parts: { againstVotes: 10n, forVotes: 200n, abstainVotes: 50n },
       fractional: true,
       malformed: false,
@@ -60,8 +61,8 @@ describe("countVote", () => {
   });
 
   it("records malformed fractional params as a split tallied nowhere", () => {
-    expect(countVote(fractionalSupport, 5n, "0x")).toEqual({ parts: noVotes, fractional: true, malformed: true });
-    expect(countVote(fractionalSupport, 5n, "0x0102")).toEqual({ parts: noVotes, fractional: true, malformed: true });
+    expect(countVote(splitSupport, 5n, "0x")).toEqual({ parts: noVotes, fractional: true, malformed: true });
+    expect(countVote(splitSupport, 5n, "0x0102")).toEqual({ parts: noVotes, fractional: true, malformed: true });
   });
 
   it("tallies another counting module's vote type nowhere", () => {
@@ -71,7 +72,7 @@ describe("countVote", () => {
 
 describe("addParts", () => {
   it("adds column by column (running totals of a voter's partial votes)", () => {
-    const first = countVote(fractionalSupport, 260n, packed(10n, 200n, 50n)).parts;
+    const first = countVote(splitSupport, 260n, packed(10n, 200n, 50n)).parts;
     const rest = countVote(1, 40n, "0x").parts;
     expect(addParts(first, rest)).toEqual({ againstVotes: 10n, forVotes: 240n, abstainVotes: 50n });
   });

@@ -13,14 +13,13 @@
  *   as a vote, tallied nowhere.
  */
 import type { Hex } from "viem";
-import { decodeSplitParams } from "../lib/proposals/splitVote";
+import type { ProposalVotes } from "../lib/governor/adapter";
+import { decodeSplitParams, splitSupport } from "../lib/proposals/splitVote";
 
-/** GovernorCountingFractional's `support` for a split vote. */
-export const fractionalSupport = 255;
+/** The name indexer/src/api still imports; remove once that module is split (branch `scale`). */
+export { splitSupport as fractionalSupport };
 
-export type VoteParts = { againstVotes: bigint; forVotes: bigint; abstainVotes: bigint };
-
-export const noVotes: VoteParts = { againstVotes: 0n, forVotes: 0n, abstainVotes: 0n };
+export const noVotes: ProposalVotes = { againstVotes: 0n, forVotes: 0n, abstainVotes: 0n };
 
 /**
  * The against/for/abstain parts packed in fractional params, or null when `params` is not 48 bytes
@@ -30,14 +29,14 @@ export const noVotes: VoteParts = { againstVotes: 0n, forVotes: 0n, abstainVotes
  * decodeFractionalParams(encodePacked(["uint128", "uint128", "uint128"], [1n, 2n, 3n]))
  * // { againstVotes: 1n, forVotes: 2n, abstainVotes: 3n }
  */
-export function decodeFractionalParams(params: Hex): VoteParts | null {
+export function decodeFractionalParams(params: Hex): ProposalVotes | null {
   const split = decodeSplitParams(params);
   return split && { againstVotes: split.against, forVotes: split.for, abstainVotes: split.abstain };
 }
 
 export type CountedVote = {
   /** What the vote adds to the proposal's Against / For / Abstain tallies. */
-  parts: VoteParts;
+  parts: ProposalVotes;
   /** A split vote (support 255): the voter's row keeps support 255 from then on. */
   fractional: boolean;
   /** Support 255 with params that are not three packed uint128s: recorded, tallied nowhere. */
@@ -52,7 +51,7 @@ export function countVote(support: number, weight: bigint, params: Hex): Counted
   if (support === 0) return { parts: { ...noVotes, againstVotes: weight }, fractional: false, malformed: false };
   if (support === 1) return { parts: { ...noVotes, forVotes: weight }, fractional: false, malformed: false };
   if (support === 2) return { parts: { ...noVotes, abstainVotes: weight }, fractional: false, malformed: false };
-  if (support === fractionalSupport) {
+  if (support === splitSupport) {
     const parts = decodeFractionalParams(params);
     return parts === null
       ? { parts: noVotes, fractional: true, malformed: true }
@@ -62,7 +61,7 @@ export function countVote(support: number, weight: bigint, params: Hex): Counted
 }
 
 /** The sum of two sets of parts. */
-export function addParts(a: VoteParts, b: VoteParts): VoteParts {
+export function addParts(a: ProposalVotes, b: ProposalVotes): ProposalVotes {
   return {
     againstVotes: a.againstVotes + b.againstVotes,
     forVotes: a.forVotes + b.forVotes,

@@ -29,7 +29,7 @@ import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
 import { deployPlainChainDao, plainChainConfig, plainChainId } from "./fixtures/plainChain";
-import { freePort, rpc, startAnvil } from "./lib/anvil";
+import { type AnvilInstance, freePort, rpc, startAnvil } from "./lib/anvil";
 import { startApp } from "./lib/appService";
 import { ensureChromium } from "./lib/chromium";
 import { startDemoChain } from "./lib/demoChain";
@@ -90,6 +90,8 @@ async function main(): Promise<number> {
   try {
     let upstreamUrl: string;
     let config: CommonsConfig;
+    /** With the demo: its own anvil, which the suite uses as it is (see below). */
+    let demoAnvil: AnvilInstance | undefined;
     const isDemo = !process.env.FORK_URL;
     if (process.env.FORK_URL) {
       upstreamUrl = process.env.FORK_URL;
@@ -101,6 +103,7 @@ async function main(): Promise<number> {
       step("upstream: the seeded demo DAO on a local anvil");
       const demo = await startDemoChain({ port: ports.upstream });
       stoppables.push(demo.anvil);
+      demoAnvil = demo.anvil;
       upstreamUrl = demo.rpcUrl;
       const demoConfigPath = resolve(e2eDir, "upstream.dao.config.json");
       writeDemoConfig(demo.deployment, upstreamUrl, demoConfigPath);
@@ -113,20 +116,30 @@ async function main(): Promise<number> {
       : await upstream.getBlockNumber({ cacheTime: 0 });
     // Cancun rules and only the last 128 blocks' states (like a full node): mining a GovernorAlpha's
     // 40,320-block vote then takes seconds, not minutes; snapshot/revert works as before.
-    const fork = await startAnvil({
-      port: ports.fork,
-      forkUrl: upstreamUrl,
-      forkBlockNumber: forkBlock,
-      pruneHistory: 128,
-    });
-    stoppables.push(fork);
+    // The demo's chain is loaded from its cached state and is ours to change, so the suite runs on it
+    // directly: anvil in fork mode can deadlock when blocks are mined while reads are answered
+    // (foundry-rs/foundry#10452; seen here as a fork that stopped answering mid-suite). A real
+    // network (FORK_URL) is forked.
+    const fork =
+      demoAnvil ??
+      (await startAnvil({
+        port: ports.fork,
+        forkUrl: upstreamUrl,
+        forkBlockNumber: forkBlock,
+        pruneHistory: 128,
+      }));
+    if (fork !== demoAnvil) stoppables.push(fork);
     // One empty block of the fork's own: every spec's evm_revert then lands on it, not on the
     // upstream's last block. Ponder answers each revert by dropping the block below the one
     // reverted to and did not re-index the fork block's events (the demo's Pending proposal
     // vanished from the index after a few specs).
     await rpc(fork.rpcUrl, "evm_mine");
     const baseBlock = forkBlock + 1n;
-    step(`fork: anvil at ${fork.rpcUrl}, forked at block ${forkBlock}, base block ${baseBlock}`);
+    step(
+      fork === demoAnvil
+        ? `chain: the demo's anvil at ${fork.rpcUrl}, from block ${forkBlock}, base block ${baseBlock}`
+        : `fork: anvil at ${fork.rpcUrl}, forked at block ${forkBlock}, base block ${baseBlock}`,
+    );
 
     const daos = config.daos.map((dao) => withRpcUrls(dao, [fork.rpcUrl]));
     let plainHead: { chainId: number; block: bigint } | undefined;

@@ -24,7 +24,7 @@ const steps: Step[] = [
     command: bin("vitest"),
     args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
   },
-  { name: "e2e (playwright on an anvil fork)", command: bin("tsx"), args: ["scripts/e2e.ts"] },
+  { name: "e2e (playwright on the demo chain)", command: bin("tsx"), args: ["scripts/e2e.ts"] },
 ];
 
 function run(step: Step): Promise<number> {

@@ -4,7 +4,6 @@
  * parts are wallet islands: until the wallet stack loads they show what the wagmi cookie says
  * (a "Connect wallet" button, or the remembered account and a voting-power placeholder).
  */
-import { headers } from "next/headers";
 import Link from "next/link";
 import type { Address } from "viem";
 import { DaoNav } from "@/components/dao/DaoNav";
@@ -12,8 +11,7 @@ import { VotingPowerFrame } from "@/components/web3/VotingPowerFrame";
 import { WalletButtonFallback } from "@/components/web3/WalletButtonFallback";
 import { VotingPowerIsland, WalletButtonIsland, WrongNetworkHintIsland } from "@/components/web3/walletIslands";
 import { cn } from "@/lib/format/cn";
-import { cookieAccount } from "@/lib/wagmi/cookieAccount";
-import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+import { requestAccount } from "@/lib/wagmi/requestAccount";
 
 export type DaoHeaderProps = {
   slug: string;
@@ -39,7 +37,7 @@ function initials(name: string): string {
 /** @example <DaoHeader slug="commons" name="Commons DAO" chainId={31337} chainName="Foundry" token={…} /> */
 export async function DaoHeader({ slug, name, chainId, chainName, token, showAllDaos, className }: DaoHeaderProps) {
   const home = `/${slug}`;
-  const account = cookieAccount(wagmiCookie((await headers()).get("cookie")));
+  const account = await requestAccount();
   return (
     <header className={cn("border-border border-b bg-card", className)}>
       <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 pt-3 pb-2">

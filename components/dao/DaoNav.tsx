@@ -1,6 +1,6 @@
 "use client";
 /**
- * The DAO's section links (Proposals, Delegates, Treasury, About, and the reader's own Account);
+ * The DAO's section links (Proposals, Delegates, Treasury, Analytics, About, and the reader's own Account);
  * the current one is marked with aria-current="page". A section is current on its own page and on
  * every page below it.
  */
@@ -19,13 +19,14 @@ export type DaoNavItem = {
 /**
  * The sections of the DAO whose home is `home` ("/<slug>").
  *
- * @example daoSections("/commons").map((item) => item.label) // ["Proposals", "Delegates", "Treasury", "About", "Account"]
+ * @example daoSections("/commons").map((item) => item.label) // ["Proposals", "Delegates", "Treasury", "Analytics", "About", "Account"]
  */
 export function daoSections(home: string): DaoNavItem[] {
   return [
     { href: home, label: "Proposals", also: [`${home}/proposals`] },
     { href: `${home}/delegates`, label: "Delegates" },
     { href: `${home}/treasury`, label: "Treasury" },
+    { href: `${home}/analytics`, label: "Analytics" },
     { href: `${home}/about`, label: "About" },
     { href: `${home}/account`, label: "Account" },
   ];

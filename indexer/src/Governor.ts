@@ -7,7 +7,8 @@ import { type Context, type Event, ponder } from "ponder:registry";
 import { proposal, vote, voter } from "ponder:schema";
 import { and, eq, gt } from "ponder";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
-import { addParts, countVote, fractionalSupport } from "../voteParts";
+import { splitSupport } from "../../lib/proposals/splitVote";
+import { addParts, countVote } from "../voteParts";
 
 /** GovernorBravo's and OpenZeppelin's VoteCast; GovernorAlpha's has the same name and another signature. */
 const voteCast =
@@ -62,7 +63,7 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
     await context.db.insert(vote).values({
       ...key,
       ...castAt,
-      support: counted.fractional ? fractionalSupport : support,
+      support: counted.fractional ? splitSupport : support,
       weight,
       againstWeight: parts.againstVotes,
       forWeight: parts.forVotes,
@@ -72,7 +73,7 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
     await context.db.update(vote, key).set((row) => ({
       ...castAt,
       // Once split, the row stays a split (a fractional voter's last nominal vote fills the rest).
-      support: counted.fractional || row.support === fractionalSupport ? fractionalSupport : support,
+      support: counted.fractional || row.support === splitSupport ? splitSupport : support,
       weight: row.weight + weight,
       againstWeight: row.againstWeight + parts.againstVotes,
       forWeight: row.forWeight + parts.forVotes,
@@ -99,11 +100,13 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
       votesCount: 1,
       countedVotes: newlyCounted,
       lastVoteBlock: event.block.number,
+      lastVoteTimestamp: Number(event.block.timestamp),
     })
     .onConflictDoUpdate((row) => ({
       votesCount: row.votesCount + isNewVoter,
       countedVotes: row.countedVotes + newlyCounted,
       lastVoteBlock: event.block.number,
+      lastVoteTimestamp: Number(event.block.timestamp),
     }));
 }
 

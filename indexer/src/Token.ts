@@ -5,7 +5,7 @@
  * COMP-style tokens, Transfer moves `value`) and NftToken (ERC721Votes, Transfer moves one NFT).
  */
 import { type Context, type Event, ponder } from "ponder:registry";
-import { account, delegationChange, powerCrossing, votingPowerChange } from "ponder:schema";
+import { account, delegationChange, powerCrossing, supplyChange, tokenSupply, votingPowerChange } from "ponder:schema";
 import { type Address, zeroAddress } from "viem";
 
 type AccountKey = { chainId: number; token: Address; address: Address };
@@ -26,14 +26,39 @@ function accountKey(context: Context, event: { log: { address: Address } }, addr
   return { chainId: context.chain.id, token: event.log.address, address };
 }
 
+/** A mint (+) or burn (−) moves the token's total supply; one history row per change. */
+async function changeSupply(
+  context: Context,
+  event: { log: { address: Address; logIndex: number }; block: { number: bigint; timestamp: bigint } },
+  delta: bigint,
+) {
+  const key = { chainId: context.chain.id, token: event.log.address };
+  const row = await context.db
+    .insert(tokenSupply)
+    .values({ ...key, totalSupply: delta > 0n ? delta : 0n })
+    .onConflictDoUpdate((current) => {
+      const next = current.totalSupply + delta;
+      return { totalSupply: next > 0n ? next : 0n };
+    });
+  await context.db.insert(supplyChange).values({
+    ...key,
+    block: event.block.number,
+    logIndex: event.log.logIndex,
+    totalSupply: row.totalSupply,
+    timestamp: Number(event.block.timestamp),
+  });
+}
+
 /** Moves `amount` of balance from `from` to `to` (the zero address mints or burns). */
 async function transfer(
   context: Context,
-  event: { log: { address: Address }; block: { number: bigint } },
+  event: { log: { address: Address; logIndex: number }; block: { number: bigint; timestamp: bigint } },
   from: Address,
   to: Address,
   amount: bigint,
 ) {
+  if (from === zeroAddress && to !== zeroAddress) await changeSupply(context, event, amount);
+  if (to === zeroAddress && from !== zeroAddress) await changeSupply(context, event, -amount);
   if (from !== zeroAddress) {
     const key = accountKey(context, event, from);
     await ensureAccount(context, key);

@@ -1,3 +1,4 @@
+/** Over 300 lines: one suite of decodeAction cases sharing its fixtures. */
 import {
   type Address,
   encodeAbiParameters,

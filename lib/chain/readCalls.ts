@@ -12,6 +12,8 @@
  * A call that reverts (or returns nothing, or does not decode) comes back `undefined`; an RPC that
  * cannot be reached throws (./chainErrors), so a page can tell "the contract said no" from
  * "the chain did not answer".
+ *
+ * Over 300 lines because its two strategies (Multicall3, JSON-RPC batch) must answer one block the same way; kept side by side.
  */
 import {
   type Abi,

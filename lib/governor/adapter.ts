@@ -19,7 +19,8 @@ import { openzeppelinAdapter, tokenCalls } from "./families/openzeppelin";
 import { ozBravoCompatibleAdapter } from "./families/ozBravoCompatible";
 import { readResult, type VotesFunctions, withTimelock } from "./families/shared";
 
-export { governorErrorAbi, readResult } from "./families/shared";
+export { governorErrorAbi } from "./families/errorAbi";
+export { readResult } from "./families/shared";
 
 /**
  * An adapter read, ready for lib/chain/readCalls: its answer comes back as the adapter promises

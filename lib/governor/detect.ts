@@ -9,6 +9,8 @@
  * `state(0)` → "unknown proposal id"); a call to a function the contract lacks reverts empty.
  * Everything is read in two round trips (lib/chain/readCalls: Multicall3 where the chain has it,
  * else a JSON-RPC batch), and the result is cached per (chainId, address) for the life of the process.
+ *
+ * Over 300 lines because the probes and the decisions drawn from them share one two-round-trip plan.
  */
 import {
   type Abi,

@@ -1,6 +1,8 @@
 /**
  * Each governor family builds the calldata its contracts expect: decoded against the reference
  * signatures (selector and arguments), with no chain needed.
+ *
+ * Over 300 lines: one suite over every governor family, sharing its call fixtures.
  */
 import {
   type Abi,

@@ -7,7 +7,9 @@
 import type { z } from "zod";
 import {
   type IndexedAccount,
+  type IndexedAnalytics,
   type IndexedDelegate,
+  type IndexedDelegateRecord,
   type IndexedDelegator,
   type IndexedProposal,
   type IndexedTreasuryTokens,
@@ -15,6 +17,8 @@ import {
   type IndexedVoterVote,
   type IndexedVotingPowerChange,
   indexedAccountSchema,
+  indexedAnalyticsSchema,
+  indexedDelegateRecordSchema,
   indexedDelegateSchema,
   indexedDelegatorSchema,
   indexedProposalSchema,
@@ -107,6 +111,10 @@ export type IndexerClient = {
   listVoterVotes(slug: string, address: string, params?: PageParams): Promise<Page<IndexedVoterVote>>;
   /** ERC20s the DAO's treasury has received. */
   listTreasuryTokens(slug: string): Promise<IndexedTreasuryTokens>;
+  /** Governance health: the current distribution of voting power and a page of proposals with their turnout. */
+  getAnalytics(slug: string, params?: PageParams): Promise<IndexedAnalytics>;
+  /** How `address`'s current delegate voted on each proposal since `address` delegated to them. */
+  getDelegateRecord(slug: string, address: string, params?: PageParams): Promise<IndexedDelegateRecord>;
   status(): Promise<IndexerStatus>;
 };
 
@@ -237,6 +245,14 @@ export function createIndexerClient(
         voterVotePageSchema,
       ),
     listTreasuryTokens: (slug) => get(`${dao(slug)}/treasury/tokens`, {}, indexedTreasuryTokensSchema),
+    getAnalytics: (slug, params = {}) =>
+      get(`${dao(slug)}/analytics`, { limit: params.limit, offset: params.offset }, indexedAnalyticsSchema),
+    getDelegateRecord: (slug, address, params = {}) =>
+      get(
+        `${dao(slug)}/accounts/${encodeURIComponent(address)}/delegate-record`,
+        { limit: params.limit, offset: params.offset },
+        indexedDelegateRecordSchema,
+      ),
     status: () => get("/api/status", {}, indexerStatusSchema),
   };
 }

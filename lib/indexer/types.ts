@@ -94,6 +94,10 @@ export const indexedVoteSchema = z.object({
 export const participationSchema = z.object({
   voted: z.number().int().nonnegative(),
   eligible: z.number().int().nonnegative(),
+  /** Eligible proposals missed in a row, counting back from the latest one (absent from older indexers). */
+  missedStreak: z.number().int().nonnegative().optional(),
+  /** When the delegate last voted on the governor (seconds); null if never (absent from older indexers). */
+  lastVoteTimestamp: z.number().int().nullable().optional(),
 });
 
 export const indexedDelegateSchema = z.object({
@@ -152,6 +156,68 @@ export const indexedAccountSchema = z.object({
   delegatorsCount: z.number().int(),
 });
 
+/** One distribution of delegates' voting power (now, or at a proposal's snapshot) and its figures. */
+export const indexedConcentrationSchema = z.object({
+  /** Delegates with voting power above zero. */
+  delegates: z.number().int().nonnegative(),
+  totalVotingPower: uint,
+  /** The token's total supply then (from its mints and burns); null when the index has no supply history. */
+  totalSupply: uint.nullable(),
+  gini: z.number().min(0).max(1),
+  top10Power: uint,
+  /** Fewest delegates holding more than half of all voting power; null without voting power. */
+  majorityNakamoto: z.number().int().positive().nullable(),
+  /** The largest powers, largest first (at most 100). */
+  topPowers: z.array(uint).max(100),
+});
+
+export const indexedAnalyticsProposalSchema = z.object({
+  id: uint,
+  title: z.string(),
+  status: indexedStatus,
+  /** The snapshot (block or timestamp, per the governor's clock). */
+  voteStart: uint,
+  voteEnd: uint,
+  createdBlock: uint,
+  createdTimestamp: z.number().int(),
+  forVotes: uint,
+  againstVotes: uint,
+  abstainVotes: uint,
+  /** Unique voters. */
+  voteCount: z.number().int().nonnegative(),
+  /** The distribution at the snapshot; null while the index has not passed it. */
+  snapshot: indexedConcentrationSchema.nullable(),
+});
+
+export const indexedAnalyticsSchema = z.object({
+  /** The governor's clock as far as the index has seen. */
+  clock: uint,
+  now: indexedConcentrationSchema.extend({
+    /** Voting power of delegates who never voted on the governor. */
+    neverVotedPower: uint,
+    neverVotedDelegates: z.number().int().nonnegative(),
+  }),
+  proposals: z.object({
+    items: z.array(indexedAnalyticsProposalSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  }),
+});
+
+/** How an account's current delegate voted on each proposal since the account delegated to them. */
+export const indexedDelegateRecordSchema = z.object({
+  /** The account's current delegate; null when it has not delegated. */
+  delegate: address.nullable(),
+  /** When it delegated to them; null when that was before the index's start (or never). */
+  since: z.object({ block: uint, timestamp: z.number().int() }).nullable(),
+  clock: uint,
+  items: z.array(z.object({ proposal: indexedProposalSchema, vote: indexedVoteSchema.nullable() })),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 
@@ -163,7 +229,8 @@ export const indexerStatusSchema = z.object({
 
 export type IndexedProposal = z.infer<typeof indexedProposalSchema>;
 export type IndexedVote = z.infer<typeof indexedVoteSchema>;
-export type VoteSplit = z.infer<typeof voteSplitSchema>;
+/** A split vote's parts as the indexer and the vote-by route send them (decimal strings). */
+export type IndexedVoteSplit = z.infer<typeof voteSplitSchema>;
 export type IndexedDelegate = z.infer<typeof indexedDelegateSchema>;
 export type IndexedAccount = z.infer<typeof indexedAccountSchema>;
 export type Participation = z.infer<typeof participationSchema>;
@@ -171,4 +238,8 @@ export type IndexedDelegator = z.infer<typeof indexedDelegatorSchema>;
 export type IndexedVotingPowerChange = z.infer<typeof indexedVotingPowerChangeSchema>;
 export type IndexedVoterVote = z.infer<typeof indexedVoterVoteSchema>;
 export type IndexedTreasuryTokens = z.infer<typeof indexedTreasuryTokensSchema>;
+export type IndexedConcentration = z.infer<typeof indexedConcentrationSchema>;
+export type IndexedAnalytics = z.infer<typeof indexedAnalyticsSchema>;
+export type IndexedAnalyticsProposal = z.infer<typeof indexedAnalyticsProposalSchema>;
+export type IndexedDelegateRecord = z.infer<typeof indexedDelegateRecordSchema>;
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };

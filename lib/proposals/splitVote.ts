@@ -10,11 +10,21 @@
  */
 
 import { formatTokenAmount } from "../format/formatTokenAmount";
-import type { VoteSplit } from "../governor/adapter";
+import type { VoteSplit, WriteDao } from "../governor/adapter";
+import type { IndexedVoteSplit } from "../indexer/types";
 import { parseAmount } from "./builder/parseAmount";
-import type { CastVote, CastVoteSplit } from "./voteFromReceipt";
+import type { CastVote } from "./voteFromReceipt";
 
-/** GovernorCountingFractional's `support` for a split vote. */
+/**
+ * How a DAO's voting power is counted and worded: its token's decimals and symbol, whole votes for ERC721Votes.
+ *
+ * @example voteUnitOf(dao) // { decimals: 18, symbol: "GOV", kind: "erc20votes" }
+ */
+export function voteUnitOf(dao: Pick<WriteDao, "tokenDecimals" | "tokenSymbol" | "flavour">): VoteUnit {
+  return { decimals: dao.tokenDecimals, symbol: dao.tokenSymbol, kind: dao.flavour?.tokenKind };
+}
+
+/** GovernorCountingFractional's `support` for a split vote (`VOTE_TYPE_FRACTIONAL`): the one place 255 is written. */
 export const splitSupport = 255;
 
 /** How amounts of voting power are read and shown. */
@@ -209,7 +219,7 @@ export function decodeSplitParams(params: string): VoteSplit | null {
 }
 
 /** A split as the JSON strings of indexed votes and `CastVote`. */
-export function splitStrings(split: VoteSplit): CastVoteSplit {
+export function splitStrings(split: VoteSplit): IndexedVoteSplit {
   return {
     againstVotes: split.against.toString(),
     forVotes: split.for.toString(),

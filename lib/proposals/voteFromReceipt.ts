@@ -10,10 +10,8 @@
  */
 import { type Address, isAddressEqual, type Log, parseEventLogs } from "viem";
 import { governorEventsAbi } from "../../contracts-abi/governorEvents";
+import type { IndexedVoteSplit } from "../indexer/types";
 import { combineVotes, decodeSplitParams, splitStrings, splitSupport } from "./splitVote";
-
-/** How a split vote's weight went Against / For / Abstain (decimal strings, as the indexer gives it). */
-export type CastVoteSplit = { againstVotes: string; forVotes: string; abstainVotes: string };
 
 /** A cast vote as the vote panel shows it (also what the app's vote-by route returns). */
 export type CastVote = {
@@ -27,7 +25,7 @@ export type CastVote = {
    * For a split vote (support 255): the parts. null for a nominal vote, and for a split whose
    * params could not be read. Absent from older answers of the vote-by route: treat as null.
    */
-  split?: CastVoteSplit | null;
+  split?: IndexedVoteSplit | null;
 };
 
 export type VoteFromReceiptInput = {

@@ -19,3 +19,25 @@ export async function settle<T>(promise: Promise<T>, what: string): Promise<Sett
     return { ok: false, error };
   }
 }
+
+/**
+ * The value of a settled read, or null when it failed (already logged by `settle`).
+ *
+ * @example const clock = await settle(readClockContext(client, mode), what).then(valueOrNull);
+ */
+export function valueOrNull<T>(settled: Settled<T>): T | null {
+  return settled.ok ? settled.value : null;
+}
+
+/**
+ * A `.catch` handler for a store read a page can live without: logs what failed and stands in
+ * "unavailable", which the page explains.
+ *
+ * @example const draft = await getStore().then((store) => getDraft(store, slug, id)).catch(unavailable("reading a draft"));
+ */
+export function unavailable(what: string): (error: unknown) => "unavailable" {
+  return (error) => {
+    console.error(`[commons] ${what} failed:`, error);
+    return "unavailable";
+  };
+}

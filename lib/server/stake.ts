@@ -4,7 +4,7 @@
  * bounds what strangers can store far better than any per-address cap.
  *
  * No `server-only` guard (tested by vitest); the app's chain read is `chainHasStake` in
- * ./drafts/serverDeps.ts.
+ * ./chainReads.ts.
  */
 import type { Address } from "viem";
 import { jsonError } from "./http";

@@ -4,6 +4,8 @@
  * errors or from the revert strings of OpenZeppelin 4.x and Compound's GovernorBravo and Timelock,
  * too little ETH for gas, a network failure. Other revert strings come from the chain and are
  * untrusted: they are returned as plain text (React renders them inert), cut to a sane length.
+ *
+ * Over 300 lines because it is mostly the table of explained errors, one entry per known revert.
  */
 import {
   type Abi,

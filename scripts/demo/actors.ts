@@ -56,9 +56,6 @@ export const devActors = {
 
 type HolderSpec = [name: string, comm: number, delegation: Delegation, address?: Address];
 
-/** Active delegates: vote on most proposals, hold delegations from others. */
-export const delegateNames = ["lina.eth", "marco.eth", "gov-research", "dao-stewards", "dev-delegate"] as const;
-
 const holderSpecs: HolderSpec[] = [
   // Dev accounts (the e2e wallets).
   ["deployer", 50_000, "self", devActors.deployer],

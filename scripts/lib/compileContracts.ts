@@ -12,9 +12,6 @@ import solc from "solc";
 /** Repository root (this file lives in scripts/lib/). */
 export const repoRoot = resolve(import.meta.dirname, "../..");
 
-/** Where the generated modules go. */
-export const abiDir = join(repoRoot, "contracts-abi");
-
 /** Compiler settings shared by every contract; the Governor needs the optimizer to fit in 24 KB. */
 const compilerSettings = {
   optimizer: { enabled: true, runs: 200 },

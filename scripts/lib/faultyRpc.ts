@@ -17,6 +17,7 @@ import type { Socket } from "node:net";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { freePort } from "./anvil";
+import { seededRandom } from "./seededRandom";
 
 export type FaultyRpcOptions = {
   /** The RPC the proxy forwards to. */
@@ -159,18 +160,6 @@ const stateWordings: ((head: number, requested: number) => Refusal)[] = [
 
 function fakeHash(seed: number): string {
   return `0x${(seed >>> 0).toString(16).padStart(8, "0").repeat(8)}`;
-}
-
-/** mulberry32: a small seeded generator, so the same seed refuses the same requests in order. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const maxBodyBytes = 10 * 1024 * 1024;
@@ -372,7 +361,10 @@ export async function startFaultyRpc(options: FaultyRpcOptions): Promise<FaultyR
       return;
     }
     try {
-      const answers = await Promise.all(calls.map((call) => handleCall(call)));
+      // In order, one after another: which wording a refusal takes rotates, and must not depend on
+      // which of a batch's calls happens to finish its own upstream reads first.
+      const answers: RpcAnswer[] = [];
+      for (const call of calls) answers.push(await handleCall(call));
       send(response, 200, Array.isArray(body) ? answers : answers[0]);
     } catch (error) {
       send(response, 502, { error: `upstream ${options.upstream} failed: ${(error as Error).message}` });

@@ -1,4 +1,7 @@
-/** Starts the Ponder indexer (indexer/) for a DAO config and waits until its backfill is done. */
+/**
+ * Starts the Ponder indexer (indexer/, through indexer/supervise.ts) for a DAO config and waits
+ * until its backfill is done.
+ */
 import { rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { isPortFree } from "./anvil";
@@ -15,6 +18,8 @@ export type IndexerOptions = {
   logFile: string;
   echo?: boolean;
   databaseUrl?: string;
+  /** More environment for the indexer process. */
+  env?: Record<string, string>;
   /** Where the indexer remembers what it found on the chain (token start blocks); default: beside dbDir. */
   cacheDir?: string;
   /** How long to wait for the backfill (default 180 s). */
@@ -38,8 +43,10 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
   if (!options.databaseUrl) rmSync(options.dbDir, { recursive: true, force: true });
   const service = startService({
     name: "indexer",
-    command: bin("ponder"),
+    // The supervisor runs `ponder start` and recovers from a changed chain and from deep reorgs.
+    command: bin("tsx"),
     args: [
+      "indexer/supervise.ts",
       "start",
       "--root",
       "indexer",
@@ -60,6 +67,7 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
       COMMONS_INDEXER_CACHE_DIR: options.cacheDir ?? dirname(resolve(options.dbDir)),
       // undefined removes an inherited DATABASE_URL: the caller decides the backend.
       DATABASE_URL: options.databaseUrl,
+      ...options.env,
     },
     logFile: options.logFile,
     echo: options.echo,

@@ -28,6 +28,7 @@ import { demoTimelockAbi, demoTimelockBytecode } from "../../contracts-abi/demoT
 import { demoTokenAbi, demoTokenBytecode } from "../../contracts-abi/demoToken";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { rpc } from "./anvil";
+import { seededRandom } from "./seededRandom";
 
 export type LongHistoryOptions = {
   /** Generated holders (default 300). */
@@ -79,18 +80,6 @@ async function batch<T = unknown>(url: string, calls: RpcCall[]): Promise<T[]> {
     }
   }
   return results;
-}
-
-/** mulberry32, so every run builds the same history. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const holderAddress = (index: number): Address =>

@@ -41,7 +41,8 @@ beforeAll(async () => {
     port: await freePort(),
     // Every state kept in memory (an archive for these ~2,800 blocks, nothing written to disk), and
     // blocks big enough for 150 transactions of 300k gas.
-    extraArgs: ["--hardfork", "cancun", "--prune-history", "10000", "--gas-limit", "100000000"],
+    pruneHistory: 10_000,
+    extraArgs: ["--gas-limit", "100000000"],
   });
   dao = await deployLongHistoryDao(anvil.rpcUrl);
   chainState = await readTokenState(anvil.rpcUrl, dao.token, dao.accounts);

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { LinkPending } from "@/components/ui/LinkPending";
 import { type ProposalStateFilter, proposalStateFilters } from "@/lib/chain/proposalStates";
+import { labelMap } from "@/lib/format/labelMap";
 import { IndexerNotFoundError, IndexerUnavailableError } from "@/lib/indexer/client";
 import { ensProfilesFor } from "@/lib/server/ens";
 import { ProposalRow, type RowToken } from "./ProposalRow";
@@ -155,9 +156,7 @@ export async function ProposalList({ loaded, filter, page, q }: ProposalListProp
     loaded.status === "ready"
       ? { decimals: loaded.dao.tokenDecimals, symbol: loaded.dao.tokenSymbol, countingMode: loaded.dao.countingMode }
       : null;
-  const labels = Object.fromEntries(
-    Object.entries(loaded.config.labels ?? {}).map(([address, label]) => [address.toLowerCase(), label]),
-  );
+  const labels = Object.fromEntries(labelMap(loaded.config.labels));
   const profiles = await ensProfilesFor(
     loaded.config,
     result.rows.map(({ proposal }) => proposal.proposer as `0x${string}`),

@@ -11,6 +11,8 @@ import { Identicon } from "@/components/address/Identicon";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { InfoTip } from "@/components/ui/InfoTip";
+import { RevealedText } from "@/components/ui/RevealedText";
 import { describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext } from "@/lib/chain/clock";
 import { daoExplorerUrl } from "@/lib/chain/daoChain";
@@ -25,8 +27,6 @@ import { describeFlavour } from "@/lib/governor/describeFlavour";
 import { adapterOf } from "@/lib/governor/writeDao";
 import { loadDao, problemOf } from "@/lib/server/loadDao";
 import { settle } from "@/lib/server/settle";
-import { InfoTip } from "../delegates/_components/InfoTip";
-import { RevealedText } from "../delegates/_components/RevealedText";
 
 type Props = { params: Promise<{ dao: string }> };
 

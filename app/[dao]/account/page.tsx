@@ -5,7 +5,6 @@
  * island: everything about the account is known only in the browser.
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
@@ -15,21 +14,23 @@ import { StatementEditorIsland } from "@/components/statements/islands";
 import { StatementEditorFallback } from "@/components/statements/StatementEditorFallback";
 import { Card, CardContent } from "@/components/ui/card";
 import { writeDaoOf } from "@/lib/governor/writeDao";
+import { pageParam, type SearchParams } from "@/lib/routing/searchParams";
 import { loadDao } from "@/lib/server/loadDao";
-import { cookieAccount } from "@/lib/wagmi/cookieAccount";
-import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+import { requestAccount } from "@/lib/wagmi/requestAccount";
+import { DelegateRecord } from "./_components/DelegateRecord";
 
-type Props = { params: Promise<{ dao: string }> };
+type Props = { params: Promise<{ dao: string }>; searchParams: Promise<SearchParams> };
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage({ params }: Props) {
-  const { dao: slug } = await params;
+export default async function AccountPage({ params, searchParams }: Props) {
+  const [{ dao: slug }, query] = await Promise.all([params, searchParams]);
   const loaded = await loadDao(slug);
   if (loaded.status === "notFound") notFound();
   // The layout shows the config error in place of the page.
   if (loaded.status === "misconfigured") return null;
-  const connected = cookieAccount(wagmiCookie((await headers()).get("cookie"))) !== null;
+  const account = await requestAccount();
+  const connected = account !== null;
   const symbol = loaded.status === "ready" ? loaded.dao.tokenSymbol : "tokens";
 
   return (
@@ -55,6 +56,21 @@ export default async function AccountPage({ params }: Props) {
           sent. Try again in a moment.
         </ChainProblemAlert>
       )}
+      {account ? (
+        <section aria-labelledby="delegate-record" className="flex scroll-mt-4 flex-col gap-3">
+          <div>
+            <h2 id="delegate-record" className="font-semibold text-lg">
+              How your delegate voted
+            </h2>
+            <p className="mt-1 max-w-prose text-muted-foreground text-sm">
+              Every proposal whose snapshot came after you delegated (so your tokens were in your delegate’s weight),
+              and whether they voted. For the wallet last connected here,{" "}
+              <span className="font-mono">{account.address}</span>.
+            </p>
+          </div>
+          <DelegateRecord slug={slug} account={account.address} page={pageParam(query.record)} />
+        </section>
+      ) : null}
       <section aria-labelledby="statement-heading" className="flex flex-col gap-3">
         <div>
           <h2 id="statement-heading" className="font-semibold text-lg">

@@ -5,11 +5,11 @@
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { pageParam, type SearchParams, textParam } from "@/lib/routing/searchParams";
 import { ensClientFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
 import { DelegateDirectory } from "./_components/DelegateDirectory";
 import { DelegateSearch } from "./_components/DelegateSearch";
-import { pageParam, type SearchParams, textParam } from "./_components/searchParams";
 
 type Props = { params: Promise<{ dao: string }>; searchParams: Promise<SearchParams> };
 

@@ -6,16 +6,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SignInPrompt } from "@/components/auth/SignInPrompt";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { draftTitle } from "@/lib/drafts/draftInput";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortAddress } from "@/lib/format/shortAddress";
 import { shortProposalId } from "@/lib/format/shortProposalId";
-import { loadMyDrafts, pageSessionAddress } from "@/lib/server/drafts/serverDeps";
+import { pageSessionAddress } from "@/lib/server/auth";
+import { loadMyDrafts } from "@/lib/server/drafts";
 import { loadDao } from "@/lib/server/loadDao";
 import { NewDraftButton } from "./_components/NewDraftButton";
-import { SignInPrompt } from "./_components/SignInPrompt";
 
 type Props = { params: Promise<{ dao: string }> };
 

@@ -12,6 +12,7 @@ import { getAddress } from "viem";
 import { daoBySlug, type IndexedDao, indexedDaos } from "../../daos";
 import { rpcHealth } from "../../rpc/failoverTransport";
 import { fractionalSupport } from "../../voteParts";
+import { nowFigures, proposalPage, type SnapshotFigures, snapshotFigures } from "./analytics";
 import {
   likeLiteral,
   ParamError,
@@ -157,7 +158,8 @@ function supportFilter(support: number) {
 app.get("/api/daos/:slug/proposals/:id/votes", async (c) => {
   const dao = readDao(c.req.param("slug"));
   const proposalId = readProposalId(c.req.param("id"));
-  const { limit, offset } = readPage((name) => c.req.query(name));
+  // Up to 1000 a page for CSV exports.
+  const { limit, offset } = readPage((name) => c.req.query(name), 1000);
   const support = readSupport(c.req.query("support"));
   const sort = readVoteSort(c.req.query("sort"));
   const voterQuery = c.req.query("voter");
@@ -186,7 +188,7 @@ app.get("/api/daos/:slug/proposals/:id/votes", async (c) => {
 
 app.get("/api/daos/:slug/delegates", async (c) => {
   const dao = readDao(c.req.param("slug"));
-  const { limit, offset } = readPage((name) => c.req.query(name));
+  const { limit, offset } = readPage((name) => c.req.query(name), 1000);
   const prefix = readAddressPrefix(c.req.query("q"));
   const where = and(
     eq(account.chainId, dao.chainId),
@@ -338,7 +340,7 @@ app.get("/api/daos/:slug/delegates/:address/voting-power", async (c) => {
 app.get("/api/daos/:slug/delegates/:address/votes", async (c) => {
   const dao = readDao(c.req.param("slug"));
   const address = readAddress(c.req.param("address"));
-  const { limit, offset } = readPage((name) => c.req.query(name));
+  const { limit, offset } = readPage((name) => c.req.query(name), 1000);
   const where = and(eq(vote.chainId, dao.chainId), eq(vote.governor, dao.governor), eq(vote.voter, address));
   const [rows, [total]] = await Promise.all([
     db
@@ -415,6 +417,147 @@ app.get("/api/daos/:slug/accounts/:address", async (c) => {
     .from(account)
     .where(and(eq(account.chainId, dao.chainId), eq(account.token, dao.token), eq(account.address, address)));
   return c.json(serializeAccount(address, row));
+});
+
+function serializeFigures(figures: SnapshotFigures) {
+  return {
+    delegates: figures.delegates,
+    totalVotingPower: figures.totalVotingPower.toString(),
+    totalSupply: figures.totalSupply?.toString() ?? null,
+    gini: figures.gini,
+    top10Power: figures.top10Power.toString(),
+    majorityNakamoto: figures.majorityNakamoto ?? null,
+    topPowers: figures.topPowers.map(String),
+  };
+}
+
+/**
+ * Governance health: the current distribution of voting power, and a page of proposals (newest
+ * first) with their turnout and the distribution at their snapshot (null until the index has
+ * passed the snapshot).
+ */
+app.get("/api/daos/:slug/analytics", async (c) => {
+  const dao = readDao(c.req.param("slug"));
+  const { limit, offset } = readPage((name) => c.req.query(name));
+  const clock = await indexedClock(dao);
+  const [now, page] = await Promise.all([nowFigures(dao, clock), proposalPage(dao, limit, offset)]);
+  // A snapshot counts once the index is past it: every change at or before it is then indexed.
+  const passed = page.rows.filter((row) => row.voteStart < clock);
+  const figures = await snapshotFigures(
+    dao,
+    passed.map((row) => ({ id: row.id, snapshot: row.voteStart })),
+  );
+  return c.json({
+    clock: clock.toString(),
+    now: {
+      ...serializeFigures(now),
+      neverVotedPower: now.neverVotedPower.toString(),
+      neverVotedDelegates: now.neverVotedDelegates,
+    },
+    proposals: {
+      items: page.rows.map((row) => {
+        const snapshot = figures.get(row.id.toString());
+        return {
+          id: row.id.toString(),
+          title: row.title,
+          status: row.status,
+          voteStart: row.voteStart.toString(),
+          voteEnd: (row.extendedVoteEnd ?? row.voteEnd).toString(),
+          createdBlock: row.createdBlock.toString(),
+          createdTimestamp: row.createdTimestamp,
+          forVotes: row.forVotes.toString(),
+          againstVotes: row.againstVotes.toString(),
+          abstainVotes: row.abstainVotes.toString(),
+          voteCount: row.voteCount,
+          snapshot: snapshot === undefined ? null : serializeFigures(snapshot),
+        };
+      }),
+      total: page.total,
+      limit,
+      offset,
+    },
+  });
+});
+
+/**
+ * How an account's current delegate voted on each proposal whose snapshot came after the account
+ * delegated to them (so the account's tokens were in their weight), newest first.
+ */
+app.get("/api/daos/:slug/accounts/:address/delegate-record", async (c) => {
+  const dao = readDao(c.req.param("slug"));
+  const address = readAddress(c.req.param("address"));
+  const { limit, offset } = readPage((name) => c.req.query(name));
+  const [row] = await db
+    .select({ delegate: account.delegate })
+    .from(account)
+    .where(and(eq(account.chainId, dao.chainId), eq(account.token, dao.token), eq(account.address, address)));
+  const delegate = row?.delegate ?? null;
+  if (delegate === null) {
+    return c.json({ delegate: null, since: null, clock: "0", items: [], total: 0, limit, offset });
+  }
+  const [change] = await db
+    .select({ block: delegationChange.block, timestamp: delegationChange.timestamp })
+    .from(delegationChange)
+    .where(
+      and(
+        eq(delegationChange.chainId, dao.chainId),
+        eq(delegationChange.token, dao.token),
+        eq(delegationChange.delegator, address),
+      ),
+    )
+    .orderBy(desc(delegationChange.block), desc(delegationChange.logIndex))
+    .limit(1);
+  // Without the delegation in the index (before its start), every indexed proposal counts.
+  const sinceClock = change === undefined ? -1n : dao.timestampClock ? BigInt(change.timestamp) : change.block;
+  const where = and(
+    eq(proposal.chainId, dao.chainId),
+    eq(proposal.governor, dao.governor),
+    // getPastVotes at the snapshot includes a delegation made in the snapshot's own block.
+    sql`${proposal.voteStart} >= ${sinceClock.toString()}`,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(proposal)
+      .where(where)
+      .orderBy(desc(proposal.createdBlock), desc(proposal.createdLogIndex))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(proposal).where(where),
+  ]);
+  const votes =
+    rows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(vote)
+          .where(
+            and(
+              eq(vote.chainId, dao.chainId),
+              eq(vote.governor, dao.governor),
+              eq(vote.voter, delegate),
+              inArray(
+                vote.proposalId,
+                rows.map((proposalRow) => proposalRow.proposalId),
+              ),
+            ),
+          );
+  const voteOf = new Map(votes.map((voteRow) => [voteRow.proposalId, voteRow]));
+  return c.json({
+    delegate: getAddress(delegate),
+    since: change === undefined ? null : { block: change.block.toString(), timestamp: change.timestamp },
+    clock: (await indexedClock(dao)).toString(),
+    items: rows.map((proposalRow) => {
+      const cast = voteOf.get(proposalRow.proposalId);
+      return {
+        proposal: serializeProposal(proposalRow),
+        vote: cast === undefined ? null : serializeVote(cast),
+      };
+    }),
+    total: total?.value ?? 0,
+    limit,
+    offset,
+  });
 });
 
 app.all("/api/*", (c) => c.json({ error: "not found" }, 404));

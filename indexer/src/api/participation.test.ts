@@ -53,13 +53,25 @@ describe("computeParticipation", () => {
       votedIds: new Set([2n, 6n, 7n]),
       now: 400n,
     });
-    expect(result).toEqual({ voted: 2, eligible: 3 });
+    expect(result).toEqual({ voted: 2, eligible: 3, missedStreak: 0 });
   });
 
   it("is 0 of 0 for a delegate with no eligible proposal", () => {
     expect(
       computeParticipation({ proposals: [], crossings: [], currentVotes: 0n, votedIds: new Set(), now: 1n }),
-    ).toEqual({ voted: 0, eligible: 0 });
+    ).toEqual({ voted: 0, eligible: 0, missedStreak: 0 });
+  });
+
+  it("counts the latest eligible proposals missed in a row, by deadline", () => {
+    const input = {
+      proposals: [proposal(1n, 10n, 20n), proposal(2n, 30n, 40n), proposal(4n, 60n, 70n), proposal(3n, 50n, 60n)],
+      crossings: [],
+      currentVotes: 5n,
+      now: 100n,
+    };
+    expect(computeParticipation({ ...input, votedIds: new Set([2n]) }).missedStreak).toBe(2);
+    expect(computeParticipation({ ...input, votedIds: new Set([4n]) }).missedStreak).toBe(0);
+    expect(computeParticipation({ ...input, votedIds: new Set<bigint>() }).missedStreak).toBe(4);
   });
 });
 

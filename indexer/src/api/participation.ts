@@ -17,7 +17,15 @@ export type ParticipationProposal = { id: bigint; voteStart: bigint; voteEnd: bi
  */
 export type PowerCrossing = { at: bigint; previousVotes: bigint; newVotes: bigint };
 
-export type Participation = { voted: number; eligible: number };
+export type Participation = {
+  voted: number;
+  eligible: number;
+  /**
+   * How many of the latest eligible proposals (by deadline, newest first) the delegate missed in a
+   * row: 0 when they voted on the latest one they could.
+   */
+  missedStreak: number;
+};
 
 /**
  * Whether the delegate's voting power was above zero at `timepoint` (the end of that block, as
@@ -44,7 +52,7 @@ export function hadVotingPowerAt(
 /**
  * @example
  * computeParticipation({ proposals, crossings, currentVotes: 10n, votedIds: new Set([1n]), now: 500n })
- * // { voted: 1, eligible: 3 }
+ * // { voted: 1, eligible: 3, missedStreak: 2 }
  */
 export function computeParticipation(input: {
   proposals: readonly ParticipationProposal[];
@@ -54,16 +62,21 @@ export function computeParticipation(input: {
   /** The governor's clock now (latest indexed block, or its timestamp). */
   now: bigint;
 }): Participation {
-  let eligible = 0;
-  let voted = 0;
+  const eligible: ParticipationProposal[] = [];
   for (const proposal of input.proposals) {
     // Active while clock <= deadline (OZ Governor and Bravo alike).
     if (proposal.canceled || proposal.voteEnd >= input.now) continue;
     if (!hadVotingPowerAt(input.crossings, input.currentVotes, proposal.voteStart)) continue;
-    eligible += 1;
-    if (input.votedIds.has(proposal.id)) voted += 1;
+    eligible.push(proposal);
   }
-  return { voted, eligible };
+  const voted = eligible.filter((proposal) => input.votedIds.has(proposal.id)).length;
+  const newestFirst = eligible.sort((a, b) => compare(b.voteEnd, a.voteEnd) || compare(b.voteStart, a.voteStart));
+  const lastVoted = newestFirst.findIndex((proposal) => input.votedIds.has(proposal.id));
+  return { voted, eligible: eligible.length, missedStreak: lastVoted === -1 ? eligible.length : lastVoted };
+}
+
+function compare(a: bigint, b: bigint): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A stretch of governor clock [from, to) (undefined: unbounded) in which a delegate had power. */

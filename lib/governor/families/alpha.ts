@@ -8,9 +8,8 @@
  */
 import { type Abi, parseAbi } from "viem";
 import type { GovernorAdapter, ProposalVotes, VoteLimits, WriteDao } from "../adapter";
-import { bravoProposeArgs, forwardedValue } from "./bravo";
-import { tokenCalls } from "./openzeppelin";
-import { callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
+import { compoundCalls } from "./bravo";
+import { callBuilder, field, type VotesFunctions } from "./shared";
 
 export const alphaGovernorAbi = parseAbi([
   "function castVote(uint256 proposalId, bool support)",
@@ -55,8 +54,6 @@ export type AlphaOptions = { votes?: VotesFunctions };
  */
 export function alphaAdapter(dao: Pick<WriteDao, "governor" | "token">, options: AlphaOptions = {}): GovernorAdapter {
   const g = callBuilder(dao.governor, alphaGovernorAbi as Abi);
-  const proposal = (proposalId: bigint, index: number, name: string) =>
-    picking(g("proposals", [proposalId]), field(index, name));
   return {
     family: "alpha",
     castVote: (proposalId, support, reason) => {
@@ -64,30 +61,9 @@ export function alphaAdapter(dao: Pick<WriteDao, "governor" | "token">, options:
       if (reason?.trim()) throw new Error("GovernorAlpha keeps no reasons: vote without one");
       return g("castVote", [proposalId, support === 1]);
     },
-    propose: (content) => g("propose", bravoProposeArgs(content)),
-    queue: (proposalId) => g("queue", [proposalId]),
-    // Like Bravo, GovernorAlpha sends each action's value with its call to the timelock: the caller pays it.
-    execute: (proposalId, content) => ({ ...g("execute", [proposalId]), value: forwardedValue(content) }),
-    cancel: (proposalId) => g("cancel", [proposalId]),
-    ...tokenCalls(dao.token, options.votes ?? "getPriorVotes"),
-
-    state: (proposalId) => g("state", [proposalId]),
-    hasVoted: (proposalId, account) => picking(g("getReceipt", [proposalId, account]), field(0, "hasVoted")),
-    proposalVotes: (proposalId) => picking(g("proposals", [proposalId]), alphaStructTallies),
-    proposalSnapshot: (proposalId) => proposal(proposalId, 3, "startBlock"),
-    proposalDeadline: (proposalId) => proposal(proposalId, 4, "endBlock"),
-    proposalEta: (proposalId) => proposal(proposalId, 2, "eta"),
-    proposalProposer: (proposalId) => proposal(proposalId, 1, "proposer"),
-    proposalThreshold: () => g("proposalThreshold"),
-    // A constant number of For votes, whatever the timepoint.
-    quorum: () => g("quorumVotes"),
-    name: () => g("name"),
-    votingDelay: () => g("votingDelay"),
-    votingPeriod: () => g("votingPeriod"),
-    proposalsById: true,
+    ...compoundCalls(g, dao, options.votes ?? "getPriorVotes", alphaStructTallies),
     voteLimits: alphaVoteLimits,
     // cancel() refuses anyone, the proposer too, while the proposer is above the threshold.
     proposerCanCancel: false,
-    errorAbi: governorErrorAbi,
   };
 }

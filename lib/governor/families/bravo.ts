@@ -4,10 +4,11 @@
  * calldatas; the governor has no clock() (its clock is the block number), no proposalEta/Snapshot/Deadline (they
  * are fields of `proposals(id)`), and votes come from the token's getPriorVotes.
  */
-import { type Abi, parseAbi } from "viem";
-import type { GovernorAdapter, ProposalContent, WriteDao } from "../adapter";
+import { type Abi, type Address, parseAbi } from "viem";
+import type { GovernorAdapter, ProposalContent, ProposalVotes, WriteDao } from "../adapter";
+import { governorErrorAbi } from "./errorAbi";
 import { tokenCalls } from "./openzeppelin";
-import { bravoStructTallies, callBuilder, field, governorErrorAbi, picking, type VotesFunctions } from "./shared";
+import { bravoStructTallies, callBuilder, field, picking, type VotesFunctions } from "./shared";
 
 export const bravoGovernorAbi = parseAbi([
   "function castVote(uint256 proposalId, uint8 support)",
@@ -62,34 +63,56 @@ export type BravoOptions = { votes?: VotesFunctions };
 /** @example await tx.send(bravoAdapter(dao).queue(id, content)) // content is ignored: queue(id) */
 export function bravoAdapter(dao: Pick<WriteDao, "governor" | "token">, options: BravoOptions = {}): GovernorAdapter {
   const g = callBuilder(dao.governor, bravoGovernorAbi as Abi);
-  const proposal = (proposalId: bigint, index: number, name: string) =>
-    picking(g("proposals", [proposalId]), field(index, name));
   return {
     family: "bravo",
     castVote: (proposalId, support, reason) =>
       reason?.trim() ? g("castVoteWithReason", [proposalId, support, reason]) : g("castVote", [proposalId, support]),
-    propose: (content) => g("propose", bravoProposeArgs(content)),
-    queue: (proposalId) => g("queue", [proposalId]),
-    // Compound's execute forwards each action's value with its call to the timelock: the caller pays it.
-    execute: (proposalId, content) => ({ ...g("execute", [proposalId]), value: forwardedValue(content) }),
-    cancel: (proposalId) => g("cancel", [proposalId]),
-    ...tokenCalls(dao.token, options.votes ?? "getPriorVotes"),
+    ...compoundCalls(g, dao, options.votes ?? "getPriorVotes", bravoStructTallies),
+    proposerWhitelisted: (account) => g("isWhitelisted", [account]),
+  };
+}
 
-    state: (proposalId) => g("state", [proposalId]),
-    hasVoted: (proposalId, account) => picking(g("getReceipt", [proposalId, account]), field(0, "hasVoted")),
-    proposalVotes: (proposalId) => picking(g("proposals", [proposalId]), bravoStructTallies),
-    proposalSnapshot: (proposalId) => proposal(proposalId, 3, "startBlock"),
-    proposalDeadline: (proposalId) => proposal(proposalId, 4, "endBlock"),
-    proposalEta: (proposalId) => proposal(proposalId, 2, "eta"),
-    proposalProposer: (proposalId) => proposal(proposalId, 1, "proposer"),
+/**
+ * The calls Compound's GovernorBravo and GovernorAlpha share: queue, execute and cancel by id,
+ * the `proposals(id)` struct's fields, `getReceipt`, the Comp-style token's reads. `tallies`
+ * reads the struct's counts (GovernorAlpha's has no Abstain).
+ *
+ * @example return { family: "bravo", castVote, ...compoundCalls(g, dao, "getPriorVotes", bravoStructTallies) };
+ */
+export function compoundCalls(
+  g: ReturnType<typeof callBuilder>,
+  dao: Pick<WriteDao, "token">,
+  votes: VotesFunctions,
+  tallies: (raw: unknown) => ProposalVotes | undefined,
+) {
+  const proposal = (proposalId: bigint, index: number, name: string) =>
+    picking(g("proposals", [proposalId]), field(index, name));
+  return {
+    propose: (content: ProposalContent) => g("propose", bravoProposeArgs(content)),
+    queue: (proposalId: bigint) => g("queue", [proposalId]),
+    // Compound's execute forwards each action's value with its call to the timelock: the caller pays it.
+    execute: (proposalId: bigint, content?: ProposalContent) => ({
+      ...g("execute", [proposalId]),
+      value: forwardedValue(content),
+    }),
+    cancel: (proposalId: bigint) => g("cancel", [proposalId]),
+    ...tokenCalls(dao.token, votes),
+
+    state: (proposalId: bigint) => g("state", [proposalId]),
+    hasVoted: (proposalId: bigint, account: Address) =>
+      picking(g("getReceipt", [proposalId, account]), field(0, "hasVoted")),
+    proposalVotes: (proposalId: bigint) => picking(g("proposals", [proposalId]), tallies),
+    proposalSnapshot: (proposalId: bigint) => proposal(proposalId, 3, "startBlock"),
+    proposalDeadline: (proposalId: bigint) => proposal(proposalId, 4, "endBlock"),
+    proposalEta: (proposalId: bigint) => proposal(proposalId, 2, "eta"),
+    proposalProposer: (proposalId: bigint) => proposal(proposalId, 1, "proposer"),
     proposalThreshold: () => g("proposalThreshold"),
-    // Bravo's quorum is a constant number of votes, whatever the timepoint.
+    // A constant number of (For) votes, whatever the timepoint.
     quorum: () => g("quorumVotes"),
     name: () => g("name"),
     votingDelay: () => g("votingDelay"),
     votingPeriod: () => g("votingPeriod"),
     proposalsById: true,
-    proposerWhitelisted: (account) => g("isWhitelisted", [account]),
     errorAbi: governorErrorAbi,
-  };
+  } satisfies Partial<GovernorAdapter>;
 }

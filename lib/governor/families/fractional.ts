@@ -5,11 +5,9 @@
  * A nominal vote (0/1/2, empty params) still works through `castVote`.
  */
 import { type Abi, encodePacked, type Hex, parseAbi } from "viem";
+import { splitSupport } from "../../proposals/splitVote";
 import type { GovernorAdapter, VoteSplit, WriteDao } from "../adapter";
 import { callBuilder } from "./shared";
-
-/** GovernorCountingFractional's support value for a split vote (`VOTE_TYPE_FRACTIONAL`). */
-export const fractionalSupport = 255;
 
 const maxUint128 = (1n << 128n) - 1n;
 
@@ -35,7 +33,7 @@ export function withFractionalVoting(adapter: GovernorAdapter, dao: Pick<WriteDa
   return {
     ...adapter,
     castVoteSplit: (proposalId, split, reason) =>
-      g("castVoteWithReasonAndParams", [proposalId, fractionalSupport, reason ?? "", fractionalParams(split)]),
+      g("castVoteWithReasonAndParams", [proposalId, splitSupport, reason ?? "", fractionalParams(split)]),
     usedVotes: (proposalId, account) => g("usedVotes", [proposalId, account]),
   };
 }

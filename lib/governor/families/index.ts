@@ -6,7 +6,7 @@ import { daoFlavourOf } from "../detect";
 
 export { alphaAdapter, alphaVoteLimits } from "./alpha";
 export { bravoAdapter, bravoSignatures, forwardedValue } from "./bravo";
-export { fractionalParams, fractionalSupport, withFractionalVoting } from "./fractional";
+export { fractionalParams, withFractionalVoting } from "./fractional";
 export { openzeppelinAdapter } from "./openzeppelin";
 export { ozBravoCompatibleAdapter } from "./ozBravoCompatible";
 export { readResult } from "./shared";

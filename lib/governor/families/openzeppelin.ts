@@ -4,15 +4,8 @@
  */
 import { type Abi, type Address, parseAbi } from "viem";
 import type { GovernorAdapter, WriteDao } from "../adapter";
-import {
-  callBuilder,
-  contentArgs,
-  governorErrorAbi,
-  picking,
-  tallies,
-  type VotesFunctions,
-  votesTokenAbi,
-} from "./shared";
+import { governorErrorAbi } from "./errorAbi";
+import { callBuilder, contentArgs, picking, tallies, type VotesFunctions, votesTokenAbi } from "./shared";
 
 export const openzeppelinGovernorAbi = parseAbi([
   "function castVote(uint256 proposalId, uint8 support) returns (uint256)",

@@ -1,19 +1,8 @@
 /**
- * Pieces every governor family shares: the custom-error ABI for decoding reverts, the call
- * builders, and `readResult` — how a read whose contract answers a struct (GovernorBravo's
- * `proposals(id)`, `getReceipt(id, voter)`) is narrowed to the one value the adapter promises.
+ * Pieces every governor family shares: the call builders, and `readResult` — how a read whose
+ * contract answers a struct (GovernorBravo's `proposals(id)`, `getReceipt(id, voter)`) is narrowed to the one value the adapter promises.
  */
-import { type Abi, type AbiItem, type Address, keccak256, parseAbi, stringToHex } from "viem";
-import { demoGovernorAbi, demoTimelockAbi, demoTokenAbi } from "../../../contracts-abi";
-import {
-  bravoGovernorAbi,
-  bravoTimelockAbi,
-  bravoTokenAbi,
-  nftGovernorAbi,
-  nftTokenAbi,
-  timestampFractionalGovernorAbi,
-  timestampFractionalTokenAbi,
-} from "../../../contracts-abi/flavours";
+import { type Abi, type Address, keccak256, parseAbi, stringToHex } from "viem";
 import type {
   ContractRead,
   ContractWrite,
@@ -22,34 +11,6 @@ import type {
   ProposalContent,
   ProposalVotes,
 } from "../adapter";
-
-/**
- * The custom errors of OpenZeppelin's Governor, Votes token and TimelockController, once each —
- * with those of the flavour fixtures (fractional counting's GovernorExceedRemainingWeight,
- * ERC721Votes' ERC721… errors). OZ 4.x and Compound revert with strings instead (Error(string)).
- */
-export const governorErrorAbi: Abi = (() => {
-  const seen = new Set<string>();
-  const errors: AbiItem[] = [];
-  const abis = [
-    demoGovernorAbi,
-    demoTokenAbi,
-    demoTimelockAbi,
-    timestampFractionalGovernorAbi,
-    timestampFractionalTokenAbi,
-    nftGovernorAbi,
-    nftTokenAbi,
-    bravoGovernorAbi,
-    bravoTokenAbi,
-    bravoTimelockAbi,
-  ];
-  for (const item of abis.flat() as readonly AbiItem[]) {
-    if (item.type !== "error" || seen.has(item.name)) continue;
-    seen.add(item.name);
-    errors.push(item);
-  }
-  return errors;
-})();
 
 /** The token calls both OpenZeppelin Votes and Compound's Comp/Uni tokens answer. */
 export const votesTokenAbi = parseAbi([

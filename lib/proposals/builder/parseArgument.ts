@@ -11,6 +11,8 @@
  *
  * The values come back in the form viem's `encodeFunctionData` takes: `Address` strings, bigints,
  * booleans, `0x` hex, strings, arrays (tuples as arrays, in component order).
+ *
+ * Over 300 lines because scalars, arrays and tuples recurse into one another; the parser stays whole.
  */
 import { getAddress, type Hex } from "viem";
 

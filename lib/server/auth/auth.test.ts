@@ -2,6 +2,8 @@
  * Sign-In with Ethereum against both store backends and a real anvil (signatures are checked
  * through the chain, as in the app): sessions, nonce reuse and expiry, the host and chain checks,
  * and an EIP-1271 contract wallet whose owner signs.
+ *
+ * Over 300 lines: one suite, run on both store backends, sharing its wallet and clock fixtures.
  */
 import { type Address, type Client, createPublicClient, createWalletClient, getAddress, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";

@@ -7,6 +7,8 @@
  *
  * Built from injected parts (`createAuth`) so tests run it on both store backends with their own
  * clock; the app's instance is `lib/server/auth/index.ts`.
+ *
+ * Over 300 lines because nonce, signature check and session are one security boundary, reviewed as one file.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { type Address, type Client, getAddress, type Hex, isAddressEqual } from "viem";

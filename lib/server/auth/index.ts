@@ -3,7 +3,8 @@
  * configured DAO lives on (a message for any other chain is refused). See ./auth.ts.
  */
 import "server-only";
-import type { Client } from "viem";
+import { headers } from "next/headers";
+import type { Address, Client } from "viem";
 import { getPublicClient } from "../../chain/publicClient";
 import { rateLimit } from "../appRateLimit";
 import { getDaos } from "../daos";
@@ -45,4 +46,16 @@ export const auth = createAuth({
  */
 export function requireSession(request: Request): Promise<Session | Response> {
   return auth.requireSession(request);
+}
+
+/** The signed-in address of the page's request (SIWE session cookie), or null. */
+export async function pageSessionAddress(): Promise<Address | null> {
+  const incoming = await headers();
+  const request = new Request("http://commons.local/", { headers: { cookie: incoming.get("cookie") ?? "" } });
+  try {
+    return (await auth.getSession(request))?.address ?? null;
+  } catch (error) {
+    console.error("[commons] reading the session failed:", error);
+    return null;
+  }
 }

@@ -4,6 +4,8 @@
  * oversized and malformed input refused naming the field, a stale version refused with 409, the
  * proposal id recorded only when the chain says the author proposed it, and a discussion link
  * with a bad signature refused.
+ *
+ * Over 300 lines: one suite of the drafts API, sharing its store and session fixtures.
  */
 import { type Address, createClient, custom, type Hex, verifyMessage } from "viem";
 import { privateKeyToAccount } from "viem/accounts";

@@ -14,6 +14,8 @@
  * rules (lib/simulation/riskFlags) turn all of it into flags.
  *
  * No `server-only` guard: Node code tested against a real anvil (scripts/tests/simulation.test.ts).
+ *
+ * Over 300 lines because it is one fork session in order (execute, read after, revert, read before); split it when a step grows.
  */
 import {
   type Abi,

@@ -4,8 +4,8 @@ import type { Address } from "viem";
 import type { Statement } from "../../statements/statement";
 import { rateLimit } from "../appRateLimit";
 import { auth } from "../auth";
+import { chainHasStake } from "../chainReads";
 import { getDaoConfig } from "../daos";
-import { chainHasStake } from "../drafts/serverDeps";
 import { getStore } from "../store";
 import { getStatement, getStatementSummaries, statementRoutes } from "./statements";
 

@@ -10,58 +10,23 @@ import type { Address } from "viem";
 import { AccountName } from "@/components/address/AccountName";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { buttonClass } from "@/components/ui/button";
-import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
-import { looksLikeEnsName, resolveEnsAddress } from "@/lib/chain/ensNames";
-import { getPublicClient } from "@/lib/chain/publicClient";
-import { readTotalSupply } from "@/lib/chain/readTotalSupply";
+import { IndexerAlert } from "@/components/ui/IndexerAlert";
+import { InfoTip } from "@/components/ui/InfoTip";
+import { PageLinks } from "@/components/ui/PageLinks";
+import { RevealedText } from "@/components/ui/RevealedText";
 import { formatShare } from "@/lib/format/formatShare";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
+import { labelMap } from "@/lib/format/labelMap";
 import { shortAddress } from "@/lib/format/shortAddress";
-import { adapterOf, writeDaoOf } from "@/lib/governor/writeDao";
+import { writeDaoOf } from "@/lib/governor/writeDao";
 import type { IndexedDelegate, Page } from "@/lib/indexer/types";
-import { ensClientFor, ensProfilesFor } from "@/lib/server/ens";
+import { ensProfilesFor } from "@/lib/server/ens";
 import { getIndexer } from "@/lib/server/indexer";
-import type { LoadedDao } from "@/lib/server/loadDao";
-import { settle } from "@/lib/server/settle";
 import { readStatementSummaries } from "@/lib/server/statements";
-import { labelMap } from "./accountNames";
 import { DelegateDialog, DelegateRowButton } from "./DelegateDialog";
-import { IndexerAlert } from "./IndexerAlert";
-import { InfoTip } from "./InfoTip";
-import { PageLinks } from "./PageLinks";
-import { RevealedText } from "./RevealedText";
+import { readSearch, totalSupplyOf, type UsableDao } from "./directoryReads";
 
 export const DELEGATES_PAGE_SIZE = 20;
-
-type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable" }>;
-
-type Search =
-  | { kind: "none" }
-  | { kind: "prefix"; prefix: string }
-  | { kind: "ens"; name: string; address: Address }
-  | { kind: "noMatch"; detail: string };
-
-async function readSearch(loaded: UsableDao, q: string): Promise<Search> {
-  if (!q) return { kind: "none" };
-  if (/^(0x)?[0-9a-fA-F]{0,40}$/.test(q)) return { kind: "prefix", prefix: q };
-  const ens = looksLikeEnsName(q) ? await ensClientFor(loaded.config) : null;
-  if (ens) {
-    const resolved = await resolveEnsAddress(ens, q);
-    if (resolved !== null) return { kind: "ens", name: q, address: resolved };
-    return { kind: "noMatch", detail: "That name does not resolve to an address on Ethereum." };
-  }
-  return { kind: "noMatch", detail: "Search by the start of an address (0x followed by hex digits)." };
-}
-
-/** The token's total supply (the base of each share), or why it is unknown. */
-async function totalSupplyOf(loaded: UsableDao): Promise<{ supply: bigint } | { problem: ChainProblem }> {
-  if (loaded.status !== "ready") return { problem: loaded.problem };
-  const read = await settle(
-    readTotalSupply(getPublicClient(loaded.config), adapterOf(loaded.dao)),
-    `reading the total supply of "${loaded.config.slug}"`,
-  );
-  return read.ok ? { supply: read.value } : { problem: describeChainProblem(read.error) };
-}
 
 function EmptyState({ title, detail, reset }: { title: string; detail: string; reset: boolean }) {
   return (
@@ -93,9 +58,16 @@ function Participation({ delegate }: { delegate: IndexedDelegate }) {
       <span className="text-muted-foreground text-xs">
         {figures.voted} of {figures.eligible}
       </span>
+      <span className="text-muted-foreground text-xs">
+        {figures.lastVoteTimestamp ? `last ${shortDate(figures.lastVoteTimestamp)}` : "never voted"}
+      </span>
+      {figures.missedStreak ? <span className="font-medium text-xs">missed last {figures.missedStreak}</span> : null}
     </span>
   );
 }
+
+const shortDateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const shortDate = (seconds: number) => shortDateFormat.format(new Date(seconds * 1000));
 
 const th = "px-2 py-2.5 font-medium text-muted-foreground text-xs uppercase sm:px-3 sm:tracking-wide";
 const td = "px-2 py-3 sm:px-3";
@@ -300,6 +272,13 @@ export async function DelegateDirectory({ loaded, page, q }: { loaded: UsableDao
         </table>
       </div>
       <PageLinks label="Delegates pages" param="page" page={page} pageCount={pageCount} keep={{ q }} />
+      <a
+        href={`/${encodeURIComponent(slug)}/delegates/delegates.csv`}
+        download
+        className="self-start text-accent text-sm underline"
+      >
+        Download every delegate (CSV)
+      </a>
       {writeDao ? <DelegateDialog dao={writeDao} /> : null}
     </div>
   );

@@ -6,18 +6,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SignInPrompt } from "@/components/auth/SignInPrompt";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { Alert } from "@/components/ui/alert";
 import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { draftTitle } from "@/lib/drafts/draftInput";
 import { writeDaoOf } from "@/lib/governor/writeDao";
+import { pageSessionAddress } from "@/lib/server/auth";
+import { loadDraft } from "@/lib/server/drafts";
 import { isDraftId } from "@/lib/server/drafts/draftsStore";
-import { loadDraft, pageSessionAddress } from "@/lib/server/drafts/serverDeps";
 import { loadDao, problemOf } from "@/lib/server/loadDao";
-import { loadTreasuryTokens } from "../../proposals/new/_components/loadTreasuryTokens";
-import { ReadOnlyDraft } from "../_components/ReadOnlyDraft";
-import { SignInPrompt } from "../_components/SignInPrompt";
+import { loadTreasuryTokens } from "@/lib/server/loadTreasuryTokens";
 import { DraftEditor } from "./_components/DraftEditor";
+import { ReadOnlyDraft } from "./_components/ReadOnlyDraft";
 
 type Props = { params: Promise<{ dao: string; id: string }> };
 

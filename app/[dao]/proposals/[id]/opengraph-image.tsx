@@ -9,7 +9,7 @@ import { chainName } from "@/lib/chain/daoChain";
 import { proposalPreview } from "@/lib/og/proposalPreview";
 import { isProposalIdParam } from "@/lib/proposals/proposalIdParam";
 import { loadDao } from "@/lib/server/loadDao";
-import { loadProposal } from "./_components/loadProposal";
+import { loadProposal, talliesOf } from "./_components/loadProposal";
 
 export const alt = "The proposal's title, state and current result";
 export const size = previewSize;
@@ -24,15 +24,7 @@ export default async function Image({ params }: { params: Promise<{ dao: string;
   }
   const { proposal, live } = await loadProposal(loaded, id);
   if (!proposal && live?.state === undefined) return new Response(null, { status: 404 });
-  const tallies =
-    live?.tallies ??
-    (proposal
-      ? {
-          forVotes: BigInt(proposal.forVotes),
-          againstVotes: BigInt(proposal.againstVotes),
-          abstainVotes: BigInt(proposal.abstainVotes),
-        }
-      : null);
+  const tallies = talliesOf(proposal, live);
   return previewImage(
     proposalPreview({
       daoName: loaded.config.name,

@@ -13,10 +13,8 @@
  * after the rest of the page.
  */
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { type Address, getAddress } from "viem";
 import { AddressView } from "@/components/address/AddressView";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
@@ -30,6 +28,7 @@ import { type ClockContext, clockToDate, isTimestampClock } from "@/lib/chain/cl
 import { chainTableEntry, daoExplorerUrl } from "@/lib/chain/daoChain";
 import { countsAbstain } from "@/lib/format/describeGovernorModes";
 import { formatDate } from "@/lib/format/formatDate";
+import { labelMap } from "@/lib/format/labelMap";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
 import { discussionLinkOf } from "@/lib/proposals/builder/description";
@@ -43,20 +42,19 @@ import { verifyProposalId } from "@/lib/proposals/verifyProposalId";
 import { voteAvailability } from "@/lib/proposals/voteAvailability";
 import { readVoteQuery } from "@/lib/proposals/voteListQuery";
 import { voteResults } from "@/lib/proposals/voteResults";
-import { loadProposalExtras } from "@/lib/server/drafts/serverDeps";
+import { loadProposalExtras } from "@/lib/server/discussionLinks";
 import { ensProfilesFor } from "@/lib/server/ens";
 import { loadDao } from "@/lib/server/loadDao";
-import { cookieAccount } from "@/lib/wagmi/cookieAccount";
-import { wagmiCookie } from "@/lib/wagmi/wagmiCookie";
+import { requestAccount } from "@/lib/wagmi/requestAccount";
 import { ActionsSection } from "./_components/ActionsSection";
 import { DiscussionSection } from "./_components/DiscussionSection";
 import { IntegritySection } from "./_components/IntegritySection";
-import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal } from "./_components/loadProposal";
+import { fetchIndexedProposal, fetchProposalFromReceipt, loadProposal, talliesOf } from "./_components/loadProposal";
 import { ProposalActionsFallback } from "./_components/ProposalActionsFrame";
 import { ProposalActionsPanelIsland } from "./_components/ProposalActionsPanelIsland";
 import { ResultsSection } from "./_components/ResultsSection";
 import { Section } from "./_components/Section";
-import { SimulationSection, SimulationSkeleton } from "./_components/SimulationSection";
+import { SimulationSection } from "./_components/SimulationSection";
 import { clockPoint, TimelineSection } from "./_components/TimelineSection";
 import { VoteClosedNote, WriteIslandFallback } from "./_components/VotePanelFrame";
 import { VotePanelIsland } from "./_components/VotePanelIsland";
@@ -121,29 +119,19 @@ export default async function ProposalPage({ params, searchParams }: Props) {
   if (!proposal && indexed === null && (live === null || live.state === undefined)) notFound();
   if (!proposal && indexed === "unavailable" && live !== null && live.state === undefined) notFound();
 
-  const cookieAddress = cookieAccount(wagmiCookie((await headers()).get("cookie")))?.address ?? null;
+  const cookieAddress = (await requestAccount())?.address ?? null;
   const walletConnected = cookieAddress !== null;
   const explorer = daoExplorerUrl(config);
   const tokens = new Map(live?.tokens ?? []);
   if (dao) tokens.set(dao.token.toLowerCase(), { symbol: dao.tokenSymbol, decimals: dao.tokenDecimals });
-  const labels = dao
-    ? addressLabels({ ...dao, labels: config.labels, tokens: live?.tokens })
-    : new Map(Object.entries(config.labels ?? {}).map(([address, label]) => [address.toLowerCase(), label]));
+  const labels = dao ? addressLabels({ ...dao, labels: config.labels, tokens: live?.tokens }) : labelMap(config.labels);
   // Money sent back to whoever proposed is worth seeing at a glance.
   if (proposal && !labels.has(proposal.proposer.toLowerCase())) labels.set(proposal.proposer.toLowerCase(), "Proposer");
   const context: FormatContext = { tokens, labels, governanceToken: dao?.token ?? config.governor };
   const nativeSymbol = chainTableEntry(config.chainId)?.nativeCurrency.symbol ?? "ETH";
   const clockUnit = dao && isTimestampClock(dao.clockMode) ? "timestamp" : "block";
 
-  const tallies =
-    live?.tallies ??
-    (proposal
-      ? {
-          forVotes: BigInt(proposal.forVotes),
-          againstVotes: BigInt(proposal.againstVotes),
-          abstainVotes: BigInt(proposal.abstainVotes),
-        }
-      : null);
+  const tallies = talliesOf(proposal, live);
   const snapshot = live?.snapshot ?? (proposal ? BigInt(proposal.voteStart) : null);
   const snapshotPassed = snapshot !== null && live !== null && live.clock > snapshot;
   const results = tallies ? voteResults(tallies, live?.quorum ?? null, dao?.countingMode ?? null) : null;
@@ -356,9 +344,7 @@ export default async function ProposalPage({ params, searchParams }: Props) {
               />
               <ActionsSection actions={actions} context={context} nativeSymbol={nativeSymbol} explorer={explorer} />
               {loaded.status === "ready" ? (
-                <Suspense key={`simulation:${state ?? ""}`} fallback={<SimulationSkeleton />}>
-                  <SimulationSection ready={loaded} proposalId={id} state={state} content={simulated} />
-                </Suspense>
+                <SimulationSection ready={loaded} proposalId={id} state={state} content={simulated} />
               ) : null}
               {fromReceipt ? null : (
                 <VotesSection

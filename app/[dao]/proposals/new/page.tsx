@@ -12,16 +12,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
+import { ProposalBuilder } from "@/components/proposalBuilder/ProposalBuilder";
 import { Alert } from "@/components/ui/alert";
 import { chainTableEntry } from "@/lib/chain/daoChain";
 import { draftTitle } from "@/lib/drafts/draftInput";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
+import { loadDraft } from "@/lib/server/drafts";
 import { isDraftId } from "@/lib/server/drafts/draftsStore";
-import { loadDraft } from "@/lib/server/drafts/serverDeps";
 import { loadDao, problemOf } from "@/lib/server/loadDao";
-import { loadTreasuryTokens } from "./_components/loadTreasuryTokens";
-import { ProposalBuilder } from "./_components/ProposalBuilder";
+import { loadTreasuryTokens } from "@/lib/server/loadTreasuryTokens";
 
 type Props = {
   params: Promise<{ dao: string }>;

@@ -5,11 +5,11 @@
  */
 import { Identicon } from "@/components/address/Identicon";
 import { Badge } from "@/components/ui/badge";
+import { InfoTip } from "@/components/ui/InfoTip";
+import { RevealedText } from "@/components/ui/RevealedText";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
-import { InfoTip } from "../../delegates/_components/InfoTip";
-import { RevealedText } from "../../delegates/_components/RevealedText";
 
 export type BalanceRow = {
   key: string;

@@ -5,11 +5,11 @@
 import Link from "next/link";
 import type { Address } from "viem";
 import { Identicon } from "@/components/address/Identicon";
+import { RevealedText } from "@/components/ui/RevealedText";
 import { explorerUrl } from "@/lib/format/explorerUrl";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortAddress } from "@/lib/format/shortAddress";
 import type { Outflow } from "@/lib/treasury/proposalOutflows";
-import { RevealedText } from "../../delegates/_components/RevealedText";
 
 export type TokenInfo = { symbol: string; decimals: number };
 

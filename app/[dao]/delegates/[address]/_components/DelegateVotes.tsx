@@ -4,11 +4,11 @@
  */
 import Link from "next/link";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { PageLinks } from "@/components/ui/PageLinks";
+import { RevealedText } from "@/components/ui/RevealedText";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import type { IndexedVoterVote, Page } from "@/lib/indexer/types";
-import { PageLinks } from "../../_components/PageLinks";
-import { RevealedText } from "../../_components/RevealedText";
 
 const supportNames: Record<number, { label: string; variant: BadgeVariant }> = {
   0: { label: "Against", variant: "danger" },

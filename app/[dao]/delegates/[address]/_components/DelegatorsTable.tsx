@@ -1,9 +1,9 @@
 /** The accounts delegating to an address, largest balance first, with when they delegated. Paginated by URL. */
 import Link from "next/link";
 import { AccountName } from "@/components/address/AccountName";
+import { PageLinks } from "@/components/ui/PageLinks";
 import { formatTokenAmount } from "@/lib/format/formatTokenAmount";
 import type { IndexedDelegator, Page } from "@/lib/indexer/types";
-import { PageLinks } from "../../_components/PageLinks";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 

@@ -8,12 +8,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ProposalBuilder, type ProposalBuilderProps } from "@/components/proposalBuilder/ProposalBuilder";
 import { CopyButton } from "@/components/proposals/CopyButton";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { Draft } from "@/lib/drafts/draftInput";
 import { formatDate } from "@/lib/format/formatDate";
 import { shortProposalId } from "@/lib/format/shortProposalId";
-import { ProposalBuilder, type ProposalBuilderProps } from "../../../proposals/new/_components/ProposalBuilder";
 import { type SaveStatus, useDraftAutosave } from "./useDraftAutosave";
 
 export type DraftEditorProps = {

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Draft, DraftFields } from "@/lib/drafts/draftInput";
 import { readLocalDraft, startingPoint, writeLocalDraft } from "@/lib/drafts/localDraft";
-import { type FormState, type FormStore, formFromJson } from "../../../proposals/new/_components/formState";
+import { type FormState, type FormStore, formFromJson } from "@/lib/proposals/builder/formState";
 
 export type SaveStatus =
   | { kind: "saved" }

@@ -2,7 +2,9 @@
  * "Simulated execution": what executing the proposal would do, run on a fork of the DAO's chain
  * at its head (lib/server/simulation): made on the server on the page's first view and cached by
  * proposal and block; the block it ran at is shown, and anyone may re-run it at the current block.
- * Streamed in (Suspense) so the rest of the page never waits for it.
+ * The page waits for it at most COMMONS_SIMULATION_WAIT_MS (1500 ms; usually it is cached): a first
+ * run that takes longer goes on in the background, and the section says so and shows it when done
+ * (SimulationPending). Not streamed: a page must render whole without JavaScript.
  */
 import { SimulationReport } from "@/components/simulation/SimulationReport";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +14,7 @@ import type { ProposalContent } from "@/lib/governor/adapter";
 import { simulateProposal } from "@/lib/server/simulation";
 import { RerunSimulationButton } from "./RerunSimulationButton";
 import { Section } from "./Section";
+import { SimulationPending } from "./SimulationPending";
 
 export type SimulationSectionProps = {
   ready: { config: DaoConfig; dao: ResolvedDao };
@@ -23,18 +26,13 @@ export type SimulationSectionProps = {
 
 const title = "Simulated execution";
 
-/** While the simulation runs. */
-export function SimulationSkeleton() {
-  return (
-    <Section id="simulation" title={title}>
-      <p className="text-muted-foreground text-sm" aria-busy="true">
-        Simulating the execution on a fork of the chain…
-      </p>
-    </Section>
-  );
+/** How long the page waits for a simulation that is not cached yet. */
+function waitMs(): number {
+  const value = Number(process.env.COMMONS_SIMULATION_WAIT_MS);
+  return Number.isFinite(value) && value >= 0 ? value : 1500;
 }
 
-/** @example <Suspense fallback={<SimulationSkeleton />}><SimulationSection ready={loaded} proposalId={id} state="Active" content={content} /></Suspense> */
+/** @example <SimulationSection ready={loaded} proposalId={id} state="Active" content={content} /> */
 export async function SimulationSection({ ready, proposalId, state, content }: SimulationSectionProps) {
   if (!content) {
     return (
@@ -45,8 +43,28 @@ export async function SimulationSection({ ready, proposalId, state, content }: S
       </Section>
     );
   }
-  const result = await simulateProposal(ready, { id: proposalId, state, content });
   const { config, dao } = ready;
+  const running = simulateProposal(ready, { id: proposalId, state, content });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const result = await Promise.race([
+    running,
+    new Promise<"pending">((resolve) => {
+      timer = setTimeout(() => resolve("pending"), waitMs());
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (result === "pending") {
+    // It goes on: the report lands in the cache, where the next view (or the API) finds it.
+    running.catch(() => undefined);
+    return (
+      <Section id="simulation" title={title}>
+        <SimulationPending
+          slug={config.slug}
+          proposalId={proposalId}
+          href={`/${config.slug}/proposals/${proposalId}`}
+        />
+      </Section>
+    );
+  }
   return (
     <Section id="simulation" title={title} aside={<RerunSimulationButton slug={config.slug} proposalId={proposalId} />}>
       {result.ok ? (

@@ -187,6 +187,13 @@ export async function VotesSection({ slug, proposalId, query, token, labels, exp
         current={query.sort}
         href={(value) => voteQueryHref(query, { sort: value, page: 1 })}
       />
+      <a
+        href={`/${encodeURIComponent(slug)}/proposals/${proposalId}/votes.csv`}
+        download
+        className="self-start text-accent text-sm underline sm:self-center"
+      >
+        Download every vote (CSV)
+      </a>
     </div>
   );
   if (page instanceof Error) {

@@ -26,7 +26,26 @@ import { isTransactionHash, proposalFromReceipt } from "@/lib/proposals/proposal
 import { getSettings } from "@/lib/server/daos";
 import { getIndexer } from "@/lib/server/indexer";
 import { type LoadedDao, loadedProblem } from "@/lib/server/loadDao";
-import { settle as settleRead } from "@/lib/server/settle";
+import { settle, valueOrNull } from "@/lib/server/settle";
+
+/**
+ * The tallies to show: the chain's when it answered, else the index's.
+ *
+ * @example const tallies = talliesOf(proposal, live); // null when neither has the proposal
+ */
+export function talliesOf(
+  proposal: Pick<IndexedProposal, "forVotes" | "againstVotes" | "abstainVotes"> | null,
+  live: Pick<ProposalLive, "tallies"> | null,
+): ProposalLive["tallies"] | null {
+  if (live?.tallies) return live.tallies;
+  return proposal
+    ? {
+        forVotes: BigInt(proposal.forVotes),
+        againstVotes: BigInt(proposal.againstVotes),
+        abstainVotes: BigInt(proposal.abstainVotes),
+      }
+    : null;
+}
 
 export type UsableDao = Extract<LoadedDao, { status: "ready" | "chainUnreachable" }>;
 
@@ -47,15 +66,6 @@ export type LoadedProposal = {
   liveProblem: ChainProblem | null;
   clock: ClockContext | null;
 };
-
-async function settle<T>(promise: Promise<T>, what: string): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (error) {
-    console.error(`[commons] ${what} failed:`, error);
-    return null;
-  }
-}
 
 /**
  * The indexed proposal; null when the indexer does not know it, "unavailable" when it did not
@@ -201,7 +211,9 @@ export async function loadProposal(
   const client = dao ? getPublicClient(config) : null;
   const [indexed, clock] = await Promise.all([
     fetchIndexedProposal(config.slug, id),
-    client && dao ? settle(readClockContext(client, dao.clockMode), `reading the clock of "${config.slug}"`) : null,
+    client && dao
+      ? settle(readClockContext(client, dao.clockMode), `reading the clock of "${config.slug}"`).then(valueOrNull)
+      : null,
   ]);
   const fromIndexer = typeof indexed === "object" && indexed !== null ? indexed : null;
   const fromTx = fromIndexer ? null : await fetchProposalFromReceipt(loaded, id, options.tx);
@@ -210,7 +222,7 @@ export async function loadProposal(
   const [actions, liveRead] = await Promise.all([
     proposal ? withVerifiedAbis(known, proposal, loaded) : known,
     client && dao
-      ? settleRead(
+      ? settle(
           readProposalLive(client, {
             adapter: governorAdapter(writeDaoOf(config, dao)),
             proposalId: BigInt(id),

@@ -9,7 +9,7 @@ import { notFound } from "next/navigation";
 import { ChainProblemAlert } from "@/components/dao/ChainProblemAlert";
 import { shortProposalId } from "@/lib/format/shortProposalId";
 import { writeDaoOf } from "@/lib/governor/writeDao";
-import { chainProposer } from "@/lib/server/drafts/serverDeps";
+import { chainProposer } from "@/lib/server/chainReads";
 import { loadDao, problemOf } from "@/lib/server/loadDao";
 import { AddDiscussionLinkIsland } from "./_components/AddDiscussionLinkIsland";
 

@@ -1,6 +1,7 @@
 /** GET: your drafts in this DAO (signed in). POST: create one. See lib/server/drafts/draftsApi.ts. */
+
+import { draftsDeps } from "@/lib/server/drafts";
 import { createMyDraft, listMyDrafts } from "@/lib/server/drafts/draftsApi";
-import { draftsDeps } from "@/lib/server/drafts/serverDeps";
 
 type Context = { params: Promise<{ dao: string }> };
 

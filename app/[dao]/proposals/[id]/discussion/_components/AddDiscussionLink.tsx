@@ -12,12 +12,12 @@ import { useState } from "react";
 import { type Address, isAddressEqual } from "viem";
 import { useSignMessage } from "wagmi";
 import { Button } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/Field";
 import { WriteGate } from "@/components/web3/tx/WriteGate";
 import type { WriteDao } from "@/lib/governor/adapter";
 import { discussionUrl } from "@/lib/proposals/builder/discussionUrl";
 import { discussionLinkMessage, linkHost } from "@/lib/proposals/discussionLinks";
 import { explainTxError } from "@/lib/tx/explainTxError";
-import { Field, TextInput } from "../../../new/_components/Field";
 
 export type AddDiscussionLinkProps = {
   dao: WriteDao;

@@ -3,8 +3,9 @@
  * edited; 409 when stale). PATCH: record the proposal it became (checked on chain). See
  * lib/server/drafts/draftsApi.ts.
  */
+
+import { draftsDeps } from "@/lib/server/drafts";
 import { readDraft, recordDraftProposal, updateMyDraft } from "@/lib/server/drafts/draftsApi";
-import { draftsDeps } from "@/lib/server/drafts/serverDeps";
 
 type Context = { params: Promise<{ dao: string; id: string }> };
 

@@ -2,8 +2,9 @@
  * GET: the discussion links the proposer added. POST `{ url, signature }`: add one, signed by the
  * proposer (checked on chain, EIP-1271 included). See lib/server/discussionLinks/discussionLinksApi.ts.
  */
+
+import { discussionLinkDeps } from "@/lib/server/discussionLinks";
 import { addDiscussionLink, listDiscussionLinks } from "@/lib/server/discussionLinks/discussionLinksApi";
-import { discussionLinkDeps } from "@/lib/server/drafts/serverDeps";
 
 type Context = { params: Promise<{ dao: string; id: string }> };
 

@@ -7,14 +7,14 @@
  */
 import "server-only";
 import { type Address, getAddress } from "viem";
-import { displaySymbol } from "@/lib/actions/addressLabels";
-import { describeChainProblem } from "@/lib/chain/chainErrors";
-import { getPublicClient } from "@/lib/chain/publicClient";
-import { readTreasuryBalances } from "@/lib/chain/readTreasuryBalances";
-import type { DaoConfig } from "@/lib/config/schema";
-import type { TreasuryToken } from "@/lib/proposals/builder/actions";
-import { getIndexer } from "@/lib/server/indexer";
-import { treasuryTokenCandidates } from "@/lib/treasury/treasuryTokenCandidates";
+import { displaySymbol } from "../actions/addressLabels";
+import { describeChainProblem } from "../chain/chainErrors";
+import { getPublicClient } from "../chain/publicClient";
+import { readTreasuryBalances } from "../chain/readTreasuryBalances";
+import type { DaoConfig } from "../config/schema";
+import type { TreasuryToken } from "../proposals/builder/actions";
+import { treasuryTokenCandidates } from "../treasury/treasuryTokenCandidates";
+import { getIndexer } from "./indexer";
 
 export type TreasuryHoldings = { eth: string | null; tokens: TreasuryToken[]; problem: string | null };
 

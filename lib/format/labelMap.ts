@@ -1,4 +1,4 @@
-/** Display names for addresses on the delegates and treasury pages: config labels first, then ENS. */
+/** Display names for addresses (delegates, treasury, activity): config labels first, then ENS. */
 
 /**
  * The DAO config's labels keyed by lowercase address.

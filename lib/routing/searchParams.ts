@@ -1,5 +1,5 @@
-/** Reading the delegates pages' URL search parameters: a page number and an address/name search. */
-import { singleLineText } from "@/lib/format/singleLineText";
+/** Reading a page's URL search parameters: a page number and an address/name search. */
+import { singleLineText } from "../format/singleLineText";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -5,12 +5,12 @@
  * on it is not lost: it loads the stack and opens RainbowKit's connect modal.
  */
 import { lazy } from "react";
+import type { SubmitPanelProps } from "@/components/proposalBuilder/SubmitPanel";
 import { Button } from "@/components/ui/button";
 import { WalletIsland } from "@/components/web3/WalletIsland";
 import { loadWalletStack, preloadWithWalletStack } from "@/components/web3/walletStack";
-import type { SubmitPanelProps } from "./SubmitPanel";
 
-const load = () => import("./SubmitPanel").then((m) => m.SubmitPanel);
+const load = () => import("@/components/proposalBuilder/SubmitPanel").then((m) => m.SubmitPanel);
 const LazySubmitPanel = lazy(() => load().then((SubmitPanel) => ({ default: SubmitPanel })));
 preloadWithWalletStack(load);
 

@@ -5,8 +5,8 @@
  * The draft is removed once the proposal is on chain. A saved draft (app/[dao]/drafts) keeps the
  * same state on the server and in localStorage through its own `FormStore`.
  */
-import { type ActionDraft, type ActionKind, emptyAction } from "@/lib/proposals/builder/actions";
-import type { ProposalForm } from "@/lib/proposals/builder/buildProposal";
+import { type ActionDraft, type ActionKind, emptyAction } from "./actions";
+import type { ProposalForm } from "./buildProposal";
 
 export type FormState = ProposalForm & { nextId: number };
 

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "../../components/markdown/Markdown";
+import { Markdown } from "./Markdown";
 
 const allowedTags = new Set([
   "a",

@@ -15,8 +15,11 @@
  */
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { Hex } from "viem";
+import { ActionEditor } from "@/components/proposalBuilder/ActionEditor";
+import { SubmitPanelIsland } from "@/components/proposalBuilder/SubmitPanelIsland";
 import { SimulationPreview } from "@/components/simulation/SimulationPreview";
 import { Button } from "@/components/ui/button";
+import { Field, TextArea, TextInput } from "@/components/ui/Field";
 import type { WriteDao } from "@/lib/governor/adapter";
 import {
   type ActionKind,
@@ -26,12 +29,17 @@ import {
 } from "@/lib/proposals/builder/actions";
 import { type BuildResult, buildProposal, maxActions } from "@/lib/proposals/builder/buildProposal";
 import type { DescribeContext } from "@/lib/proposals/builder/describeAction";
-import { ActionEditor } from "./ActionEditor";
-import { Field, TextArea, TextInput } from "./Field";
-import { emptyForm, type FormState, type FormStore, formReducer, sessionFormStore } from "./formState";
-import { SubmitPanelIsland } from "./SubmitPanelIsland";
+import {
+  emptyForm,
+  type FormState,
+  type FormStore,
+  formReducer,
+  sessionFormStore,
+} from "@/lib/proposals/builder/formState";
 
-const DescriptionPreview = lazy(() => import("./DescriptionPreview").then((m) => ({ default: m.DescriptionPreview })));
+const DescriptionPreview = lazy(() =>
+  import("@/components/proposalBuilder/DescriptionPreview").then((m) => ({ default: m.DescriptionPreview })),
+);
 
 export type ProposalBuilderProps = {
   dao: WriteDao;
