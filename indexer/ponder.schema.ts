@@ -81,9 +81,18 @@ export const vote = onchainTable(
     logIndex: t.integer().notNull(),
     timestamp: t.int8({ mode: "number" }).notNull(),
     tx: t.hex().notNull(),
+    /**
+     * The proposal's deadline (extended, if it was), copied here so a voter's votes on open or on
+     * closed proposals are a range of one index (api/participationCounts.ts); 0 when the proposal
+     * is not indexed.
+     */
+    deadline: t.bigint().notNull(),
+    /** Weight on a proposal not canceled: counts for participation (the voter's `countedVotes`). */
+    counted: t.boolean().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.governor, table.proposalId, table.voter] }),
+    countedIdx: index().on(table.chainId, table.governor, table.voter, table.counted, table.deadline),
     weightIdx: index().on(table.chainId, table.governor, table.proposalId, table.weight),
     recentIdx: index().on(table.chainId, table.governor, table.proposalId, table.block, table.logIndex),
     /** A voter's votes, newest first (the delegate page). */
@@ -225,6 +234,22 @@ export const tokenSupply = onchainTable(
     chainId: t.integer().notNull(),
     token: t.hex().notNull(),
     totalSupply: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token] }),
+  }),
+);
+
+/**
+ * How many accounts of a voting token are delegates (voting power or delegators above zero), kept
+ * by the token handlers so the delegates list's total is one row, not a count of them all.
+ */
+export const delegateTally = onchainTable(
+  "delegate_tally",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    delegates: t.integer().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.token] }),

@@ -51,6 +51,11 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
   }
   const { parts } = counted;
   const previous = await context.db.find(vote, key);
+  // Read before the update below: Ponder's cache updates the row `find` returned in place.
+  const isNewVoter = previous === null ? 1 : 0;
+  // The first weight this voter puts on this proposal makes it a counted vote (participation).
+  const newlyCounted = weight > 0n && (previous === null || previous.weight === 0n) ? 1 : 0;
+  const proposalRow = await context.db.find(proposal, proposalRowKey);
   const castAt = {
     reason,
     params,
@@ -68,6 +73,8 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
       againstWeight: parts.againstVotes,
       forWeight: parts.forVotes,
       abstainWeight: parts.abstainVotes,
+      deadline: proposalRow?.extendedVoteEnd ?? proposalRow?.voteEnd ?? 0n,
+      counted: weight > 0n,
     });
   } else {
     await context.db.update(vote, key).set((row) => ({
@@ -78,13 +85,11 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
       againstWeight: row.againstWeight + parts.againstVotes,
       forWeight: row.forWeight + parts.forVotes,
       abstainWeight: row.abstainWeight + parts.abstainVotes,
+      counted: row.counted || weight > 0n,
     }));
   }
 
-  const isNewVoter = previous === null ? 1 : 0;
-  // The first weight this voter puts on this proposal makes it a counted vote (participation).
-  const newlyCounted = weight > 0n && (previous === null || previous.weight === 0n) ? 1 : 0;
-  if ((await context.db.find(proposal, proposalRowKey)) !== null) {
+  if (proposalRow !== null) {
     await context.db.update(proposal, proposalRowKey).set((row) => ({
       ...addParts(row, parts),
       voteCount: row.voteCount + isNewVoter,
@@ -204,6 +209,7 @@ ponder.on("Governor:ProposalCanceled", async ({ event, context }) => {
     await context.db
       .update(voter, { chainId: key.chainId, governor: key.governor, address })
       .set((row) => ({ countedVotes: row.countedVotes - 1 }));
+    await context.db.update(vote, { ...key, voter: address }).set({ counted: false });
   }
   await updateProposal(context, event, event.args.proposalId, {
     status: "canceled",
@@ -213,5 +219,14 @@ ponder.on("Governor:ProposalCanceled", async ({ event, context }) => {
 });
 
 ponder.on("Governor:ProposalExtended", async ({ event, context }) => {
+  const key = proposalKey(context, event, event.args.proposalId);
   await updateProposal(context, event, event.args.proposalId, { extendedVoteEnd: event.args.extendedDeadline });
+  // Its votes carry its deadline (late quorum extends rarely, and only proposals with votes).
+  const voters = await context.db.sql
+    .select({ voter: vote.voter })
+    .from(vote)
+    .where(and(eq(vote.chainId, key.chainId), eq(vote.governor, key.governor), eq(vote.proposalId, key.proposalId)));
+  for (const { voter: address } of voters) {
+    await context.db.update(vote, { ...key, voter: address }).set({ deadline: event.args.extendedDeadline });
+  }
 });

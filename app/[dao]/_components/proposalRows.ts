@@ -21,7 +21,6 @@ import {
   matchesFilter,
   type ProposalState,
   type ProposalStateFilter,
-  readProposalStates,
   readProposalsLive,
 } from "@/lib/chain/proposalStates";
 import { getPublicClient } from "@/lib/chain/publicClient";
@@ -107,11 +106,12 @@ async function allRows(loaded: UsableDao, page: number, q: string): Promise<Prop
 
 const clockNow = (clock: ClockContext) => (clock.mode === "timestamp" ? clock.headTimestamp : clock.headBlock);
 
-type Match = { proposal: IndexedProposal; state: ProposalState | undefined };
+type Match = { proposal: IndexedProposal; state: ProposalState | undefined; quorum: bigint | undefined };
 
 /**
- * Scans the filter's candidates newest first until the page (plus one) is found: decided ones
- * need no read, undecided ones are read in one multicall per batch.
+ * Scans the filter's candidates newest first until the page (plus one) is found. Each batch is
+ * one multicall: the live state of the undecided candidates and the quorum of every candidate
+ * that may be shown (undecided, or decided in the filter), so the page needs no further read.
  */
 async function scanCandidates(
   loaded: Extract<UsableDao, { status: "ready" }>,
@@ -124,41 +124,40 @@ async function scanCandidates(
   const adapter = adapterOf(loaded.dao);
   const list = (limit: number, offset: number) =>
     getIndexer().listProposals(loaded.config.slug, { limit, offset, q: q || undefined, state: filter, clock: now });
-  if (filter === "executed") {
-    // Every candidate is decided (the index saw it executed): the page is read directly.
-    const offset = (page - 1) * PAGE_SIZE;
-    const result = await list(PAGE_SIZE + 1, offset);
-    const matches: Match[] = new Array(offset);
-    for (const proposal of result.items) matches.push({ proposal, state: "Executed" });
-    return { matches, complete: true, total: result.total };
-  }
   const wanted = page * PAGE_SIZE + 1;
+  const skipped = (page - 1) * PAGE_SIZE;
   const matches: Match[] = [];
   let offset = 0;
   let total = Number.POSITIVE_INFINITY;
+  if (filter === "executed") {
+    // Every candidate is decided (the index saw it executed): the page is read directly.
+    offset = skipped;
+    matches.length = skipped;
+  }
   // Sequential on purpose: a page is nearly always found in the first batch.
   while (matches.length < wanted && offset < total && offset < scanLimit) {
-    const batch = await list(Math.min(scanBatch, Math.max(PAGE_SIZE + 1, wanted - matches.length)), offset);
+    // Twice what is missing: candidates nearly always match, and one batch is one request.
+    const limit = Math.min(scanBatch, Math.max(PAGE_SIZE + 1, 2 * (wanted - matches.length)));
+    const batch = await list(filter === "executed" ? PAGE_SIZE + 1 : limit, offset);
     total = batch.total;
     if (batch.items.length === 0) break;
     offset += batch.items.length;
-    const undecided = batch.items.filter((proposal) => decidedState(proposal, now) === undefined);
-    const states =
-      undecided.length === 0
-        ? []
-        : await readProposalStates(
-            client,
-            adapter,
-            undecided.map((proposal) => BigInt(proposal.id)),
-          );
-    const liveState = new Map(undecided.map((proposal, index) => [proposal.id, states[index]]));
-    for (const proposal of batch.items) {
-      const state = decidedState(proposal, now) ?? liveState.get(proposal.id);
-      if (matchesFilter(filter, state)) matches.push({ proposal, state });
+    const candidates = batch.items.map((proposal) => ({ proposal, decided: decidedState(proposal, now) }));
+    // Rows before the page need only their state; the page's rows, their quorum too.
+    const needsRead = candidates.filter(
+      ({ decided }, index) =>
+        decided === undefined || (matchesFilter(filter, decided) && matches.length + index >= skipped),
+    );
+    const live = await readProposalsLive(client, adapter, liveInputs(needsRead.map(({ proposal }) => proposal)));
+    const liveOf = new Map(needsRead.map(({ proposal }, index) => [proposal.id, live[index]]));
+    for (const { proposal, decided } of candidates) {
+      const read = liveOf.get(proposal.id);
+      const state = decided ?? read?.state;
+      if (matchesFilter(filter, state)) matches.push({ proposal, state, quorum: read?.quorum });
     }
   }
   const complete = offset >= total;
-  return { matches, complete, total: complete ? matches.length : null };
+  return { matches, complete, total: complete ? matches.length : filter === "executed" ? total : null };
 }
 
 /** One page of the proposals whose live state is in `filter`, from the indexer's candidates. */
@@ -183,26 +182,12 @@ async function filteredRows(
     scan = await scanCandidates(loaded, filter, page, q, clockNow(clock));
   } catch (error) {
     if (error instanceof IndexerUnavailableError || error instanceof IndexerResponseError) throw error;
-    return failed(error, null);
-  }
-  const shown = scan.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  // The shown rows' quorums, with fresh states for the undecided, in one multicall.
-  let live: LiveProposal[];
-  try {
-    live = await readProposalsLive(
-      getPublicClient(loaded.config),
-      adapterOf(loaded.dao),
-      liveInputs(shown.map((row) => row.proposal)),
-    );
-  } catch (error) {
     return failed(error, clock);
   }
+  const shown = scan.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const hasNext = filter === "executed" ? page * PAGE_SIZE < (scan.total ?? 0) : scan.matches.length > page * PAGE_SIZE;
   return {
-    rows: shown.map((row, index) => ({
-      proposal: row.proposal,
-      live: { state: row.state, quorum: live[index]?.quorum },
-    })),
+    rows: shown.map((row) => ({ proposal: row.proposal, live: { state: row.state, quorum: row.quorum } })),
     total: scan.total,
     hasNext,
     chainProblem: null,

@@ -73,6 +73,16 @@ describe("computeParticipation", () => {
     expect(computeParticipation({ ...input, votedIds: new Set([4n]) }).missedStreak).toBe(0);
     expect(computeParticipation({ ...input, votedIds: new Set<bigint>() }).missedStreak).toBe(4);
   });
+
+  it("does not count a proposal sharing the deadline of the latest one voted on as missed", () => {
+    const input = {
+      proposals: [proposal(1n, 10n, 20n), proposal(2n, 12n, 20n), proposal(3n, 30n, 40n)],
+      crossings: [],
+      currentVotes: 5n,
+      now: 100n,
+    };
+    expect(computeParticipation({ ...input, votedIds: new Set([1n]) }).missedStreak).toBe(1);
+  });
 });
 
 describe("powerStretches", () => {

@@ -21,8 +21,9 @@ export type Participation = {
   voted: number;
   eligible: number;
   /**
-   * How many of the latest eligible proposals (by deadline, newest first) the delegate missed in a
-   * row: 0 when they voted on the latest one they could.
+   * How many eligible proposals the delegate missed since their last vote: those whose deadline is
+   * later than the latest deadline they voted on (all of them if they never voted); 0 when they
+   * voted on the latest one they could.
    */
   missedStreak: number;
 };
@@ -70,13 +71,17 @@ export function computeParticipation(input: {
     eligible.push(proposal);
   }
   const voted = eligible.filter((proposal) => input.votedIds.has(proposal.id)).length;
-  const newestFirst = eligible.sort((a, b) => compare(b.voteEnd, a.voteEnd) || compare(b.voteStart, a.voteStart));
-  const lastVoted = newestFirst.findIndex((proposal) => input.votedIds.has(proposal.id));
-  return { voted, eligible: eligible.length, missedStreak: lastVoted === -1 ? eligible.length : lastVoted };
-}
-
-function compare(a: bigint, b: bigint): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  let latestVoted: bigint | undefined;
+  for (const proposal of eligible) {
+    if (input.votedIds.has(proposal.id) && (latestVoted === undefined || proposal.voteEnd > latestVoted)) {
+      latestVoted = proposal.voteEnd;
+    }
+  }
+  const missedStreak =
+    latestVoted === undefined
+      ? eligible.length
+      : eligible.filter((proposal) => proposal.voteEnd > (latestVoted as bigint)).length;
+  return { voted, eligible: eligible.length, missedStreak };
 }
 
 /** A stretch of governor clock [from, to) (undefined: unbounded) in which a delegate had power. */

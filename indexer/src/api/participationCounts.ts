@@ -3,14 +3,15 @@
  * keep counted, so a delegates page costs the same on a DAO of 10 proposals or 10,000:
  *
  * - voted: the voter's `countedVotes` (votes with weight on proposals not canceled), less those on
- *   proposals still open (few: only the newest can be);
+ *   proposals still open: a range of the (chain, governor, voter, counted, deadline) index;
  * - eligible: per stretch of time in which the delegate's power was above zero (from its
  *   zero-crossings, the `power_crossing` rows), the proposals not canceled whose snapshot falls in
- *   it, counted by the database on the (chain, governor, voteStart) index, less those still open.
+ *   it, less those still open;
+ * - missedStreak: the eligible proposals whose deadline is later than the latest deadline the
+ *   delegate voted on (the same index);
  *
- * - missedStreak: the newest closed proposals (by deadline) are walked a window at a time, with
- *   the page's votes on them; a delegate who voted on none of the window but has voted before is
- *   counted from their newest closed vote (their votes, not the DAO's);
+ * The page's counts of proposals are one pass over the governor's proposals with a FILTER clause
+ * each (a small table; a query per count costs more on PGlite than the pass).
  * - lastVoteTimestamp: kept on the voter's row.
  *
  * A vote with weight means the voter had power at the snapshot, so every counted vote is on an
@@ -18,19 +19,13 @@
  */
 import { db } from "ponder:api";
 import { powerCrossing, proposal, vote, voter } from "ponder:schema";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, or } from "ponder";
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, max, ne, or, sql } from "ponder";
 import type { Address } from "viem";
 import type { IndexedDao } from "../../daos";
 import { inStretch, type Participation, type PowerCrossing, type PowerStretch, powerStretches } from "./participation";
 
 /** Participation, and when the delegate last voted on the governor (seconds; null if never). */
 export type DelegateParticipation = Participation & { lastVoteTimestamp: number | null };
-
-/**
- * How many of the newest closed proposals one query reads for the missed streaks of a page
- * (COMMONS_STREAK_WINDOW: tests set it small to take the path beyond the window on a small DAO).
- */
-const streakWindow = Number(process.env.COMMONS_STREAK_WINDOW) || 50;
 
 /**
  * Participation of each delegate (lowercase address → figures) as of the governor clock `now`.
@@ -47,8 +42,15 @@ export async function participationOf(
   if (delegates.length === 0) return result;
   const addresses = delegates.map((delegate) => delegate.address.toLowerCase() as Address);
   const ofGovernor = and(eq(proposal.chainId, dao.chainId), eq(proposal.governor, dao.governor));
+  const countedOf = (voters: Address[]) =>
+    and(
+      eq(vote.chainId, dao.chainId),
+      eq(vote.governor, dao.governor),
+      inArray(vote.voter, voters),
+      eq(vote.counted, true),
+    );
 
-  const [open, crossings, voters] = await Promise.all([
+  const [open, crossings, voters, onOpenRows, latestRows] = await Promise.all([
     // Proposals still open (Active while clock <= deadline): the newest few.
     db
       .select({ id: proposal.proposalId, voteStart: proposal.voteStart })
@@ -75,24 +77,22 @@ export async function participationOf(
       .select({ address: voter.address, countedVotes: voter.countedVotes, lastVoteTimestamp: voter.lastVoteTimestamp })
       .from(voter)
       .where(and(eq(voter.chainId, dao.chainId), eq(voter.governor, dao.governor), inArray(voter.address, addresses))),
+    // Per delegate, on the (chain, governor, voter, counted, deadline) index: its counted votes on
+    // open proposals, and the latest deadline it voted on among the closed ones.
+    db
+      .select({ voter: vote.voter, value: count() })
+      .from(vote)
+      .where(and(countedOf(addresses), gte(vote.deadline, now)))
+      .groupBy(vote.voter),
+    db
+      .select({ voter: vote.voter, latest: max(vote.deadline) })
+      .from(vote)
+      .where(and(countedOf(addresses), lt(vote.deadline, now)))
+      .groupBy(vote.voter),
   ]);
-  const openIds = open.map((row) => row.id);
-  const openVotes =
-    openIds.length === 0
-      ? []
-      : await db
-          .select({ voter: vote.voter })
-          .from(vote)
-          .where(
-            and(
-              eq(vote.chainId, dao.chainId),
-              eq(vote.governor, dao.governor),
-              inArray(vote.proposalId, openIds),
-              inArray(vote.voter, addresses),
-              gt(vote.weight, 0n),
-            ),
-          );
 
+  const onOpenOf = new Map(onOpenRows.map((row) => [row.voter, row.value]));
+  const latestOf = new Map(latestRows.map((row) => [row.voter, row.latest]));
   const crossingsOf = new Map<Address, PowerCrossing[]>();
   for (const row of crossings) {
     const list = crossingsOf.get(row.delegate) ?? [];
@@ -110,177 +110,81 @@ export async function participationOf(
     }),
   );
 
-  // One count per distinct stretch (delegates who always had power share the unbounded one).
-  const stretchKey = (stretch: PowerStretch) => `${stretch.from ?? ""}:${stretch.to ?? ""}`;
-  const distinct = new Map<string, PowerStretch>();
-  for (const stretches of stretchesOf.values())
-    for (const stretch of stretches) distinct.set(stretchKey(stretch), stretch);
-  const counted = new Map<string, number>();
-  await Promise.all(
-    [...distinct].map(async ([key, stretch]) => {
-      const [row] = await db
-        .select({ value: count() })
-        .from(proposal)
-        .where(
-          and(
-            ofGovernor,
-            ne(proposal.status, "canceled"),
-            stretch.from === undefined ? undefined : gte(proposal.voteStart, stretch.from),
-            stretch.to === undefined ? undefined : lt(proposal.voteStart, stretch.to),
-          ),
-        );
-      counted.set(key, row?.value ?? 0);
-    }),
-  );
-
-  const voterRows = new Map(voters.map((row) => [row.address, row]));
-  const openVotesOf = new Map<Address, number>();
-  for (const row of openVotes) openVotesOf.set(row.voter, (openVotesOf.get(row.voter) ?? 0) + 1);
-  const figures = new Map<Address, Participation>();
-  for (const address of addresses) {
-    let eligible = 0;
-    for (const stretch of stretchesOf.get(address) ?? []) {
-      eligible += counted.get(stretchKey(stretch)) ?? 0;
-      eligible -= open.filter((row) => inStretch(row.voteStart, stretch)).length;
+  // Proposals not canceled with the snapshot in a stretch (and, for a streak, closed with a later
+  // deadline than the delegate's latest vote): one count per distinct question.
+  const questions = new Map<string, ReturnType<typeof and>>();
+  const ask = (stretch: PowerStretch, after: bigint | undefined) => {
+    const key = `${stretch.from ?? ""}:${stretch.to ?? ""}:${after ?? ""}`;
+    if (!questions.has(key)) {
+      questions.set(
+        key,
+        and(
+          stretch.from === undefined ? undefined : gte(proposal.voteStart, stretch.from),
+          stretch.to === undefined ? undefined : lt(proposal.voteStart, stretch.to),
+          after === undefined
+            ? undefined
+            : and(
+                or(gt(proposal.voteEnd, after), gt(proposal.extendedVoteEnd, after)),
+                lt(proposal.voteEnd, now),
+                or(isNull(proposal.extendedVoteEnd), lt(proposal.extendedVoteEnd, now)),
+              ),
+        ),
+      );
     }
-    const voted = (voterRows.get(address)?.countedVotes ?? 0) - (openVotesOf.get(address) ?? 0);
-    figures.set(address, { voted: Math.max(0, voted), eligible: Math.max(0, eligible), missedStreak: 0 });
+    return key;
+  };
+  const eligibleKeys = new Map<Address, string[]>();
+  const streakKeys = new Map<Address, string[]>();
+  const voterRows = new Map(voters.map((row) => [row.address, row]));
+  for (const address of addresses) {
+    const stretches = stretchesOf.get(address) ?? [];
+    eligibleKeys.set(
+      address,
+      stretches.map((stretch) => ask(stretch, undefined)),
+    );
+    const latest = latestOf.get(address);
+    if (latest !== undefined && latest !== null) {
+      streakKeys.set(
+        address,
+        stretches.map((stretch) => ask(stretch, latest)),
+      );
+    }
   }
-  const streaks = await missedStreaks(dao, now, figures, stretchesOf);
-  for (const [address, figure] of figures) {
+  // One pass over the governor's proposals answers every question (a count per FILTER clause).
+  const keys = [...questions.keys()];
+  const [answers] =
+    keys.length === 0
+      ? [{}]
+      : await db
+          .select(
+            Object.fromEntries(
+              keys.map((key, index) => [
+                `q${index}`,
+                sql<number>`count(*) filter (where ${questions.get(key) ?? sql`true`})`.mapWith(Number),
+              ]),
+            ),
+          )
+          .from(proposal)
+          .where(and(ofGovernor, ne(proposal.status, "canceled")));
+  const counted = new Map(
+    keys.map((key, index) => [key, Number((answers as Record<string, number>)?.[`q${index}`] ?? 0)]),
+  );
+  const sum = (keys: readonly string[] | undefined) =>
+    (keys ?? []).reduce((total, key) => total + (counted.get(key) ?? 0), 0);
+
+  for (const address of addresses) {
+    const stretches = stretchesOf.get(address) ?? [];
+    let eligible = sum(eligibleKeys.get(address));
+    for (const stretch of stretches) eligible -= open.filter((row) => inStretch(row.voteStart, stretch)).length;
+    eligible = Math.max(0, eligible);
+    const voted = Math.max(0, (voterRows.get(address)?.countedVotes ?? 0) - (onOpenOf.get(address) ?? 0));
+    const missedStreak = streakKeys.has(address) ? sum(streakKeys.get(address)) : eligible;
     result.set(address, {
-      ...figure,
-      missedStreak: streaks.get(address) ?? 0,
+      voted,
+      eligible,
+      missedStreak: Math.min(missedStreak, eligible),
       lastVoteTimestamp: voterRows.get(address)?.lastVoteTimestamp ?? null,
     });
   }
   return result;
-}
-
-/**
- * For each delegate, how many of the latest proposals they could vote on (closed, not canceled,
- * power at the snapshot), newest deadline first, they missed before the newest one they voted on.
- */
-async function missedStreaks(
-  dao: IndexedDao,
-  now: bigint,
-  figures: ReadonlyMap<Address, Participation>,
-  stretchesOf: ReadonlyMap<Address, PowerStretch[]>,
-): Promise<Map<Address, number>> {
-  const streaks = new Map<Address, number>();
-  const eligibleFor = (address: Address, voteStart: bigint) =>
-    (stretchesOf.get(address) ?? []).some((stretch) => inStretch(voteStart, stretch));
-  // Never voted on a closed proposal: every eligible one is missed.
-  const walking: Address[] = [];
-  for (const [address, figure] of figures) {
-    if (figure.voted === 0) streaks.set(address, figure.eligible);
-    else walking.push(address);
-  }
-  if (walking.length === 0) return streaks;
-
-  const closedOfGovernor = and(
-    eq(proposal.chainId, dao.chainId),
-    eq(proposal.governor, dao.governor),
-    ne(proposal.status, "canceled"),
-    lt(proposal.voteEnd, now),
-    or(isNull(proposal.extendedVoteEnd), lt(proposal.extendedVoteEnd, now)),
-  );
-  const window = (
-    await db
-      .select({
-        id: proposal.proposalId,
-        voteStart: proposal.voteStart,
-        voteEnd: proposal.voteEnd,
-        extendedVoteEnd: proposal.extendedVoteEnd,
-      })
-      .from(proposal)
-      .where(closedOfGovernor)
-      .orderBy(desc(proposal.voteEnd), desc(proposal.voteStart))
-      .limit(streakWindow)
-  ).map((row) => ({ id: row.id, voteStart: row.voteStart, deadline: row.extendedVoteEnd ?? row.voteEnd }));
-  window.sort((a, b) => compare(b.deadline, a.deadline) || compare(b.voteStart, a.voteStart));
-  const votesInWindow =
-    window.length === 0
-      ? []
-      : await db
-          .select({ voter: vote.voter, proposalId: vote.proposalId })
-          .from(vote)
-          .where(
-            and(
-              eq(vote.chainId, dao.chainId),
-              eq(vote.governor, dao.governor),
-              inArray(
-                vote.proposalId,
-                window.map((row) => row.id),
-              ),
-              inArray(vote.voter, walking),
-              gt(vote.weight, 0n),
-            ),
-          );
-  const votedInWindow = new Set(votesInWindow.map((row) => `${row.voter}:${row.proposalId}`));
-
-  const beyondWindow: Address[] = [];
-  for (const address of walking) {
-    let missed = 0;
-    let found = false;
-    for (const row of window) {
-      if (!eligibleFor(address, row.voteStart)) continue;
-      if (votedInWindow.has(`${address}:${row.id}`)) {
-        found = true;
-        break;
-      }
-      missed += 1;
-    }
-    if (found || window.length < streakWindow) streaks.set(address, missed);
-    else beyondWindow.push(address);
-  }
-
-  // Voted before the window: from their newest closed vote, the eligible proposals after it.
-  await Promise.all(
-    beyondWindow.map(async (address) => {
-      const [newest] = await db
-        .select({ voteEnd: proposal.voteEnd })
-        .from(vote)
-        .innerJoin(
-          proposal,
-          and(
-            eq(proposal.chainId, vote.chainId),
-            eq(proposal.governor, vote.governor),
-            eq(proposal.proposalId, vote.proposalId),
-          ),
-        )
-        .where(
-          and(
-            eq(vote.chainId, dao.chainId),
-            eq(vote.governor, dao.governor),
-            eq(vote.voter, address),
-            gt(vote.weight, 0n),
-            closedOfGovernor,
-          ),
-        )
-        .orderBy(desc(proposal.voteEnd))
-        .limit(1);
-      let missed = 0;
-      for (const stretch of stretchesOf.get(address) ?? []) {
-        const [row] = await db
-          .select({ value: count() })
-          .from(proposal)
-          .where(
-            and(
-              closedOfGovernor,
-              newest === undefined ? undefined : gt(proposal.voteEnd, newest.voteEnd),
-              stretch.from === undefined ? undefined : gte(proposal.voteStart, stretch.from),
-              stretch.to === undefined ? undefined : lt(proposal.voteStart, stretch.to),
-            ),
-          );
-        missed += row?.value ?? 0;
-      }
-      streaks.set(address, missed);
-    }),
-  );
-  return streaks;
-}
-
-function compare(a: bigint, b: bigint): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
