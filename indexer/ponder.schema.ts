@@ -45,6 +45,13 @@ export const proposal = onchainTable(
     pk: primaryKey({ columns: [table.chainId, table.governor, table.proposalId] }),
     newestIdx: index().on(table.chainId, table.governor, table.createdBlock, table.createdLogIndex),
     proposerIdx: index().on(table.chainId, table.governor, table.proposer),
+    /** The list filtered by indexed status, newest first. */
+    statusIdx: index().on(table.chainId, table.governor, table.status, table.createdBlock, table.createdLogIndex),
+    /** Participation counts proposals by snapshot (api/participationCounts.ts). */
+    voteStartIdx: index().on(table.chainId, table.governor, table.voteStart),
+    /** The proposals still open, by deadline. */
+    voteEndIdx: index().on(table.chainId, table.governor, table.voteEnd),
+    extendedVoteEndIdx: index().on(table.chainId, table.governor, table.extendedVoteEnd),
   }),
 );
 
@@ -74,12 +81,22 @@ export const vote = onchainTable(
     logIndex: t.integer().notNull(),
     timestamp: t.int8({ mode: "number" }).notNull(),
     tx: t.hex().notNull(),
+    /**
+     * The proposal's deadline (extended, if it was), copied here so a voter's votes on open or on
+     * closed proposals are a range of one index (api/participationCounts.ts); 0 when the proposal
+     * is not indexed.
+     */
+    deadline: t.bigint().notNull(),
+    /** Weight on a proposal not canceled: counts for participation (the voter's `countedVotes`). */
+    counted: t.boolean().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.governor, table.proposalId, table.voter] }),
+    countedIdx: index().on(table.chainId, table.governor, table.voter, table.counted, table.deadline),
     weightIdx: index().on(table.chainId, table.governor, table.proposalId, table.weight),
     recentIdx: index().on(table.chainId, table.governor, table.proposalId, table.block, table.logIndex),
-    voterIdx: index().on(table.chainId, table.governor, table.voter),
+    /** A voter's votes, newest first (the delegate page). */
+    voterIdx: index().on(table.chainId, table.governor, table.voter, table.block, table.logIndex),
   }),
 );
 
@@ -101,7 +118,7 @@ export const account = onchainTable(
     pk: primaryKey({ columns: [table.chainId, table.token, table.address] }),
     votingPowerIdx: index().on(table.chainId, table.token, table.votingPower),
     /** A delegate's delegators (the delegate page). */
-    delegateIdx: index().on(table.chainId, table.token, table.delegate),
+    delegateIdx: index().on(table.chainId, table.token, table.delegate, table.balance),
   }),
 );
 
@@ -113,7 +130,14 @@ export const voter = onchainTable(
     governor: t.hex().notNull(),
     address: t.hex().notNull(),
     votesCount: t.integer().notNull(),
+    /**
+     * Votes with weight on proposals not canceled: participation's "voted" once the open ones are
+     * taken off (api/participationCounts.ts).
+     */
+    countedVotes: t.integer().notNull(),
     lastVoteBlock: t.bigint().notNull(),
+    /** The block time of the voter's latest vote (seconds): "last voted" on the delegates pages. */
+    lastVoteTimestamp: t.integer().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.governor, table.address] }),
@@ -133,6 +157,29 @@ export const votingPowerChange = onchainTable(
     newVotes: t.bigint().notNull(),
     timestamp: t.int8({ mode: "number" }).notNull(),
     tx: t.hex().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token, table.block, table.logIndex] }),
+    delegateIdx: index().on(table.chainId, table.token, table.delegate, table.block),
+  }),
+);
+
+/**
+ * The DelegateVotesChanged that moved a delegate's power from zero to above zero or back: all
+ * participation needs to know whether a delegate could vote on a proposal (a few per delegate,
+ * where voting_power_change has every change).
+ */
+export const powerCrossing = onchainTable(
+  "power_crossing",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    delegate: t.hex().notNull(),
+    previousVotes: t.bigint().notNull(),
+    newVotes: t.bigint().notNull(),
+    timestamp: t.int8({ mode: "number" }).notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.token, table.block, table.logIndex] }),
@@ -187,6 +234,22 @@ export const tokenSupply = onchainTable(
     chainId: t.integer().notNull(),
     token: t.hex().notNull(),
     totalSupply: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.chainId, table.token] }),
+  }),
+);
+
+/**
+ * How many accounts of a voting token are delegates (voting power or delegators above zero), kept
+ * by the token handlers so the delegates list's total is one row, not a count of them all.
+ */
+export const delegateTally = onchainTable(
+  "delegate_tally",
+  (t) => ({
+    chainId: t.integer().notNull(),
+    token: t.hex().notNull(),
+    delegates: t.integer().notNull(),
   }),
   (table) => ({
     pk: primaryKey({ columns: [table.chainId, table.token] }),

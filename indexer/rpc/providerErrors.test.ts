@@ -1,5 +1,5 @@
 import { getLogsRetryHelper } from "@ponder/utils";
-import { HttpRequestError, InvalidParamsRpcError, RpcRequestError } from "viem";
+import { HttpRequestError, InvalidParamsRpcError, ResponseBodyTooLargeError, RpcRequestError } from "viem";
 import { describe, expect, it } from "vitest";
 import {
   isEndpointFailure,
@@ -32,6 +32,12 @@ describe("logsLimitOf", () => {
     ["logs matched by query exceeds limit of 10000", { kind: "results" }],
   ])("%s", (message, expected) => {
     expect(logsLimitOf(rpcError(-32602, message))).toEqual(expected);
+  });
+
+  it("takes viem's refusal of an answer over its size cap for a result cap", () => {
+    const tooLarge = new ResponseBodyTooLargeError({ maxSize: 10_485_760, size: 31_508_237 });
+    expect(logsLimitOf(tooLarge)).toEqual({ kind: "results" });
+    expect(isEndpointFailure(tooLarge)).toBe(false);
   });
 
   it("ignores other errors", () => {

@@ -113,6 +113,9 @@ const resultPhrases: RegExp[] = [
   /too many (?:logs|results)/i,
   /more than [\d,]+ (?:logs|results)/i,
   /query timeout exceeded/i, // providers that give up on a heavy range
+  // viem's own refusal of an answer over its size cap (10 MB): the range holds too many logs for
+  // one answer whatever the provider allows, e.g. a token's first distribution to 50,000 holders.
+  /response body exceeded the size limit/i,
 ];
 
 /**

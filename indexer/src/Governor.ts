@@ -5,6 +5,7 @@
  */
 import { type Context, type Event, ponder } from "ponder:registry";
 import { proposal, vote, voter } from "ponder:schema";
+import { and, eq, gt } from "ponder";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
 import { splitSupport } from "../../lib/proposals/splitVote";
 import { addVoteParts } from "../../lib/proposals/voteParts";
@@ -51,6 +52,11 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
   }
   const { parts } = counted;
   const previous = await context.db.find(vote, key);
+  // Read before the update below: Ponder's cache updates the row `find` returned in place.
+  const isNewVoter = previous === null ? 1 : 0;
+  // The first weight this voter puts on this proposal makes it a counted vote (participation).
+  const newlyCounted = weight > 0n && (previous === null || previous.weight === 0n) ? 1 : 0;
+  const proposalRow = await context.db.find(proposal, proposalRowKey);
   const castAt = {
     reason,
     params,
@@ -68,6 +74,8 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
       againstWeight: parts.againstVotes,
       forWeight: parts.forVotes,
       abstainWeight: parts.abstainVotes,
+      deadline: proposalRow?.extendedVoteEnd ?? proposalRow?.voteEnd ?? 0n,
+      counted: weight > 0n,
     });
   } else {
     await context.db.update(vote, key).set((row) => ({
@@ -78,11 +86,11 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
       againstWeight: row.againstWeight + parts.againstVotes,
       forWeight: row.forWeight + parts.forVotes,
       abstainWeight: row.abstainWeight + parts.abstainVotes,
+      counted: row.counted || weight > 0n,
     }));
   }
 
-  const isNewVoter = previous === null ? 1 : 0;
-  if ((await context.db.find(proposal, proposalRowKey)) !== null) {
+  if (proposalRow !== null) {
     await context.db.update(proposal, proposalRowKey).set((row) => ({
       ...addVoteParts(row, parts),
       voteCount: row.voteCount + isNewVoter,
@@ -96,9 +104,16 @@ async function recordVote(event: VoteEvent, context: Context, cast: CastVote) {
       governor: event.log.address,
       address,
       votesCount: 1,
+      countedVotes: newlyCounted,
       lastVoteBlock: event.block.number,
+      lastVoteTimestamp: Number(event.block.timestamp),
     })
-    .onConflictDoUpdate((row) => ({ votesCount: row.votesCount + isNewVoter, lastVoteBlock: event.block.number }));
+    .onConflictDoUpdate((row) => ({
+      votesCount: row.votesCount + isNewVoter,
+      countedVotes: row.countedVotes + newlyCounted,
+      lastVoteBlock: event.block.number,
+      lastVoteTimestamp: Number(event.block.timestamp),
+    }));
 }
 
 ponder.on("Governor:ProposalCreated", async ({ event, context }) => {
@@ -173,6 +188,30 @@ ponder.on("Governor:ProposalExecuted", async ({ event, context }) => {
 });
 
 ponder.on("Governor:ProposalCanceled", async ({ event, context }) => {
+  // Votes on a canceled proposal count for no one's participation (Bravo cancels during voting too).
+  const key = proposalKey(context, event, event.args.proposalId);
+  // Raw SQL flushes Ponder's write cache: only when there are votes (OpenZeppelin 5 cancels Pending only).
+  const canceled = await context.db.find(proposal, key);
+  const counted =
+    (canceled?.voteCount ?? 0) === 0
+      ? []
+      : await context.db.sql
+          .select({ voter: vote.voter })
+          .from(vote)
+          .where(
+            and(
+              eq(vote.chainId, key.chainId),
+              eq(vote.governor, key.governor),
+              eq(vote.proposalId, key.proposalId),
+              gt(vote.weight, 0n),
+            ),
+          );
+  for (const { voter: address } of counted) {
+    await context.db
+      .update(voter, { chainId: key.chainId, governor: key.governor, address })
+      .set((row) => ({ countedVotes: row.countedVotes - 1 }));
+    await context.db.update(vote, { ...key, voter: address }).set({ counted: false });
+  }
   await updateProposal(context, event, event.args.proposalId, {
     status: "canceled",
     canceledBlock: event.block.number,
@@ -181,5 +220,14 @@ ponder.on("Governor:ProposalCanceled", async ({ event, context }) => {
 });
 
 ponder.on("Governor:ProposalExtended", async ({ event, context }) => {
+  const key = proposalKey(context, event, event.args.proposalId);
   await updateProposal(context, event, event.args.proposalId, { extendedVoteEnd: event.args.extendedDeadline });
+  // Its votes carry its deadline (late quorum extends rarely, and only proposals with votes).
+  const voters = await context.db.sql
+    .select({ voter: vote.voter })
+    .from(vote)
+    .where(and(eq(vote.chainId, key.chainId), eq(vote.governor, key.governor), eq(vote.proposalId, key.proposalId)));
+  for (const { voter: address } of voters) {
+    await context.db.update(vote, { ...key, voter: address }).set({ deadline: event.args.extendedDeadline });
+  }
 });

@@ -5,7 +5,15 @@
  * COMP-style tokens, Transfer moves `value`) and NftToken (ERC721Votes, Transfer moves one NFT).
  */
 import { type Context, type Event, ponder } from "ponder:registry";
-import { account, delegationChange, supplyChange, tokenSupply, votingPowerChange } from "ponder:schema";
+import {
+  account,
+  delegateTally,
+  delegationChange,
+  powerCrossing,
+  supplyChange,
+  tokenSupply,
+  votingPowerChange,
+} from "ponder:schema";
 import { type Address, zeroAddress } from "viem";
 
 type AccountKey = { chainId: number; token: Address; address: Address };
@@ -20,6 +28,31 @@ async function ensureAccount(context: Context, key: AccountKey): Promise<void> {
     .insert(account)
     .values({ ...key, balance: 0n, delegate: null, votingPower: 0n, delegatorsCount: 0 })
     .onConflictDoNothing();
+}
+
+type AccountRow = typeof account.$inferSelect;
+
+/** Listed as a delegate: what the delegates list filters on and `delegate_tally` counts. */
+const isDelegate = (row: Pick<AccountRow, "votingPower" | "delegatorsCount">) =>
+  row.votingPower > 0n || row.delegatorsCount > 0;
+
+/** Changes a delegate's power or delegators, keeping the token's count of delegates. */
+async function updateDelegate(context: Context, key: AccountKey, change: (row: AccountRow) => Partial<AccountRow>) {
+  const before = await context.db.find(account, key);
+  if (before === null) {
+    await context.db
+      .insert(account)
+      .values({ ...key, balance: 0n, delegate: null, votingPower: 0n, delegatorsCount: 0 });
+  }
+  // Read before the update: Ponder's cache updates the row `find` returned in place.
+  const was = before !== null && isDelegate(before);
+  const after = await context.db.update(account, key).set(change);
+  if (was === isDelegate(after)) return;
+  const delta = was ? -1 : 1;
+  await context.db
+    .insert(delegateTally)
+    .values({ chainId: key.chainId, token: key.token, delegates: delta })
+    .onConflictDoUpdate((row) => ({ delegates: row.delegates + delta }));
 }
 
 function accountKey(context: Context, event: { log: { address: Address } }, address: Address): AccountKey {
@@ -81,14 +114,14 @@ async function delegateChanged(
   await ensureAccount(context, delegatorKey);
   await context.db.update(account, delegatorKey).set({ delegate: toDelegate === zeroAddress ? null : toDelegate });
   if (fromDelegate !== zeroAddress) {
-    const key = accountKey(context, event, fromDelegate);
-    await ensureAccount(context, key);
-    await context.db.update(account, key).set((row) => ({ delegatorsCount: Math.max(0, row.delegatorsCount - 1) }));
+    await updateDelegate(context, accountKey(context, event, fromDelegate), (row) => ({
+      delegatorsCount: Math.max(0, row.delegatorsCount - 1),
+    }));
   }
   if (toDelegate !== zeroAddress) {
-    const key = accountKey(context, event, toDelegate);
-    await ensureAccount(context, key);
-    await context.db.update(account, key).set((row) => ({ delegatorsCount: row.delegatorsCount + 1 }));
+    await updateDelegate(context, accountKey(context, event, toDelegate), (row) => ({
+      delegatorsCount: row.delegatorsCount + 1,
+    }));
   }
   await context.db.insert(delegationChange).values({
     chainId: context.chain.id,
@@ -108,10 +141,8 @@ async function delegateVotesChanged(
   context: Context,
 ) {
   const { delegate, previousVotes, newVotes } = event.args;
-  const key = accountKey(context, event, delegate);
-  await ensureAccount(context, key);
   // newVotes is absolute: voting power is exact even when earlier history was never indexed.
-  await context.db.update(account, key).set({ votingPower: newVotes });
+  await updateDelegate(context, accountKey(context, event, delegate), () => ({ votingPower: newVotes }));
   await context.db.insert(votingPowerChange).values({
     chainId: context.chain.id,
     token: event.log.address,
@@ -123,6 +154,18 @@ async function delegateVotesChanged(
     timestamp: Number(event.block.timestamp),
     tx: event.transaction.hash,
   });
+  if ((previousVotes === 0n) !== (newVotes === 0n)) {
+    await context.db.insert(powerCrossing).values({
+      chainId: context.chain.id,
+      token: event.log.address,
+      block: event.block.number,
+      logIndex: event.log.logIndex,
+      delegate,
+      previousVotes,
+      newVotes,
+      timestamp: Number(event.block.timestamp),
+    });
+  }
 }
 
 ponder.on("Token:Transfer", async ({ event, context }) => {

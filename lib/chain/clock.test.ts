@@ -69,6 +69,21 @@ describe("readClockContext", () => {
     expect(await readClockContext(client, "mode=blocknumber")).toMatchObject({ secondsPerBlock: 12, sampledBlocks: 0 });
   });
 
+  it("reuses a client's block time for a minute, reading only the head meanwhile", async () => {
+    const { client, requested } = fakeChain(1000n, (n) => 1_000n + 12n * n);
+    await readClockContext(client, "mode=blocknumber");
+    requested.length = 0;
+    expect(await readClockContext(client, "mode=blocknumber")).toMatchObject({
+      secondsPerBlock: 12,
+      sampledBlocks: 16,
+    });
+    expect(requested).toEqual(["latest"]);
+    // Another client (another chain) measures its own.
+    const other = fakeChain(1000n, (n) => 1_000n + 2n * n);
+    expect(await readClockContext(other.client, "mode=blocknumber")).toMatchObject({ secondsPerBlock: 2 });
+    expect(other.requested).toHaveLength(17);
+  });
+
   it("reads only the head for a timestamp clock", async () => {
     const { client, requested } = fakeChain(1000n, (n) => 1_700_000_000n + n);
     expect(await readClockContext(client, "mode=timestamp")).toEqual({

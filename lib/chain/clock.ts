@@ -53,7 +53,8 @@ export function isTimestampClock(clockMode: string): boolean {
 
 /**
  * Reads what `clockToDate` needs: the head block (number and timestamp) and, for a block clock,
- * the median seconds per block over the last {@link blockTimeSampleSize} blocks (read in parallel).
+ * the median seconds per block over the last {@link blockTimeSampleSize} blocks (read in parallel,
+ * then reused for {@link blockTimeTtlMs} by the same client: one request per page view after that).
  *
  * Limitation: a block clock `from` another chain (e.g. an L2 governor counting L1 blocks) is
  * measured on the client's own chain.
@@ -65,37 +66,57 @@ export function isTimestampClock(clockMode: string): boolean {
 export async function readClockContext(client: ClockClient, clockMode: string): Promise<ClockContext> {
   const head = await client.getBlock({ blockTag: "latest" });
   if (isTimestampClock(clockMode)) return { mode: "timestamp", headTimestamp: head.timestamp };
-
   const headBlock = head.number;
+  const cached = blockTimes.get(client);
+  const sample =
+    cached !== undefined && cached.expires > Date.now() && headBlock >= cached.headBlock
+      ? cached
+      : await sampleBlockTime(client, headBlock, head.timestamp);
+  if (sample !== cached) blockTimes.set(client, { ...sample, headBlock, expires: Date.now() + blockTimeTtlMs });
+  return {
+    mode: "blocknumber",
+    headBlock,
+    headTimestamp: head.timestamp,
+    secondsPerBlock: sample.secondsPerBlock,
+    sampledBlocks: sample.sampledBlocks,
+  };
+}
+
+/**
+ * How long a chain's measured block time is reused (per client): a block time changes over hours,
+ * not seconds, and re-measuring costs a request of 16 blocks on every page view.
+ */
+export const blockTimeTtlMs = 60_000;
+
+type BlockTimeSample = { secondsPerBlock: number; sampledBlocks: number };
+const blockTimes = new WeakMap<ClockClient, BlockTimeSample & { headBlock: bigint; expires: number }>();
+
+async function sampleBlockTime(
+  client: ClockClient,
+  headBlock: bigint,
+  headTimestamp: bigint,
+): Promise<BlockTimeSample> {
   const span = headBlock < blockTimeSampleSize ? headBlock : blockTimeSampleSize;
-  let secondsPerBlock = fallbackSecondsPerBlock;
-  let sampledBlocks = 0;
-  if (span > 0n) {
-    // The median interval, not the average: one long pause (a halted chain, a devnet's time
-    // jump) would otherwise stretch every estimate for as long as it stays in the window.
-    const older = await Promise.all(
-      Array.from({ length: Number(span) }, (_, index) =>
-        client.getBlock({ blockNumber: headBlock - BigInt(index + 1) }),
-      ),
-    );
-    const timestamps = [head.timestamp, ...older.map((block) => block.timestamp)];
-    const intervals = timestamps
-      .slice(0, -1)
-      .map((timestamp, index) => Number(timestamp - (timestamps[index + 1] ?? timestamp)))
-      .sort((a, b) => a - b);
-    const middle = intervals.length / 2;
-    const median =
-      intervals.length % 2 === 1
-        ? (intervals[Math.floor(middle)] ?? 0)
-        : ((intervals[middle - 1] ?? 0) + (intervals[middle] ?? 0)) / 2;
-    const mean = Number(head.timestamp - (older.at(-1)?.timestamp ?? head.timestamp)) / Number(span);
-    const observed = median > 0 ? median : mean;
-    if (Number.isFinite(observed) && observed > 0) {
-      secondsPerBlock = observed;
-      sampledBlocks = Number(span);
-    }
-  }
-  return { mode: "blocknumber", headBlock, headTimestamp: head.timestamp, secondsPerBlock, sampledBlocks };
+  if (span === 0n) return { secondsPerBlock: fallbackSecondsPerBlock, sampledBlocks: 0 };
+  // The median interval, not the average: one long pause (a halted chain, a devnet's time
+  // jump) would otherwise stretch every estimate for as long as it stays in the window.
+  const older = await Promise.all(
+    Array.from({ length: Number(span) }, (_, index) => client.getBlock({ blockNumber: headBlock - BigInt(index + 1) })),
+  );
+  const timestamps = [headTimestamp, ...older.map((block) => block.timestamp)];
+  const intervals = timestamps
+    .slice(0, -1)
+    .map((timestamp, index) => Number(timestamp - (timestamps[index + 1] ?? timestamp)))
+    .sort((a, b) => a - b);
+  const middle = intervals.length / 2;
+  const median =
+    intervals.length % 2 === 1
+      ? (intervals[Math.floor(middle)] ?? 0)
+      : ((intervals[middle - 1] ?? 0) + (intervals[middle] ?? 0)) / 2;
+  const mean = Number(headTimestamp - (older.at(-1)?.timestamp ?? headTimestamp)) / Number(span);
+  const observed = median > 0 ? median : mean;
+  if (Number.isFinite(observed) && observed > 0) return { secondsPerBlock: observed, sampledBlocks: Number(span) };
+  return { secondsPerBlock: fallbackSecondsPerBlock, sampledBlocks: 0 };
 }
 
 /**

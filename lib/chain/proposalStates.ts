@@ -143,3 +143,32 @@ export function mayMatchFilter(filter: ProposalStateFilter, status: IndexedStatu
 export function matchesFilter(filter: ProposalStateFilter, state: ProposalState | undefined): boolean {
   return state !== undefined && (proposalStateFilters[filter].states as readonly ProposalState[]).includes(state);
 }
+
+/**
+ * How far past a deadline (in governor clock units: blocks, or seconds) the tallies are trusted to
+ * be final: the indexer may be a little behind the chain, and a vote it has not seen yet could
+ * still turn a result.
+ */
+export const tallySettledAfter = 1_000n;
+
+/**
+ * The state an indexed proposal is known to be in without asking the chain, at governor clock
+ * `now`; undefined when only the chain can tell. Canceled and Executed are final; a proposal whose
+ * voting closed with no more For than Against is Defeated whatever its quorum (OpenZeppelin,
+ * Bravo and Alpha alike require more For than Against).
+ *
+ * @example
+ * decidedState({ status: "created", voteEnd: "10", forVotes: "1", againstVotes: "2" }, 5_000n) // "Defeated"
+ */
+export function decidedState(
+  /** An indexed proposal: `voteEnd` is its deadline in force (extended or not). */
+  proposal: { status: IndexedStatus; voteEnd: string; forVotes: string; againstVotes: string },
+  now: bigint,
+): "Canceled" | "Executed" | "Defeated" | undefined {
+  if (proposal.status === "canceled") return "Canceled";
+  if (proposal.status === "executed") return "Executed";
+  if (proposal.status === "created" && BigInt(proposal.voteEnd) + tallySettledAfter < now) {
+    if (BigInt(proposal.forVotes) <= BigInt(proposal.againstVotes)) return "Defeated";
+  }
+  return undefined;
+}

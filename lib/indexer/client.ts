@@ -73,6 +73,9 @@ export type ProposalListParams = PageParams & {
   q?: string;
   /** Only proposals whose indexed status is one of these (what events say; the live state is the chain's). */
   status?: readonly ("created" | "queued" | "executed" | "canceled")[];
+  /** Only the candidates of this state filter at governor clock `clock` (both or neither). */
+  state?: "active" | "pending" | "passed" | "executed" | "closed";
+  clock?: bigint;
 };
 export type VoteListParams = PageParams & {
   /** Votes with weight on this side: nominal votes for it, and split votes with a part on it. */
@@ -199,7 +202,14 @@ export function createIndexerClient(
     listProposals: (slug, params = {}) =>
       get(
         `${dao(slug)}/proposals`,
-        { limit: params.limit, offset: params.offset, q: params.q, status: params.status?.join(",") },
+        {
+          limit: params.limit,
+          offset: params.offset,
+          q: params.q,
+          status: params.status?.join(","),
+          state: params.state,
+          clock: params.clock?.toString(),
+        },
         proposalPageSchema,
       ),
     getProposal: (slug, id) =>

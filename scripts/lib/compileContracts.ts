@@ -119,6 +119,7 @@ export const fixtureDeployables: readonly Deployable[] = [
   { contract: "BoxProxy", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxProxy" },
   { contract: "BoxV1", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxV1" },
   { contract: "BoxV2", source: "contracts/fixtures/UpgradeableBox.sol", module: "boxV2" },
+  { contract: "ScaleSeeder", source: "contracts/fixtures/ScaleSeeder.sol", module: "scaleSeeder" },
 ];
 
 /** Every solc run and where its modules go. */

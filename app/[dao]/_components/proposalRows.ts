@@ -2,27 +2,30 @@
  * The data of one page of the proposals list: proposals from the indexer, each with its live
  * state and quorum from the chain (one multicall per batch), and the clock to date deadlines.
  *
- * Filtering by state: the state is live (the indexer only knows what events said), so a filtered
- * page is found by scanning the indexer's list newest first in batches of 100, skipping proposals
- * whose indexed status rules the filter out (`mayMatchFilter`), reading the rest from the chain in
- * one multicall per batch, and keeping those whose live state matches. The scan stops once it has
- * the page (plus one, to know there is a next page), or after `scanLimit` proposals, so a DAO with
- * thousands of proposals costs at most 10 indexer pages and 10 multicalls per request; beyond
- * that the page says which proposals were checked. (An indexer filter on indexed status and
- * deadline would narrow the candidates before they are fetched; see the report of issue 3.)
+ * Filtering by state: the state is live (the indexer only knows what events said), so the indexer
+ * narrows the list to the filter's candidates at the chain's clock (terminal events, deadline
+ * arithmetic and tallies, see indexer/src/api/stateCandidates.ts), newest first. Candidates whose
+ * state is decided without the chain (`decidedState`: canceled, executed, defeated on the tallies)
+ * are not read; the undecided rest is, in one multicall per batch, and kept when its live state
+ * matches. Candidates nearly always match, so a page is usually one indexer request and one
+ * multicall whatever the DAO's size; a deep page scans the candidates before it (up to `scanLimit`,
+ * beyond which the page says which proposals were checked). Executed proposals are all decided,
+ * so their pages are read directly.
  */
 import "server-only";
 import { type ChainProblem, describeChainProblem } from "@/lib/chain/chainErrors";
 import { type ClockContext, readClockContext } from "@/lib/chain/clock";
 import {
+  decidedState,
   type LiveProposal,
   matchesFilter,
-  mayMatchFilter,
+  type ProposalState,
   type ProposalStateFilter,
   readProposalsLive,
 } from "@/lib/chain/proposalStates";
 import { getPublicClient } from "@/lib/chain/publicClient";
 import { adapterOf } from "@/lib/governor/writeDao";
+import { IndexerResponseError, IndexerUnavailableError } from "@/lib/indexer/client";
 import type { IndexedProposal } from "@/lib/indexer/types";
 import { getIndexer } from "@/lib/server/indexer";
 import type { LoadedDao } from "@/lib/server/loadDao";
@@ -101,52 +104,95 @@ async function allRows(loaded: UsableDao, page: number, q: string): Promise<Prop
   };
 }
 
-/** One page of the proposals whose live state is in `filter`, found by a bounded scan. */
+const clockNow = (clock: ClockContext) => (clock.mode === "timestamp" ? clock.headTimestamp : clock.headBlock);
+
+type Match = { proposal: IndexedProposal; state: ProposalState | undefined; quorum: bigint | undefined };
+
+/**
+ * Scans the filter's candidates newest first until the page (plus one) is found. Each batch is
+ * one multicall: the live state of the undecided candidates and the quorum of every candidate
+ * that may be shown (undecided, or decided in the filter), so the page needs no further read.
+ */
+async function scanCandidates(
+  loaded: Extract<UsableDao, { status: "ready" }>,
+  filter: ProposalStateFilter,
+  page: number,
+  q: string,
+  now: bigint,
+): Promise<{ matches: Match[]; complete: boolean; total: number | null }> {
+  const client = getPublicClient(loaded.config);
+  const adapter = adapterOf(loaded.dao);
+  const list = (limit: number, offset: number) =>
+    getIndexer().listProposals(loaded.config.slug, { limit, offset, q: q || undefined, state: filter, clock: now });
+  const wanted = page * PAGE_SIZE + 1;
+  const skipped = (page - 1) * PAGE_SIZE;
+  const matches: Match[] = [];
+  let offset = 0;
+  let total = Number.POSITIVE_INFINITY;
+  if (filter === "executed") {
+    // Every candidate is decided (the index saw it executed): the page is read directly.
+    offset = skipped;
+    matches.length = skipped;
+  }
+  // Sequential on purpose: a page is nearly always found in the first batch.
+  while (matches.length < wanted && offset < total && offset < scanLimit) {
+    // Twice what is missing: candidates nearly always match, and one batch is one request.
+    const limit = Math.min(scanBatch, Math.max(PAGE_SIZE + 1, 2 * (wanted - matches.length)));
+    const batch = await list(filter === "executed" ? PAGE_SIZE + 1 : limit, offset);
+    total = batch.total;
+    if (batch.items.length === 0) break;
+    offset += batch.items.length;
+    const candidates = batch.items.map((proposal) => ({ proposal, decided: decidedState(proposal, now) }));
+    // Rows before the page need only their state; the page's rows, their quorum too.
+    const needsRead = candidates.filter(
+      ({ decided }, index) =>
+        decided === undefined || (matchesFilter(filter, decided) && matches.length + index >= skipped),
+    );
+    const live = await readProposalsLive(client, adapter, liveInputs(needsRead.map(({ proposal }) => proposal)));
+    const liveOf = new Map(needsRead.map(({ proposal }, index) => [proposal.id, live[index]]));
+    for (const { proposal, decided } of candidates) {
+      const read = liveOf.get(proposal.id);
+      const state = decided ?? read?.state;
+      if (matchesFilter(filter, state)) matches.push({ proposal, state, quorum: read?.quorum });
+    }
+  }
+  const complete = offset >= total;
+  return { matches, complete, total: complete ? matches.length : filter === "executed" ? total : null };
+}
+
+/** One page of the proposals whose live state is in `filter`, from the indexer's candidates. */
 async function filteredRows(
   loaded: Extract<UsableDao, { status: "ready" }>,
   filter: ProposalStateFilter,
   page: number,
   q: string,
 ): Promise<ProposalRowsResult> {
-  const client = getPublicClient(loaded.config);
-  const adapter = adapterOf(loaded.dao);
-  const clockPromise = readClock(loaded);
-  const wanted = page * PAGE_SIZE + 1;
-  const matches: ProposalRowData[] = [];
-  let offset = 0;
-  let total = Number.POSITIVE_INFINITY;
-  // Sequential on purpose: most filtered pages are found in the first batch or two, and each
-  // step decides whether the next is needed.
-  while (matches.length < wanted && offset < total && offset < scanLimit) {
-    const batch = await getIndexer().listProposals(loaded.config.slug, {
-      limit: scanBatch,
-      offset,
-      q: q || undefined,
-    });
-    total = batch.total;
-    if (batch.items.length === 0) break;
-    offset += batch.items.length;
-    const candidates = batch.items.filter((proposal) => mayMatchFilter(filter, proposal.status));
-    let live: LiveProposal[];
-    try {
-      live = await readProposalsLive(client, adapter, liveInputs(candidates));
-    } catch (error) {
-      const chainProblem = chainProblemOf(loaded, error);
-      return { rows: [], total: null, hasNext: false, chainProblem, scanTruncated: false, clock: null };
-    }
-    candidates.forEach((proposal, index) => {
-      const values = live[index] ?? unknownLive;
-      if (matchesFilter(filter, values.state)) matches.push({ proposal, live: values });
-    });
+  const clock = await readClock(loaded);
+  const failed = (error: unknown, at: ClockContext | null): ProposalRowsResult => ({
+    rows: [],
+    total: null,
+    hasNext: false,
+    chainProblem: chainProblemOf(loaded, error),
+    scanTruncated: false,
+    clock: at,
+  });
+  if (clock === null) return failed(new Error("the chain's head block could not be read"), null);
+  let scan: Awaited<ReturnType<typeof scanCandidates>>;
+  try {
+    scan = await scanCandidates(loaded, filter, page, q, clockNow(clock));
+  } catch (error) {
+    if (error instanceof IndexerUnavailableError || error instanceof IndexerResponseError) throw error;
+    return failed(error, clock);
   }
-  const complete = offset >= total;
+  const shown = scan.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const hasNext = filter === "executed" ? page * PAGE_SIZE < (scan.total ?? 0) : scan.matches.length > page * PAGE_SIZE;
   return {
-    rows: matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
-    total: complete ? matches.length : null,
-    hasNext: matches.length > page * PAGE_SIZE,
+    rows: shown.map((row) => ({ proposal: row.proposal, live: { state: row.state, quorum: row.quorum } })),
+    total: scan.total,
+    hasNext,
     chainProblem: null,
-    scanTruncated: !complete && matches.length < wanted,
-    clock: await clockPromise,
+    scanTruncated: !scan.complete && scan.matches.length < page * PAGE_SIZE + 1,
+    clock,
   };
 }
 

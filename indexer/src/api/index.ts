@@ -4,7 +4,16 @@
  * tables, so every query names the indexer's own database schema.
  */
 import { db } from "ponder:api";
-import { account, delegationChange, proposal, treasuryToken, vote, voter, votingPowerChange } from "ponder:schema";
+import {
+  account,
+  delegateTally,
+  delegationChange,
+  proposal,
+  treasuryToken,
+  vote,
+  voter,
+  votingPowerChange,
+} from "ponder:schema";
 import { Hono } from "hono";
 import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql } from "ponder";
 import type { Address } from "viem";
@@ -13,19 +22,21 @@ import { daoBySlug, type IndexedDao, indexedDaos } from "../../daos";
 import { rpcHealth } from "../../rpc/failoverTransport";
 import { fractionalSupport } from "../../voteParts";
 import { nowFigures, proposalPage, type SnapshotFigures, snapshotFigures } from "./analytics";
-import { participationOf } from "./delegateParticipation";
 import {
   likeLiteral,
   ParamError,
   readAddress,
   readAddressPrefix,
+  readClock,
   readPage,
   readProposalId,
   readSearch,
+  readStateFilter,
   readStatuses,
   readSupport,
   readVoteSort,
 } from "./params";
+import { participationOf } from "./participationCounts";
 import {
   serializeAccount,
   serializeDelegate,
@@ -34,6 +45,7 @@ import {
   serializeVoterVote,
   serializeVotingPowerChange,
 } from "./serialize";
+import { stateCandidates } from "./stateCandidates";
 
 const app = new Hono();
 
@@ -96,6 +108,9 @@ app.get("/api/daos/:slug/proposals", async (c) => {
   const { limit, offset } = readPage((name) => c.req.query(name));
   const q = readSearch(c.req.query("q"));
   const statuses = readStatuses(c.req.query("status"));
+  // `state` (a state filter of the app) with `clock` (the governor clock now): its candidates.
+  const stateFilter = readStateFilter(c.req.query("state"));
+  const clock = stateFilter === undefined ? undefined : readClock(c.req.query("clock"));
   let search: ReturnType<typeof or>;
   if (q !== undefined) {
     const byTitle = ilike(proposal.title, `%${likeLiteral(q)}%`);
@@ -110,6 +125,7 @@ app.get("/api/daos/:slug/proposals", async (c) => {
     eq(proposal.governor, dao.governor),
     search,
     statuses === undefined ? undefined : inArray(proposal.status, statuses),
+    stateFilter === undefined || clock === undefined ? undefined : stateCandidates(stateFilter, clock),
   );
   const [rows, [total]] = await Promise.all([
     db
@@ -197,7 +213,13 @@ app.get("/api/daos/:slug/delegates", async (c) => {
       .orderBy(desc(account.votingPower), asc(account.address))
       .limit(limit)
       .offset(offset),
-    db.select({ value: count() }).from(account).where(where),
+    // The whole list's total is kept by the handlers; a search's (a prefix: few rows) is counted.
+    prefix === undefined
+      ? db
+          .select({ value: delegateTally.delegates })
+          .from(delegateTally)
+          .where(and(eq(delegateTally.chainId, dao.chainId), eq(delegateTally.token, dao.token)))
+      : db.select({ value: count() }).from(account).where(where),
   ]);
   const votes =
     rows.length === 0
@@ -335,45 +357,31 @@ app.get("/api/daos/:slug/delegates/:address/votes", async (c) => {
   const address = readAddress(c.req.param("address"));
   const { limit, offset } = readPage((name) => c.req.query(name), 1000);
   const where = and(eq(vote.chainId, dao.chainId), eq(vote.governor, dao.governor), eq(vote.voter, address));
+  // The page of votes first, then its proposals' titles: a join before the offset would look up
+  // a title for every vote skipped.
   const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        vote: {
-          chainId: vote.chainId,
-          governor: vote.governor,
-          proposalId: vote.proposalId,
-          voter: vote.voter,
-          support: vote.support,
-          weight: vote.weight,
-          againstWeight: vote.againstWeight,
-          forWeight: vote.forWeight,
-          abstainWeight: vote.abstainWeight,
-          reason: vote.reason,
-          params: vote.params,
-          block: vote.block,
-          logIndex: vote.logIndex,
-          timestamp: vote.timestamp,
-          tx: vote.tx,
-        },
-        title: proposal.title,
-      })
-      .from(vote)
-      .leftJoin(
-        proposal,
-        and(
-          eq(proposal.chainId, vote.chainId),
-          eq(proposal.governor, vote.governor),
-          eq(proposal.proposalId, vote.proposalId),
-        ),
-      )
-      .where(where)
-      .orderBy(desc(vote.block), desc(vote.logIndex))
-      .limit(limit)
-      .offset(offset),
+    db.select().from(vote).where(where).orderBy(desc(vote.block), desc(vote.logIndex)).limit(limit).offset(offset),
     db.select({ value: count() }).from(vote).where(where),
   ]);
+  const titles =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ proposalId: proposal.proposalId, title: proposal.title })
+          .from(proposal)
+          .where(
+            and(
+              eq(proposal.chainId, dao.chainId),
+              eq(proposal.governor, dao.governor),
+              inArray(
+                proposal.proposalId,
+                rows.map((row) => row.proposalId),
+              ),
+            ),
+          );
+  const titleOf = new Map(titles.map((row) => [row.proposalId, row.title]));
   return c.json({
-    items: rows.map((row) => serializeVoterVote(row.vote, row.title)),
+    items: rows.map((row) => serializeVoterVote(row, titleOf.get(row.proposalId) ?? null)),
     total: total?.value ?? 0,
     limit,
     offset,

@@ -58,6 +58,25 @@ export function readSupport(raw: string | undefined): number | undefined {
   return Number(raw);
 }
 
+/** The app's proposal state filters (lib/chain/proposalStates.ts); candidates in ./stateCandidates.ts. */
+export const stateFilters = ["active", "pending", "passed", "executed", "closed"] as const;
+export type StateFilter = (typeof stateFilters)[number];
+
+/** `state`: one of the app's state filters, or undefined. */
+export function readStateFilter(raw: string | undefined): StateFilter | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (!(stateFilters as readonly string[]).includes(raw))
+    throw new ParamError(`state must be one of ${stateFilters.join(", ")}`);
+  return raw as StateFilter;
+}
+
+/** `clock`: the governor clock (a block number or a timestamp) the `state` filter is read at; required with it. */
+export function readClock(raw: string | undefined): bigint {
+  if (raw === undefined || !/^\d{1,20}$/.test(raw))
+    throw new ParamError("clock must be a decimal integer (with state)");
+  return BigInt(raw);
+}
+
 /** `sort` of a proposal's votes: by weight (default) or most recent first. */
 export function readVoteSort(raw: string | undefined): "weight" | "recent" {
   if (raw === undefined || raw === "" || raw === "weight") return "weight";

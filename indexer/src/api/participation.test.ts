@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeParticipation, hadVotingPowerAt, type PowerCrossing } from "./participation";
+import { computeParticipation, hadVotingPowerAt, inStretch, type PowerCrossing, powerStretches } from "./participation";
 
 const crossings: PowerCrossing[] = [
   { at: 100n, previousVotes: 0n, newVotes: 50n },
@@ -72,5 +72,40 @@ describe("computeParticipation", () => {
     expect(computeParticipation({ ...input, votedIds: new Set([2n]) }).missedStreak).toBe(2);
     expect(computeParticipation({ ...input, votedIds: new Set([4n]) }).missedStreak).toBe(0);
     expect(computeParticipation({ ...input, votedIds: new Set<bigint>() }).missedStreak).toBe(4);
+  });
+
+  it("does not count a proposal sharing the deadline of the latest one voted on as missed", () => {
+    const input = {
+      proposals: [proposal(1n, 10n, 20n), proposal(2n, 12n, 20n), proposal(3n, 30n, 40n)],
+      crossings: [],
+      currentVotes: 5n,
+      now: 100n,
+    };
+    expect(computeParticipation({ ...input, votedIds: new Set([1n]) }).missedStreak).toBe(1);
+  });
+});
+
+describe("powerStretches", () => {
+  it("says a delegate had power exactly where hadVotingPowerAt does", () => {
+    const cases: { crossings: PowerCrossing[]; current: bigint }[] = [
+      { crossings: [], current: 0n },
+      { crossings: [], current: 5n },
+      { crossings: [{ at: 10n, previousVotes: 0n, newVotes: 5n }], current: 5n },
+      { crossings: [{ at: 10n, previousVotes: 3n, newVotes: 0n }], current: 0n },
+      {
+        crossings: [
+          { at: 10n, previousVotes: 0n, newVotes: 5n },
+          { at: 20n, previousVotes: 5n, newVotes: 0n },
+          { at: 30n, previousVotes: 0n, newVotes: 1n },
+        ],
+        current: 1n,
+      },
+    ];
+    for (const { crossings, current } of cases) {
+      const stretches = powerStretches(crossings, current);
+      for (let at = 0n; at < 40n; at++) {
+        expect(stretches.some((stretch) => inStretch(at, stretch))).toBe(hadVotingPowerAt(crossings, current, at));
+      }
+    }
   });
 });

@@ -21,8 +21,9 @@ export type Participation = {
   voted: number;
   eligible: number;
   /**
-   * How many of the latest eligible proposals (by deadline, newest first) the delegate missed in a
-   * row: 0 when they voted on the latest one they could.
+   * How many eligible proposals the delegate missed since their last vote: those whose deadline is
+   * later than the latest deadline they voted on (all of them if they never voted); 0 when they
+   * voted on the latest one they could.
    */
   missedStreak: number;
 };
@@ -70,11 +71,40 @@ export function computeParticipation(input: {
     eligible.push(proposal);
   }
   const voted = eligible.filter((proposal) => input.votedIds.has(proposal.id)).length;
-  const newestFirst = eligible.sort((a, b) => compare(b.voteEnd, a.voteEnd) || compare(b.voteStart, a.voteStart));
-  const lastVoted = newestFirst.findIndex((proposal) => input.votedIds.has(proposal.id));
-  return { voted, eligible: eligible.length, missedStreak: lastVoted === -1 ? eligible.length : lastVoted };
+  let latestVoted: bigint | undefined;
+  for (const proposal of eligible) {
+    if (input.votedIds.has(proposal.id) && (latestVoted === undefined || proposal.voteEnd > latestVoted)) {
+      latestVoted = proposal.voteEnd;
+    }
+  }
+  const missedStreak =
+    latestVoted === undefined
+      ? eligible.length
+      : eligible.filter((proposal) => proposal.voteEnd > (latestVoted as bigint)).length;
+  return { voted, eligible: eligible.length, missedStreak };
 }
 
-function compare(a: bigint, b: bigint): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** A stretch of governor clock [from, to) (undefined: unbounded) in which a delegate had power. */
+export type PowerStretch = { from: bigint | undefined; to: bigint | undefined };
+
+/**
+ * The stretches in which power was above zero, from the delegate's zero-crossings in chain order
+ * (the same reading as participation.ts's hadVotingPowerAt: a crossing at `at` counts from `at`).
+ *
+ * @example
+ * powerStretches([{ at: 10n, previousVotes: 0n, newVotes: 5n }], 5n) // [{ from: 10n, to: undefined }]
+ */
+export function powerStretches(crossings: readonly PowerCrossing[], currentVotes: bigint): PowerStretch[] {
+  const first = crossings[0];
+  if (first === undefined) return currentVotes > 0n ? [{ from: undefined, to: undefined }] : [];
+  const stretches: PowerStretch[] = [];
+  if (first.previousVotes > 0n) stretches.push({ from: undefined, to: first.at });
+  crossings.forEach((crossing, index) => {
+    if (crossing.newVotes > 0n) stretches.push({ from: crossing.at, to: crossings[index + 1]?.at });
+  });
+  return stretches;
 }
+
+/** Whether clock value `at` falls in `stretch`. */
+export const inStretch = (at: bigint, stretch: PowerStretch) =>
+  (stretch.from === undefined || at >= stretch.from) && (stretch.to === undefined || at < stretch.to);
