@@ -14,6 +14,7 @@ import { account, proposal, supplyChange, tokenSupply, voter, votingPowerChange 
 import { and, asc, count, desc, eq, gt, lte, or } from "ponder";
 import { type Concentration, concentration } from "../../../lib/analytics/concentration";
 import type { IndexedDao } from "../../daos";
+import { paged } from "./shared";
 
 export type SnapshotFigures = Concentration & { totalSupply: bigint | undefined };
 export type NowFigures = SnapshotFigures & { neverVotedPower: bigint; neverVotedDelegates: number };
@@ -189,7 +190,7 @@ export async function nowFigures(dao: IndexedDao, clock: bigint): Promise<NowFig
 /** A page of the governor's proposals, newest first, with what turnout needs. */
 export async function proposalPage(dao: IndexedDao, limit: number, offset: number) {
   const where = and(eq(proposal.chainId, dao.chainId), eq(proposal.governor, dao.governor));
-  const [rows, [total]] = await Promise.all([
+  return paged(
     db
       .select({
         id: proposal.proposalId,
@@ -211,6 +212,5 @@ export async function proposalPage(dao: IndexedDao, limit: number, offset: numbe
       .limit(limit)
       .offset(offset),
     db.select({ value: count() }).from(proposal).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  );
 }
