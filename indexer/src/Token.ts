@@ -143,7 +143,7 @@ async function delegateVotesChanged(
   const { delegate, previousVotes, newVotes } = event.args;
   // newVotes is absolute: voting power is exact even when earlier history was never indexed.
   await updateDelegate(context, accountKey(context, event, delegate), () => ({ votingPower: newVotes }));
-  await context.db.insert(votingPowerChange).values({
+  const change = {
     chainId: context.chain.id,
     token: event.log.address,
     block: event.block.number,
@@ -152,20 +152,10 @@ async function delegateVotesChanged(
     previousVotes,
     newVotes,
     timestamp: Number(event.block.timestamp),
-    tx: event.transaction.hash,
-  });
-  if ((previousVotes === 0n) !== (newVotes === 0n)) {
-    await context.db.insert(powerCrossing).values({
-      chainId: context.chain.id,
-      token: event.log.address,
-      block: event.block.number,
-      logIndex: event.log.logIndex,
-      delegate,
-      previousVotes,
-      newVotes,
-      timestamp: Number(event.block.timestamp),
-    });
-  }
+  };
+  await context.db.insert(votingPowerChange).values({ ...change, tx: event.transaction.hash });
+  // Between zero and non-zero: also a crossing (participation's stretches of power).
+  if ((previousVotes === 0n) !== (newVotes === 0n)) await context.db.insert(powerCrossing).values(change);
 }
 
 ponder.on("Token:Transfer", async ({ event, context }) => {

@@ -28,6 +28,7 @@ export function largeCacheKey(sizes: ScaleSizes): string {
   const files = [
     "scripts/scale/plan.ts",
     "scripts/scale/seedLargeDao.ts",
+    "scripts/lib/seededRandom.ts",
     "contracts-abi/demoGovernor.ts",
     "contracts-abi/demoTimelock.ts",
     "contracts-abi/demoToken.ts",

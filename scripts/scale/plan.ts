@@ -3,6 +3,7 @@
  * (the issue's figures by default, smaller through SCALE_* variables), each proposal's fate and
  * how many votes it gets. Pure and deterministic, so a size change is visible in the cache key.
  */
+import { seededRandom } from "../lib/seededRandom";
 
 /** How big the large DAO is. */
 export type ScaleSizes = {
@@ -91,18 +92,6 @@ export const fateShares: Record<Fate, number> = {
 
 /** One planned proposal. */
 export type PlannedProposal = { index: number; round: number; fate: Fate; votes: number };
-
-/** mulberry32, so every run builds the same DAO. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Proposals per round (proposed together, voted on together, settled together). */
 export const proposalsPerRound = 50;

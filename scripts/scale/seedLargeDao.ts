@@ -35,15 +35,8 @@ import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { multicall3Address } from "../demo/deployContracts";
 import { rpc } from "../lib/anvil";
-import {
-  type Fate,
-  type PlannedProposal,
-  planProposals,
-  type ScaleSizes,
-  seededRandom,
-  spread,
-  topDelegates,
-} from "./plan";
+import { seededRandom } from "../lib/seededRandom";
+import { type Fate, type PlannedProposal, planProposals, type ScaleSizes, spread, topDelegates } from "./plan";
 
 /**
  * Governor settings, in blocks. Short: anvil hashes its whole state for every block it mines (a

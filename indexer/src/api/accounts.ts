@@ -5,11 +5,11 @@
 import { db } from "ponder:api";
 import { account, delegationChange, proposal, vote } from "ponder:schema";
 import { Hono } from "hono";
-import { and, count, desc, eq, inArray, sql } from "ponder";
+import { and, desc, eq, inArray, sql } from "ponder";
 import { getAddress } from "viem";
 import { readAddress, readPage } from "./params";
 import { serializeAccount, serializeProposal, serializeVote } from "./serialize";
-import { indexedClock, paged, readDao } from "./shared";
+import { indexedClock, newestProposals, readDao } from "./shared";
 
 export const accountsApi = new Hono();
 
@@ -59,16 +59,7 @@ accountsApi.get("/daos/:slug/accounts/:address/delegate-record", async (c) => {
     // getPastVotes at the snapshot includes a delegation made in the snapshot's own block.
     sql`${proposal.voteStart} >= ${sinceClock.toString()}`,
   );
-  const { rows, total } = await paged(
-    db
-      .select()
-      .from(proposal)
-      .where(where)
-      .orderBy(desc(proposal.createdBlock), desc(proposal.createdLogIndex))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(proposal).where(where),
-  );
+  const { rows, total } = await newestProposals(where, limit, offset);
   const votes =
     rows.length === 0
       ? []

@@ -21,7 +21,7 @@ import {
   readVoteSort,
 } from "./params";
 import { serializeProposal, serializeVote } from "./serialize";
-import { paged, readDao } from "./shared";
+import { newestProposals, paged, readDao } from "./shared";
 import { stateCandidates } from "./stateCandidates";
 
 export const proposalsApi = new Hono();
@@ -50,16 +50,7 @@ proposalsApi.get("/daos/:slug/proposals", async (c) => {
     statuses === undefined ? undefined : inArray(proposal.status, statuses),
     stateFilter === undefined || clock === undefined ? undefined : stateCandidates(stateFilter, clock),
   );
-  const { rows, total } = await paged(
-    db
-      .select()
-      .from(proposal)
-      .where(where)
-      .orderBy(desc(proposal.createdBlock), desc(proposal.createdLogIndex))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(proposal).where(where),
-  );
+  const { rows, total } = await newestProposals(where, limit, offset);
   return c.json({ items: rows.map(serializeProposal), total, limit, offset });
 });
 

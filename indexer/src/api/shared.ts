@@ -4,7 +4,7 @@
  */
 import { db } from "ponder:api";
 import { proposal } from "ponder:schema";
-import { sql } from "ponder";
+import { count, desc, sql } from "ponder";
 import { daoBySlug, type IndexedDao } from "../../daos";
 import { ParamError } from "./params";
 
@@ -57,4 +57,18 @@ export async function paged<Row>(
 ): Promise<{ rows: Row[]; total: number }> {
   const [list, [counted]] = await Promise.all([rows, total]);
   return { rows: list, total: counted?.value ?? 0 };
+}
+
+/** A page of the proposals matching `where`, newest first (the proposals list, a delegate record). */
+export function newestProposals(where: ReturnType<typeof sql> | undefined, limit: number, offset: number) {
+  return paged(
+    db
+      .select()
+      .from(proposal)
+      .where(where)
+      .orderBy(desc(proposal.createdBlock), desc(proposal.createdLogIndex))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(proposal).where(where),
+  );
 }
