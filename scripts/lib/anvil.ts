@@ -156,6 +156,34 @@ export async function rpc<T = unknown>(url: string, method: string, params: unkn
   return body.result as T;
 }
 
+/**
+ * JSON-RPC calls sent as batches of `perRequest`, results in call order; throws on the first
+ * error, naming the call.
+ *
+ * @example await rpcBatch(url, [{ method: "anvil_setBalance", params: [address, "0x1"] }], 500);
+ */
+export async function rpcBatch<T = unknown>(
+  url: string,
+  calls: readonly { method: string; params: unknown[] }[],
+  perRequest: number,
+): Promise<T[]> {
+  const results: T[] = [];
+  for (let offset = 0; offset < calls.length; offset += perRequest) {
+    const slice = calls.slice(offset, offset + perRequest);
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(slice.map((call, index) => ({ jsonrpc: "2.0", id: index, ...call }))),
+    });
+    const answers = (await response.json()) as { id: number; result?: T; error?: { message: string } }[];
+    for (const answer of answers.sort((a, b) => a.id - b.id)) {
+      if (answer.error) throw new Error(`${slice[answer.id]?.method} failed: ${answer.error.message}`);
+      results.push(answer.result as T);
+    }
+  }
+  return results;
+}
+
 /** Options for {@link waitFor}. */
 export type WaitForOptions = {
   /** Give up after this long (default 30 s). */

@@ -18,10 +18,6 @@ export type IndexerOptions = {
   logFile: string;
   echo?: boolean;
   databaseUrl?: string;
-  /** Keep the PGlite directory (resume what it indexed) instead of starting from an empty one. */
-  keepDb?: boolean;
-  /** More environment for the indexer process. */
-  env?: Record<string, string>;
   /** Where the indexer remembers what it found on the chain (token start blocks); default: beside dbDir. */
   cacheDir?: string;
   /** How long to wait for the backfill (default 180 s). */
@@ -42,7 +38,7 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
   if (!(await isPortFree(options.port))) {
     throw new Error(`port ${options.port} (for the indexer) is already in use by another program`);
   }
-  if (!options.databaseUrl && !options.keepDb) rmSync(options.dbDir, { recursive: true, force: true });
+  if (!options.databaseUrl) rmSync(options.dbDir, { recursive: true, force: true });
   const service = startService({
     name: "indexer",
     // The supervisor runs `ponder start` and recovers from a changed chain and from deep reorgs.
@@ -69,7 +65,6 @@ export async function startIndexer(options: IndexerOptions): Promise<{ service: 
       COMMONS_INDEXER_CACHE_DIR: options.cacheDir ?? dirname(resolve(options.dbDir)),
       // undefined removes an inherited DATABASE_URL: the caller decides the backend.
       DATABASE_URL: options.databaseUrl,
-      ...options.env,
     },
     logFile: options.logFile,
     echo: options.echo,

@@ -27,7 +27,7 @@ import { demoGovernorAbi, demoGovernorBytecode } from "../../contracts-abi/demoG
 import { demoTimelockAbi, demoTimelockBytecode } from "../../contracts-abi/demoTimelock";
 import { demoTokenAbi, demoTokenBytecode } from "../../contracts-abi/demoToken";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
-import { rpc } from "./anvil";
+import { rpc, rpcBatch } from "./anvil";
 import { seededRandom } from "./seededRandom";
 
 export type LongHistoryOptions = {
@@ -62,25 +62,6 @@ export type LongHistoryDao = {
 export type TokenState = Map<Address, { balance: bigint; delegate: Address | null; votes: bigint; delegators: number }>;
 
 type RpcCall = { method: string; params: unknown[] };
-
-/** One JSON-RPC batch; throws on the first error, naming the call. */
-async function batch<T = unknown>(url: string, calls: RpcCall[]): Promise<T[]> {
-  const results: T[] = [];
-  for (let offset = 0; offset < calls.length; offset += 500) {
-    const slice = calls.slice(offset, offset + 500);
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(slice.map((call, index) => ({ jsonrpc: "2.0", id: index, ...call }))),
-    });
-    const answers = (await response.json()) as { id: number; result?: T; error?: { message: string } }[];
-    for (const answer of answers.sort((a, b) => a.id - b.id)) {
-      if (answer.error) throw new Error(`${slice[answer.id]?.method} failed: ${answer.error.message}`);
-      results.push(answer.result as T);
-    }
-  }
-  return results;
-}
 
 const holderAddress = (index: number): Address =>
   getAddress(keccak256(stringToHex(`commons long-history holder ${index}`)).slice(0, 42));
@@ -127,9 +108,10 @@ export async function deployLongHistoryDao(url: string, options: LongHistoryOpti
   const token = getAddress(tokenReceipt.contractAddress);
 
   await rpc(url, "anvil_autoImpersonateAccount", [true]);
-  await batch(
+  await rpcBatch(
     url,
     holders.map((holder) => ({ method: "anvil_setBalance", params: [holder, toHex(parseUnits("100", 18))] })),
+    500,
   );
   await rpc(url, "evm_setAutomine", [false]);
 
@@ -164,7 +146,7 @@ export async function deployLongHistoryDao(url: string, options: LongHistoryOpti
 
   /** Sends the calls, mines one block with them all, and checks that each succeeded. */
   const mineBlock = async (calls: RpcCall[]) => {
-    await batch(url, calls);
+    await rpcBatch(url, calls, 500);
     await rpc(url, "evm_mine");
     const receipts = await rpc<{ status: Hex; gasUsed: Hex }[]>(url, "eth_getBlockReceipts", ["latest"]);
     const failed = receipts.filter((receipt) => receipt.status !== "0x1");
@@ -287,9 +269,10 @@ export async function readTokenState(url: string, token: Address, accounts: read
   });
   const [balances, delegates, votes] = await Promise.all(
     (["balanceOf", "delegates", "getVotes"] as const).map((name) =>
-      batch<Hex>(
+      rpcBatch<Hex>(
         url,
         accounts.map((account) => call(name, account)),
+        500,
       ),
     ),
   );

@@ -34,7 +34,7 @@ import { scaleSeederAbi, scaleSeederBytecode } from "../../contracts-abi/fixture
 import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { multicall3Address } from "../demo/deployContracts";
-import { rpc } from "../lib/anvil";
+import { rpc, rpcBatch } from "../lib/anvil";
 import { seededRandom } from "../lib/seededRandom";
 import { type Fate, type PlannedProposal, planProposals, type ScaleSizes, spread, topDelegates } from "./plan";
 
@@ -84,24 +84,6 @@ type SeedCall = Call & { logs: number };
  * refuses answers over 10 MB: mainnet blocks hold a few thousand logs, so do these.
  */
 const logsPerBlock = 2_500;
-
-async function batch<T = unknown>(url: string, calls: Call[]): Promise<T[]> {
-  const results: T[] = [];
-  for (let offset = 0; offset < calls.length; offset += 200) {
-    const slice = calls.slice(offset, offset + 200);
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(slice.map((call, index) => ({ jsonrpc: "2.0", id: index, ...call }))),
-    });
-    const answers = (await response.json()) as { id: number; result?: T; error?: { message: string } }[];
-    for (const answer of answers.sort((a, b) => a.id - b.id)) {
-      if (answer.error) throw new Error(`${slice[answer.id]?.method} failed: ${answer.error.message}`);
-      results.push(answer.result as T);
-    }
-  }
-  return results;
-}
 
 const titles = [
   "Fund the developer grants programme",
@@ -263,7 +245,7 @@ export async function seedLargeDao(
       method: call.method,
       params: [{ ...(call.params[0] as Record<string, unknown>), nonce: toHex(nonce++) }],
     }));
-    if (numbered.length > 0) await batch(url, numbered);
+    if (numbered.length > 0) await rpcBatch(url, numbered, 200);
     timestamp = at ?? timestamp + 12;
     await rpc(url, "evm_setNextBlockTimestamp", [toHex(timestamp)]);
     await rpc(url, "evm_mine");
