@@ -75,14 +75,15 @@ async function probe(
   // Asked together: one JSON-RPC batch.
   const codes = await Promise.all(candidates.map((address) => client.getCode({ address })));
   const index = codes.findIndex((code) => code !== undefined && code !== "0x");
+  const where = chainId === undefined ? "this chain" : `chain ${chainId}`;
   if (configured && (index === -1 || candidates[index]?.toLowerCase() !== configured.toLowerCase())) {
-    log(`the config's multicall3 ${configured} has no code on chain ${chainId}; ignoring it`);
+    log(`the config's multicall3 ${configured} has no code on ${where}; ignoring it`);
   }
   const address = index === -1 ? null : (candidates[index] ?? null);
   const key = `${chainId}`;
   if (address === null && !announced.has(key)) {
     announced.add(key);
-    log(`no Multicall3 on chain ${chainId} — reading without it (JSON-RPC batches pinned to one block)`);
+    log(`no Multicall3 on ${where} — reading without it (JSON-RPC batches pinned to one block)`);
   }
   return address;
 }

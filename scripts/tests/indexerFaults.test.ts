@@ -10,6 +10,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { type Address, createTestClient, getAddress, http, parseUnits, publicActions, walletActions } from "viem";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoTokenAbi } from "../../contracts-abi/demoToken";
@@ -100,9 +101,13 @@ async function indexerAgreesWithChain(configPath: string, url: string): Promise<
   return checkIndexerAgainstChain(dao, createIndexerClient(url));
 }
 
-/** The block Ponder last logged as finalized ("Finalized block chain=… number=N"). */
+/**
+ * The block Ponder last logged as finalized ("Finalized block chain=… number=N"). With CI set,
+ * Ponder's logger colours its lines, so the escape codes are taken out before matching.
+ */
 function lastFinalizedBlock(log: string): number {
-  const numbers = [...log.matchAll(/Finalized block .*?number=(\d+)/g)].map((match) => Number(match[1]));
+  const plain = stripVTControlCharacters(log);
+  const numbers = [...plain.matchAll(/Finalized block .*?number=(\d+)/g)].map((match) => Number(match[1]));
   return numbers.at(-1) ?? 0;
 }
 
