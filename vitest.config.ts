@@ -7,6 +7,7 @@ export default defineConfig({
       "components/**/*.test.ts",
       "app/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "harness/**/*.test.ts",
       "indexer/**/*.test.ts",
       "contracts-abi/**/*.test.ts",
     ],

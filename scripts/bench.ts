@@ -27,14 +27,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { freePort, rpc } from "../harness/anvil";
+import { startApp } from "../harness/appService";
+import { ensureChromium } from "../harness/chromium";
+import { startDemoChain } from "../harness/demoChain";
+import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
+import { type Service, stopAll } from "../harness/services";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
-import { freePort, rpc } from "./lib/anvil";
-import { startApp } from "./lib/appService";
-import { ensureChromium } from "./lib/chromium";
-import { startDemoChain } from "./lib/demoChain";
-import { startIndexer, waitForIndexedBlock } from "./lib/indexerService";
 import { bin, repoRoot, workDir } from "./lib/paths";
-import { type Service, stopAll } from "./lib/services";
 
 const targetKb = 150;
 /** How long the network must stay quiet before "after idle" is read. */

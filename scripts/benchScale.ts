@@ -19,14 +19,14 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { freePort, rpc } from "./lib/anvil";
-import { startApp } from "./lib/appService";
-import { type CountingRpcProxy, startCountingRpcProxy } from "./lib/countingRpcProxy";
-import { startIndexer, waitForIndexedBlock } from "./lib/indexerService";
+import { freePort, rpc } from "../harness/anvil";
+import { startApp } from "../harness/appService";
+import { type CountingRpcProxy, startCountingRpcProxy } from "../harness/countingRpcProxy";
+import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
+import { type Service, stopAll } from "../harness/services";
 import { bin, repoRoot, workDir } from "./lib/paths";
 import { summarize } from "./lib/percentile";
 import { sampleRss } from "./lib/processRss";
-import { type Service, stopAll } from "./lib/services";
 import { startLargeChain, writeLargeConfig } from "./scale/largeChain";
 import { sizesFromEnv } from "./scale/plan";
 

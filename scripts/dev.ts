@@ -6,22 +6,22 @@
  *
  * Stopping is hard to defeat: every service is tracked from the moment it is spawned (a Ctrl-C
  * while the indexer backfills stops it too), a second Ctrl-C or SIGTERM lets the stop in progress
- * finish, and a watchdog process (scripts/lib/reaper.ts) stops whatever is left should this
+ * finish, and a watchdog process (harness/reaper.ts) stops whatever is left should this
  * process be killed outright.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { isPortFree } from "../harness/anvil";
+import { startApp } from "../harness/appService";
+import { startDemoChain } from "../harness/demoChain";
+import { startIndexer } from "../harness/indexerService";
+import { startReaper } from "../harness/reaper";
+import type { Service } from "../harness/services";
 import { ConfigError } from "../lib/config/ConfigError";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import { resolveDao } from "../lib/config/resolveDao";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
-import { isPortFree } from "./lib/anvil";
-import { startApp } from "./lib/appService";
-import { startDemoChain } from "./lib/demoChain";
-import { startIndexer } from "./lib/indexerService";
 import { workDir } from "./lib/paths";
-import { startReaper } from "./lib/reaper";
-import type { Service } from "./lib/services";
 
 const ports = {
   chain: Number(process.env.ANVIL_PORT ?? 8545),

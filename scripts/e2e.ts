@@ -8,11 +8,11 @@
  *
  * Extra arguments go to `playwright test` (e.g. `npm run test:e2e -- e2e/specs/wallet.spec.ts`).
  * With the demo, a second, plain anvil (chain 1337, no Multicall3, nothing from our seed) serves
- * one more DAO, deployed at start (scripts/fixtures/plainChain.ts; e2e/specs/plain-chain.spec.ts),
+ * one more DAO, deployed at start (harness/fixtures/plainChain.ts; e2e/specs/plain-chain.spec.ts),
  * a third, empty anvil running as chain 1 holds a stand-in for ENS (the config's `ensRpcUrl`), a
  * local stand-in for a Sourcify server answers `sourcifyUrl` (e2e/specs/conventions.spec.ts), and a
  * second app server reads the demo DAO through a dead endpoint and a fault-injecting proxy
- * (scripts/lib/faultyRpc.ts; e2e/specs/faulty-rpc.spec.ts) on port E2E_FAULTY_APP_PORT (app + 1).
+ * (harness/faultyRpc.ts; e2e/specs/faulty-rpc.spec.ts) on port E2E_FAULTY_APP_PORT (app + 1).
  *
  * E2E_SKIP_BUILD=1 reuses an existing build while iterating on specs; NEXT_DIST_DIR picks the build
  * directory (default .next) and E2E_UPSTREAM_PORT/E2E_FORK_PORT/E2E_PLAIN_PORT/E2E_INDEXER_PORT/E2E_APP_PORT
@@ -22,21 +22,21 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createPublicClient, http } from "viem";
-import { startSourcifyStandIn } from "../lib/actions/testing/sourcifyStandIn";
-import { installEnsStandIn } from "../lib/chain/testing/ensStandIn";
+import { type AnvilInstance, freePort, rpc, startAnvil } from "../harness/anvil";
+import { startApp } from "../harness/appService";
+import { ensureChromium } from "../harness/chromium";
+import { startDemoChain } from "../harness/demoChain";
+import { startFaultyRpc } from "../harness/faultyRpc";
+import { deployPlainChainDao, plainChainConfig, plainChainId } from "../harness/fixtures/plainChain";
+import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
+import { type Service, stopAll } from "../harness/services";
+import { installEnsStandIn } from "../harness/standIns/ensStandIn";
+import { startSourcifyStandIn } from "../harness/standIns/sourcifyStandIn";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
-import { deployPlainChainDao, plainChainConfig, plainChainId } from "./fixtures/plainChain";
-import { type AnvilInstance, freePort, rpc, startAnvil } from "./lib/anvil";
-import { startApp } from "./lib/appService";
-import { ensureChromium } from "./lib/chromium";
-import { startDemoChain } from "./lib/demoChain";
-import { startFaultyRpc } from "./lib/faultyRpc";
-import { startIndexer, waitForIndexedBlock } from "./lib/indexerService";
 import { bin, e2eWorkDir, repoRoot } from "./lib/paths";
-import { type Service, stopAll } from "./lib/services";
 
 const ports = {
   upstream: Number(process.env.E2E_UPSTREAM_PORT ?? 8645),

@@ -4,8 +4,8 @@
  * otherwise the first DAO's rpcUrl from the DAO config, else http://127.0.0.1:8545.
  */
 import { parseArgs } from "node:util";
+import { rpc } from "../harness/anvil";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
-import { rpc } from "./lib/anvil";
 
 const usage = "usage: npm run mine -- [blocks] [--time seconds] [--rpc url]";
 

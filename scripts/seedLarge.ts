@@ -3,7 +3,7 @@
  * or says it is cached already. Sizes: SCALE=0.1 for a tenth of everything, SCALE_HOLDERS=… and
  * the other SCALE_* variables (scripts/scale/plan.ts) for one figure. SEED_PORT picks anvil's port.
  */
-import { freePort } from "./lib/anvil";
+import { freePort } from "../harness/anvil";
 import { ensureLargeChain } from "./scale/largeChain";
 import { sizesFromEnv } from "./scale/plan";
 

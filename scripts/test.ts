@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, in the order that fails fastest — lint + format (Biome), type check
- * (app, e2e, indexer, scripts), unit tests (vitest), then the e2e suite (scripts/e2e.ts). Ends
+ * (app, e2e, indexer, scripts + harness), unit tests (vitest), then the e2e suite (scripts/e2e.ts). Ends
  * with one line counting tests passed and failed. `.ci/run` calls exactly this.
  */
 import { spawn } from "node:child_process";
@@ -18,7 +18,7 @@ const steps: Step[] = [
   { name: "type check: app", command: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"] },
   { name: "type check: e2e", command: bin("tsc"), args: ["--noEmit", "-p", "e2e/tsconfig.json"] },
   { name: "type check: indexer", command: bin("tsc"), args: ["--noEmit", "-p", "indexer/tsconfig.json"] },
-  { name: "type check: scripts", command: bin("tsc"), args: ["--noEmit", "-p", "scripts/tsconfig.json"] },
+  { name: "type check: scripts + harness", command: bin("tsc"), args: ["--noEmit", "-p", "scripts/tsconfig.json"] },
   {
     name: "unit tests (vitest)",
     command: bin("vitest"),

@@ -19,7 +19,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";
 import { bravoGovernorAbi } from "../../contracts-abi/flavours/bravoGovernor";
 import { bravoTimelockAbi } from "../../contracts-abi/flavours/bravoTimelock";
-import { installEnsStandIn } from "../../lib/chain/testing/ensStandIn";
+import { installEnsStandIn } from "../../harness/standIns/ensStandIn";
 import { resolveDao } from "../../lib/config/resolveDao";
 import { identicon } from "../../lib/format/identicon";
 import { shortAddress } from "../../lib/format/shortAddress";

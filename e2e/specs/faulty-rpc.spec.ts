@@ -1,7 +1,7 @@
 /**
  * Real RPC providers on a bad day (issue 11): a second app server (scripts/e2e.ts) reads the demo
  * DAO through two endpoints, the first dead (nobody listens) and the second a fault proxy in front
- * of the fork that answers 10% of requests with HTTP 429 or -32005 (scripts/lib/faultyRpc.ts, seed
+ * of the fork that answers 10% of requests with HTTP 429 or -32005 (harness/faultyRpc.ts, seed
  * 6: its 2nd, 6th, 7th, 13th… requests are refused, so any page view trips it). The pages still
  * show the chain's truth, say that one endpoint is down, and a vote goes through the browser — whose
  * own reads go through the same two endpoints. The proxy's counters prove the faults happened.

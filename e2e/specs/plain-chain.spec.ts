@@ -1,6 +1,6 @@
 /**
  * A DAO on a chain our seed never touched (issue 11): a plain anvil with chain id 1337 and no
- * Multicall3 at any address, where a Governor was deployed the usual way (scripts/fixtures/
+ * Multicall3 at any address, where a Governor was deployed the usual way (harness/fixtures/
  * plainChain.ts). Every live read there goes as a JSON-RPC batch from one block; the pages, a
  * delegation and a proposal's whole life (propose, vote, queue, execute) work through the browser,
  * checked against the chain.

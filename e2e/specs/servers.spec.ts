@@ -7,8 +7,8 @@
 import { type Hex, hexToBigInt } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { createSiweMessage } from "viem/siwe";
+import { startTempPostgres, type TempPostgres } from "../../harness/postgres";
 import { anvilKeys } from "../../lib/server/auth/testing";
-import { startTempPostgres, type TempPostgres } from "../../scripts/lib/postgres";
 import { type AppServer, startAppServer } from "../fixtures/servers";
 import { expect, test } from "../fixtures/test";
 

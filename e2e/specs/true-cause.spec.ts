@@ -11,10 +11,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "../../harness/anvil";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import { serializeCommonsConfig, withRpcUrls } from "../../lib/config/serializeCommonsConfig";
 import { describeIndexLag } from "../../lib/indexer/indexLag";
-import { freePort } from "../../scripts/lib/anvil";
 import { type AppServer, startAppServer } from "../fixtures/servers";
 import { expect, test } from "../fixtures/test";
 

@@ -1,7 +1,7 @@
 import { type Address, encodeFunctionData, getAddress, parseAbi } from "viem";
 import { afterEach, describe, expect, it } from "vitest";
+import { type SourcifyStandIn, startSourcifyStandIn } from "../../harness/standIns/sourcifyStandIn";
 import { decodeAction } from "./decodeAction";
-import { type SourcifyStandIn, startSourcifyStandIn } from "./testing/sourcifyStandIn";
 import { verifiedAbis } from "./verifiedAbis";
 
 const verified: Address = "0x1111111111111111111111111111111111111111";

@@ -1,15 +1,15 @@
 /**
  * ENS lookups against a stand-in for ENS's Universal Resolver on a local anvil running as chain 1
- * (lib/chain/testing/ensStandIn), through the same mainnet client and transport the server uses.
+ * (harness/standIns/ensStandIn), through the same mainnet client and transport the server uses.
  */
 import { type Address, createPublicClient, type PublicClient } from "viem";
 import { mainnet } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AnvilInstance, freePort, startAnvil } from "../../scripts/lib/anvil";
+import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
+import { type EnsStandIn, installEnsStandIn } from "../../harness/standIns/ensStandIn";
 import { anvilDevAccounts } from "./anvilDevAccounts";
 import { looksLikeEnsName, lookupEnsNames, lookupEnsProfiles, resolveEnsAddress } from "./ensNames";
 import { rpcRequestCounts, rpcTransport } from "./rpcTransport";
-import { type EnsStandIn, installEnsStandIn } from "./testing/ensStandIn";
 
 const [, lina, mallory, nameless, shouty] = anvilDevAccounts;
 let anvil: AnvilInstance;

@@ -1,5 +1,6 @@
 import { createPublicClient, custom } from "viem";
 import { afterEach, describe, expect, it } from "vitest";
+import { fakeChain } from "../../harness/standIns/fakeChain";
 import { defaultDaoFlavour, governorAdapter } from "../governor/adapter";
 import { daoChain } from "./daoChain";
 import { clearMulticall3Cache } from "./multicall3";
@@ -14,7 +15,6 @@ import {
   readProposalsLive,
 } from "./proposalStates";
 import { rpcTransport } from "./rpcTransport";
-import { fakeChain } from "./testing/fakeChain";
 
 const governor = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
 const token = "0x5FbDB2315678afecb367f032d93F642f64180aa3";

@@ -1,11 +1,11 @@
 import { createPublicClient, custom, erc20Abi, http, numberToHex } from "viem";
 import { afterEach, describe, expect, it } from "vitest";
+import { fakeChain, type JsonRpcServer, serveJsonRpc } from "../../harness/standIns/fakeChain";
 import { ChainUnreachableError } from "./chainErrors";
 import { daoChain } from "./daoChain";
 import { clearMulticall3Cache } from "./multicall3";
 import { contractCall, ethBalanceCall, readCalls, readCallsAt, readRaw } from "./readCalls";
 import { rpcTransport } from "./rpcTransport";
-import { fakeChain, type JsonRpcServer, serveJsonRpc } from "./testing/fakeChain";
 
 const token = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const broken = "0x000000000000000000000000000000000000dEaD";

@@ -1,11 +1,11 @@
 import { type Address, createPublicClient, custom } from "viem";
 import { afterEach, describe, expect, it } from "vitest";
+import { type FakeContracts, type FakeHandler, fakeChain } from "../../harness/standIns/fakeChain";
 import { defaultDaoFlavour, governorAdapter } from "../governor/adapter";
 import { daoChain } from "./daoChain";
 import { clearMulticall3Cache } from "./multicall3";
 import { readProposalLive } from "./readProposalLive";
 import { rpcTransport } from "./rpcTransport";
-import { type FakeContracts, type FakeHandler, fakeChain } from "./testing/fakeChain";
 
 const governor: Address = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
 const token: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";

@@ -2,13 +2,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPublicClient, erc20Abi } from "viem";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fakeChain, type JsonRpcServer, serveJsonRpc } from "../../harness/standIns/fakeChain";
 import { ChainUnreachableError, unreachableCause } from "./chainErrors";
 import { daoChain } from "./daoChain";
 import { endpointStatuses, resetEndpointHealth } from "./endpointHealth";
 import { clearMulticall3Cache } from "./multicall3";
 import { contractCall, readCalls } from "./readCalls";
 import { rpcTransport } from "./rpcTransport";
-import { fakeChain, type JsonRpcServer, serveJsonRpc } from "./testing/fakeChain";
 
 const token = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const symbolCall = contractCall({ address: token, abi: erc20Abi, functionName: "symbol" });

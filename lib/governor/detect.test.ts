@@ -5,8 +5,8 @@
 import { type Address, createPublicClient, getAddress, http, type PublicClient } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/lib/anvil";
-import { type DemoChain, startDemoChain } from "../../scripts/lib/demoChain";
+import { freePort } from "../../harness/anvil";
+import { type DemoChain, startDemoChain } from "../../harness/demoChain";
 import { clearGovernorFlavourCache, detectGovernor } from "./detect";
 import { governorAdapterFor } from "./families";
 

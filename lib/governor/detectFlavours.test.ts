@@ -22,6 +22,7 @@ import {
 } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
 import {
   dev,
   type FlavourClient,
@@ -30,7 +31,6 @@ import {
   flavourClient,
 } from "../../scripts/flavours/common";
 import { flavourDeployers } from "../../scripts/flavours/deploy";
-import { type AnvilInstance, freePort, startAnvil } from "../../scripts/lib/anvil";
 import type { VoteParts } from "../proposals/voteParts";
 import { explainTxError } from "../tx/explainTxError";
 import { type ContractRead, type ContractWrite, type ProposalContent, readResult } from "./adapter";

@@ -4,8 +4,8 @@
  * exactly, and expired windows purged so the table stays bounded.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestStore, hasPostgres } from "../../harness/testStore";
 import { createRateLimiter, resetRateLimits } from "./rateLimit";
-import { createTestStore, hasPostgres } from "./store/testing";
 import type { StoreBackend } from "./store/types";
 
 const postgres = await hasPostgres();

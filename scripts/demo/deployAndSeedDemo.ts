@@ -6,7 +6,7 @@
  * between rounds 1 and 2 (./seedCompoundEra.ts). Then checks every proposal's state on chain.
  *
  * The history is ~46,500 blocks long (GovernorAlpha votes for 40,320 blocks): seed it on an anvil
- * started with `pruneHistory` (scripts/lib/anvil.ts), where mining costs little per block.
+ * started with `pruneHistory` (harness/anvil.ts), where mining costs little per block.
  */
 import { type Address, zeroAddress } from "viem";
 import { demoGovernorAbi } from "../../contracts-abi/demoGovernor";

@@ -9,7 +9,7 @@ import { demoTimelockAbi, demoTimelockBytecode } from "../../contracts-abi/demoT
 import { demoTokenAbi, demoTokenBytecode } from "../../contracts-abi/demoToken";
 import { mockErc20Abi, mockErc20Bytecode } from "../../contracts-abi/mockErc20";
 import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
-import { rpc } from "../lib/anvil";
+import { rpc } from "../../harness/anvil";
 import { devActors, totalSupply } from "./actors";
 import type { DemoContracts } from "./proposals";
 import type { SeedSession } from "./seedSession";

@@ -4,7 +4,7 @@
  * time and ~46,200 blocks. GovernorAlpha's voting period is a fixed 40,320 blocks, so the voting
  * windows overlap: every Alpha proposal (the "alpha" DAO's and the "compound" DAO's migration) is
  * voted in the same 40,320 blocks, mined at 12 s a block (≈ 5.6 days). Mining that many blocks is
- * cheap only on an anvil that keeps no per-block state (scripts/lib/demoChain.ts starts it so).
+ * cheap only on an anvil that keeps no per-block state (harness/demoChain.ts starts it so).
  *
  * - alpha "alpha-grants": a UNI transfer given by signature; For by #1 and #3; queued and Executed.
  * - alpha "alpha-marketing": For by #2 and #3, Against by #0 (more votes): Defeated by majority.

@@ -22,7 +22,7 @@ import {
   parseEther,
 } from "viem";
 import { foundry } from "viem/chains";
-import { rpc } from "../lib/anvil";
+import { rpc } from "../../harness/anvil";
 
 type Receipt = { status: Hex; contractAddress: Address | null; blockNumber: Hex };
 

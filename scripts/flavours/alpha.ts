@@ -7,7 +7,7 @@
  * no reason. The Timelock's minimum delay is 2 days and its grace period 14 days.
  *
  * A 40,320-block voting window is cheap only on an anvil that keeps no per-block state
- * (`--prune-history`, see scripts/lib/anvil.ts): a test or seed that runs a proposal through needs one.
+ * (`--prune-history`, see harness/anvil.ts): a test or seed that runs a proposal through needs one.
  */
 import { type Address, getContractAddress, parseEther, parseUnits } from "viem";
 import { uniGovernorAlphaAbi, uniGovernorAlphaBytecode } from "../../contracts-abi/flavours/uniGovernorAlpha";

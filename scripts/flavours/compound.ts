@@ -8,7 +8,7 @@
  * (50,000 UNI) and quorum (400,000 UNI) are Compound's bounds and constant.
  *
  * The migration mines the Alpha's 40,320-block voting period: run it on an anvil started with
- * `--prune-history` (scripts/lib/anvil.ts), where that takes about a second.
+ * `--prune-history` (harness/anvil.ts), where that takes about a second.
  */
 import { type Address, encodeAbiParameters, type Hex, parseAbiParameters, parseUnits } from "viem";
 import {

@@ -1,15 +1,15 @@
 /**
- * The large DAO's chain, cached like the demo's (scripts/lib/demoChain.ts): seeded once on an anvil
+ * The large DAO's chain, cached like the demo's (harness/demoChain.ts): seeded once on an anvil
  * that keeps no per-block state, dumped to .commons/ under a key derived from its sources, the
  * compiled contracts, the anvil version and the sizes, and loaded from there afterwards.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { type AnvilInstance, startAnvil, waitFor } from "../../harness/anvil";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
 import type { CommonsConfig } from "../../lib/config/schema";
 import { serializeCommonsConfig } from "../../lib/config/serializeCommonsConfig";
-import { type AnvilInstance, startAnvil, waitFor } from "../lib/anvil";
 import { repoRoot } from "../lib/paths";
 import type { ScaleSizes } from "./plan";
 import { type LargeDeployment, largeHistoryStart, seedLargeDao } from "./seedLargeDao";

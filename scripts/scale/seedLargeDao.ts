@@ -32,9 +32,9 @@ import { demoTimelockAbi, demoTimelockBytecode } from "../../contracts-abi/demoT
 import { demoTokenAbi, demoTokenBytecode } from "../../contracts-abi/demoToken";
 import { scaleSeederAbi, scaleSeederBytecode } from "../../contracts-abi/fixtures/scaleSeeder";
 import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
+import { rpc, rpcBatch } from "../../harness/anvil";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { multicall3Address } from "../demo/deployContracts";
-import { rpc, rpcBatch } from "../lib/anvil";
 import { seededRandom } from "../lib/seededRandom";
 import { type Fate, type PlannedProposal, planProposals, type ScaleSizes, spread, topDelegates } from "./plan";
 

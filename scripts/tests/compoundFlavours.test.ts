@@ -28,6 +28,7 @@ import { governorBravoDelegatorAbi } from "../../contracts-abi/flavours/governor
 import { uniGovernorAlphaAbi } from "../../contracts-abi/flavours/uniGovernorAlpha";
 import { uniTimelockAbi } from "../../contracts-abi/flavours/uniTimelock";
 import { uniTokenAbi } from "../../contracts-abi/flavours/uniToken";
+import { type AnvilInstance, freePort, rpc, startAnvil } from "../../harness/anvil";
 import { alphaGracePeriod, alphaSettings, deployAlpha } from "../flavours/alpha";
 import {
   automineSender,
@@ -44,7 +45,6 @@ import {
   deployCompoundContracts,
   migrateToBravo,
 } from "../flavours/compound";
-import { type AnvilInstance, freePort, rpc, startAnvil } from "../lib/anvil";
 
 /** Governor ProposalState numbering (GovernorAlpha, GovernorBravo and OZ alike). */
 const State = {

@@ -16,11 +16,11 @@ import {
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoTokenAbi, demoTokenBytecode } from "../../contracts-abi/demoToken";
+import { type AnvilInstance, freePort, rpc, startAnvil } from "../../harness/anvil";
+import { type FaultyRpc, startFaultyRpc } from "../../harness/faultyRpc";
 import { failoverTransport, redactRpcUrl } from "../../indexer/rpc/failoverTransport";
 import { LogsLimitError, logsLimitOf } from "../../indexer/rpc/providerErrors";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
-import { type AnvilInstance, freePort, rpc, startAnvil } from "../lib/anvil";
-import { type FaultyRpc, startFaultyRpc } from "../lib/faultyRpc";
 
 let anvil: AnvilInstance;
 const proxies: FaultyRpc[] = [];

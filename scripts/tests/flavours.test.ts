@@ -25,12 +25,12 @@ import { nftGovernorAbi } from "../../contracts-abi/flavours/nftGovernor";
 import { nftTokenAbi } from "../../contracts-abi/flavours/nftToken";
 import { timestampFractionalGovernorAbi } from "../../contracts-abi/flavours/timestampFractionalGovernor";
 import { timestampFractionalTokenAbi } from "../../contracts-abi/flavours/timestampFractionalToken";
+import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
 import { bravoGracePeriod, deployBravo } from "../flavours/bravo";
 import { dev, type FlavourClient, flavourClient, flavourConfigEntry, write } from "../flavours/common";
 import { deployNft } from "../flavours/nft";
 import { deployTimestampFractional } from "../flavours/timestampFractional";
-import { type AnvilInstance, freePort, startAnvil } from "../lib/anvil";
 
 /** Governor ProposalState numbering (OZ 4 and 5, same as Bravo's). */
 const State = { Pending: 0, Active: 1, Succeeded: 4, Queued: 5, Expired: 6, Executed: 7 } as const;

@@ -6,6 +6,8 @@
 import { type Address, createTestClient, getAddress, http, parseEther, publicActions, walletActions } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../harness/anvil";
+import { type DemoChain, startDemoChain } from "../../harness/demoChain";
 import {
   type ContractWrite,
   type GovernorAdapter,
@@ -14,8 +16,6 @@ import {
   readResult,
 } from "../../lib/governor/adapter";
 import { explainTxError } from "../../lib/tx/explainTxError";
-import { freePort } from "../lib/anvil";
-import { type DemoChain, startDemoChain } from "../lib/demoChain";
 
 let demo: DemoChain;
 let adapter: GovernorAdapter;

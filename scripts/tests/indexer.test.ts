@@ -10,18 +10,18 @@ import { join } from "node:path";
 import { createTestClient, http, parseAbi, parseAbiItem, publicActions, walletActions } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkIndexerAgainstChain } from "../../indexer/checkAgainstChain";
+import { freePort } from "../../harness/anvil";
+import { checkIndexerAgainstChain } from "../../harness/checkAgainstChain";
+import { type DemoChain, startDemoChain } from "../../harness/demoChain";
+import { startIndexer, waitForIndexedBlock } from "../../harness/indexerService";
+import { postgresBinDir, startTempPostgres, type TempPostgres } from "../../harness/postgres";
+import type { Service } from "../../harness/services";
 import { computeParticipation } from "../../indexer/src/api/participation";
 import { isTimestampClock } from "../../lib/chain/clock";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import type { DaoConfig } from "../../lib/config/schema";
 import { createIndexerClient } from "../../lib/indexer/client";
 import { writeDemoConfig } from "../demo/writeDemoConfig";
-import { freePort } from "../lib/anvil";
-import { type DemoChain, startDemoChain } from "../lib/demoChain";
-import { startIndexer, waitForIndexedBlock } from "../lib/indexerService";
-import { postgresBinDir, startTempPostgres, type TempPostgres } from "../lib/postgres";
-import type { Service } from "../lib/services";
 
 const governorAbi = parseAbi([
   "function castVoteWithReason(uint256 proposalId, uint8 support, string reason) returns (uint256)",

@@ -1,6 +1,6 @@
 /**
  * Issue 13's faults, on the real indexer (indexer/supervise.ts running `ponder start`) and a small
- * DAO on a plain anvil (scripts/fixtures/plainChain.ts):
+ * DAO on a plain anvil (harness/fixtures/plainChain.ts):
  *   - reorgs: a 5-block one (Ponder follows it) and one reaching below the block Ponder took as final
  *     (30 blocks on unknown chains), after which Ponder gives up; afterwards the API must agree
  *     with the chain on every balance, delegate and voting power;
@@ -14,15 +14,20 @@ import { stripVTControlCharacters } from "node:util";
 import { type Address, createTestClient, getAddress, http, parseUnits, publicActions, walletActions } from "viem";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoTokenAbi } from "../../contracts-abi/demoToken";
-import { checkIndexerAgainstChain } from "../../indexer/checkAgainstChain";
+import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
+import { checkIndexerAgainstChain } from "../../harness/checkAgainstChain";
+import {
+  deployPlainChainDao,
+  type PlainChainDao,
+  plainChainConfig,
+  plainChainId,
+} from "../../harness/fixtures/plainChain";
+import { startIndexer, waitForIndexedBlock } from "../../harness/indexerService";
+import { postgresBinDir, startTempPostgres } from "../../harness/postgres";
+import type { Service } from "../../harness/services";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import { createIndexerClient } from "../../lib/indexer/client";
-import { deployPlainChainDao, type PlainChainDao, plainChainConfig, plainChainId } from "../fixtures/plainChain";
-import { type AnvilInstance, freePort, startAnvil } from "../lib/anvil";
-import { startIndexer, waitForIndexedBlock } from "../lib/indexerService";
-import { postgresBinDir, startTempPostgres } from "../lib/postgres";
-import type { Service } from "../lib/services";
 
 const workDir = mkdtempSync(join(tmpdir(), "commons-indexer-faults-"));
 const cleanups: (() => Promise<void>)[] = [];

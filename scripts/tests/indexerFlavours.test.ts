@@ -15,7 +15,10 @@ import { nftGovernorAbi } from "../../contracts-abi/flavours/nftGovernor";
 import { nftTokenAbi } from "../../contracts-abi/flavours/nftToken";
 import { timestampFractionalGovernorAbi } from "../../contracts-abi/flavours/timestampFractionalGovernor";
 import { uniGovernorAlphaAbi } from "../../contracts-abi/flavours/uniGovernorAlpha";
-import { checkIndexerAgainstChain } from "../../indexer/checkAgainstChain";
+import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
+import { checkIndexerAgainstChain } from "../../harness/checkAgainstChain";
+import { startIndexer, waitForIndexedBlock } from "../../harness/indexerService";
+import type { Service } from "../../harness/services";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import type { DaoConfig } from "../../lib/config/schema";
 import { createIndexerClient, type IndexerClient } from "../../lib/indexer/client";
@@ -30,9 +33,6 @@ import {
 } from "../flavours/common";
 import { deployNft } from "../flavours/nft";
 import { deployTimestampFractional } from "../flavours/timestampFractional";
-import { type AnvilInstance, freePort, startAnvil } from "../lib/anvil";
-import { startIndexer, waitForIndexedBlock } from "../lib/indexerService";
-import type { Service } from "../lib/services";
 
 const workDir = mkdtempSync(join(tmpdir(), "commons-indexer-flavours-"));
 let anvil: AnvilInstance;

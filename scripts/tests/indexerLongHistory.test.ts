@@ -17,17 +17,22 @@ import { join } from "node:path";
 import { createPublicClient, type PublicClient } from "viem";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkIndexerAgainstChain } from "../../indexer/checkAgainstChain";
+import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
+import { checkIndexerAgainstChain } from "../../harness/checkAgainstChain";
+import { type FaultyRpc, startFaultyRpc } from "../../harness/faultyRpc";
+import {
+  deployLongHistoryDao,
+  type LongHistoryDao,
+  readTokenState,
+  type TokenState,
+} from "../../harness/fixtures/longHistoryDao";
+import { startIndexer, waitForIndexedBlock } from "../../harness/indexerService";
+import { postgresBinDir, startTempPostgres } from "../../harness/postgres";
 import { failoverTransport } from "../../indexer/rpc/failoverTransport";
 import { findTokenStart } from "../../indexer/tokenStart";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import type { DaoConfigInput } from "../../lib/config/schema";
 import { createIndexerClient } from "../../lib/indexer/client";
-import { type AnvilInstance, freePort, startAnvil } from "../lib/anvil";
-import { type FaultyRpc, startFaultyRpc } from "../lib/faultyRpc";
-import { startIndexer, waitForIndexedBlock } from "../lib/indexerService";
-import { deployLongHistoryDao, type LongHistoryDao, readTokenState, type TokenState } from "../lib/longHistoryDao";
-import { postgresBinDir, startTempPostgres } from "../lib/postgres";
 
 const workDir = mkdtempSync(join(tmpdir(), "commons-long-history-"));
 let anvil: AnvilInstance;

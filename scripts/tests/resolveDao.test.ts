@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
+import { type AnvilInstance, freePort, rpc, startAnvil } from "../../harness/anvil";
 import { describeChainProblem } from "../../lib/chain/chainErrors";
 import { ConfigError } from "../../lib/config/ConfigError";
 import { resolveDao } from "../../lib/config/resolveDao";
 import type { DaoConfig } from "../../lib/config/schema";
-import { type AnvilInstance, freePort, rpc, startAnvil } from "../lib/anvil";
 
 let anvil: AnvilInstance;
 const notAGovernor = "0x00000000000000000000000000000000000C0DE1";

@@ -25,6 +25,7 @@ import {
 } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boxProxyAbi, boxProxyBytecode, boxV1Abi, boxV1Bytecode, boxV2Bytecode } from "../../contracts-abi/fixtures";
+import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
 import { proposalStateName } from "../../lib/chain/proposalStates";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
 import { resolveDao } from "../../lib/config/resolveDao";
@@ -49,7 +50,6 @@ import {
   write,
 } from "../flavours/common";
 import { deployTimestampFractional } from "../flavours/timestampFractional";
-import { type AnvilInstance, freePort, startAnvil } from "../lib/anvil";
 
 let anvil: AnvilInstance;
 let client: FlavourClient;

@@ -9,11 +9,11 @@ import { type Address, type Client, createPublicClient, createWalletClient, getA
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { freePort, startAnvil } from "../../../scripts/lib/anvil";
+import { freePort, startAnvil } from "../../../harness/anvil";
+import { compileOwnerWallet } from "../../../harness/standIns/ownerWallet";
+import { createTestStore, hasPostgres } from "../../../harness/testStore";
 import { resetRateLimits } from "../rateLimit";
-import { createTestStore, hasPostgres } from "../store/testing";
 import type { StoreBackend } from "../store/types";
-import { compileOwnerWallet } from "../testing/ownerWallet";
 import { type Auth, createAuth, nonceTtlMs, sessionTtlMs } from "./auth";
 import { anvilKeys, cookieOf, signInForTest, testOrigin, testSiweMessage, verifyRequest } from "./testing";
 

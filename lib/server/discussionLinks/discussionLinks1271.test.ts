@@ -8,12 +8,12 @@ import { type Address, createPublicClient, createWalletClient, getAddress, type 
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startAnvil } from "../../../scripts/lib/anvil";
+import { freePort, startAnvil } from "../../../harness/anvil";
+import { compileOwnerWallet } from "../../../harness/standIns/ownerWallet";
+import { createTestStore } from "../../../harness/testStore";
 import { discussionLinkMessage } from "../../proposals/discussionLinks";
 import { anvilKeys } from "../auth/testing";
-import { createTestStore } from "../store/testing";
 import type { StoreBackend } from "../store/types";
-import { compileOwnerWallet } from "../testing/ownerWallet";
 import { addDiscussionLink, type DiscussionLinkDeps } from "./discussionLinksApi";
 
 const owner = privateKeyToAccount(anvilKeys[1]);

@@ -1,6 +1,6 @@
 /**
  * Spawns and stops the anvil that forks a DAO's chain for simulations. The binary comes from the
- * `@foundry-rs/anvil` npm package, resolved the way scripts/lib/anvil.ts does (scripts/ is not
+ * `@foundry-rs/anvil` npm package, resolved the way harness/anvil.ts does (harness/ is not
  * bundled with the app), or from COMMONS_ANVIL_PATH; when neither exists the error says which
  * platform lacks it and how to provide one.
  *

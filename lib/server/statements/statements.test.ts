@@ -7,11 +7,11 @@ import { type Client, createPublicClient, http } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { freePort, startAnvil } from "../../../scripts/lib/anvil";
+import { freePort, startAnvil } from "../../../harness/anvil";
+import { createTestStore, hasPostgres } from "../../../harness/testStore";
 import { type Auth, createAuth, sessionTtlMs } from "../auth/auth";
 import { anvilKeys, signInForTest, testOrigin } from "../auth/testing";
 import { resetRateLimits } from "../rateLimit";
-import { createTestStore, hasPostgres } from "../store/testing";
 import type { StoreBackend } from "../store/types";
 import { getStatementSummaries, statementRoutes } from "./statements";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestStore, hasPostgres } from "../../../harness/testStore";
 import { migrate, readMigrations, splitStatements } from "./migrate";
-import { createTestStore, hasPostgres } from "./testing";
 import type { StoreBackend } from "./types";
 
 describe("readMigrations", () => {

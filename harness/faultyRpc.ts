@@ -8,7 +8,7 @@
  * fault really happened. Single and batch requests; CORS open, so a browser page can call it.
  *
  * Usage (in front of any RPC; prints its URL, and the fault counts on Ctrl-C):
- *   tsx scripts/lib/faultyRpc.ts --upstream http://127.0.0.1:8545 --port 8600 \
+ *   tsx harness/faultyRpc.ts --upstream http://127.0.0.1:8545 --port 8600 \
  *     --max-logs-range 2000 --max-logs-results 1000 --rate-limit 0.1 --state-history 128 --seed 1
  *   (--drop-connections makes it a dead endpoint; curl http://127.0.0.1:8600/faults for the counts)
  */
@@ -16,8 +16,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { seededRandom } from "../scripts/lib/seededRandom";
 import { freePort } from "./anvil";
-import { seededRandom } from "./seededRandom";
 
 export type FaultyRpcOptions = {
   /** The RPC the proxy forwards to. */
@@ -423,7 +423,7 @@ async function main() {
   });
   if (!values.upstream) {
     console.error(
-      "usage: tsx scripts/lib/faultyRpc.ts --upstream URL [--port N] [--max-logs-range BLOCKS] [--max-logs-results LOGS] [--rate-limit 0..1] [--state-history BLOCKS] [--seed N] [--latency-ms MS] [--drop-connections]",
+      "usage: tsx harness/faultyRpc.ts --upstream URL [--port N] [--max-logs-range BLOCKS] [--max-logs-results LOGS] [--rate-limit 0..1] [--state-history BLOCKS] [--seed N] [--latency-ms MS] [--drop-connections]",
     );
     process.exit(2);
   }

@@ -1,3 +1,13 @@
+/*
+ * harness/ holds what starts or fakes the local world for `npm run dev`, the tests, e2e and the
+ * benchmarks: chains (this file, the seeded demo chain), the indexer and app servers, a throwaway
+ * PostgreSQL, faulty and counting RPC proxies, Chromium, stand-ins (standIns/: ENS, Sourcify, a
+ * fake chain, an EIP-1271 owner wallet), fixture DAOs (fixtures/) and the indexer-vs-chain checker.
+ * The rule: a module lives here when its job is to start, fake or check part of that world. A
+ * command (scripts/*.ts) and its own logic (the demo seed, flavour deployers, compile, the large
+ * DAO's plan, percentiles) stay in scripts/, which harness/ may use. The app (app/, components/,
+ * lib/ and indexer/ outside their tests) never imports harness/. No index file: import the module.
+ */
 /**
  * Starts and stops a local anvil (from the `@foundry-rs/anvil` npm package) and talks to it.
  * Used by the demo chain, the dev and e2e scripts and the tests: the binary is spawned directly so
@@ -62,7 +72,7 @@ export type AnvilInstance = {
  * @example
  * anvilBinaryPath() // ".../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
  */
-export function anvilBinaryPath(root = resolve(import.meta.dirname, "../..")): string {
+export function anvilBinaryPath(root = resolve(import.meta.dirname, "..")): string {
   const arch = process.arch === "x64" ? "amd64" : process.arch;
   const binary = process.platform === "win32" ? "anvil.exe" : "anvil";
   const path = join(root, "node_modules", "@foundry-rs", `anvil-${process.platform}-${arch}`, "bin", binary);

@@ -18,7 +18,7 @@ import {
   parseAbi,
   toFunctionSelector,
 } from "viem";
-import { multicall3Address } from "../daoChain";
+import { multicall3Address } from "../../lib/chain/daoChain";
 
 export type FakeHandler = (args: readonly unknown[]) => unknown;
 /** By address, then function name; any other call reverts (empty data). */

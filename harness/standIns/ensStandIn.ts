@@ -7,8 +7,8 @@
  */
 import { type Address, createWalletClient, type Hash, http, namehash, publicActions } from "viem";
 import { mainnet } from "viem/chains";
-import { ensStandInAbi, ensStandInDeployedBytecode } from "../../../contracts-abi/testing/ensStandIn";
-import { anvilDevAccounts } from "../anvilDevAccounts";
+import { ensStandInAbi, ensStandInDeployedBytecode } from "../../contracts-abi/testing/ensStandIn";
+import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 
 export type EnsStandIn = {
   /** Where viem's mainnet entry says the Universal Resolver is (and the stand-in now is). */

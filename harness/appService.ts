@@ -3,8 +3,8 @@
  * through server.js (`npm start`: X-Forwarded-* decided from the socket, see server.js).
  */
 import { dirname, resolve } from "node:path";
+import { bin, repoRoot } from "../scripts/lib/paths";
 import { isPortFree } from "./anvil";
-import { bin, repoRoot } from "./paths";
 import { type Service, startService, waitUntil } from "./services";
 
 export type AppOptions = {

@@ -14,11 +14,11 @@ import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { createPublicClient, http } from "viem";
 import { foundry } from "viem/chains";
-import { demoAnvilArgs, deployAndSeedDemo } from "../demo/deployAndSeedDemo";
-import type { DemoDeployment } from "../demo/types";
-import { demoStateProblems } from "../demo/verifyDemo";
+import { demoAnvilArgs, deployAndSeedDemo } from "../scripts/demo/deployAndSeedDemo";
+import type { DemoDeployment } from "../scripts/demo/types";
+import { demoStateProblems } from "../scripts/demo/verifyDemo";
+import { repoRoot } from "../scripts/lib/paths";
 import { type AnvilInstance, isPortFree, portInUseError, rpc, type StartAnvilOptions, startAnvil } from "./anvil";
-import { repoRoot } from "./compileContracts";
 
 /** Per-block states a loaded demo chain keeps (a full node's usual 128): reads pinned to a recent block work. */
 export const loadedStateBlocks = 128;

@@ -1,15 +1,15 @@
 /**
  * Stores for tests, one fresh database each: PGlite in memory, or a throwaway PostgreSQL server
- * (scripts/lib/postgres.ts; needs Debian's postgresql package). Both are migrated.
+ * (harness/postgres.ts; needs Debian's postgresql package). Both are migrated.
  *
  * @example
  * const store = await createTestStore("postgres");
  * try { … } finally { await store.close(); } // also stops the PostgreSQL server
  */
-import { migrate } from "./migrate";
-import { createPgliteStore } from "./pglite";
-import { createPostgresStore } from "./postgres";
-import type { StoreBackend } from "./types";
+import { migrate } from "../lib/server/store/migrate";
+import { createPgliteStore } from "../lib/server/store/pglite";
+import { createPostgresStore } from "../lib/server/store/postgres";
+import type { StoreBackend } from "../lib/server/store/types";
 
 export async function createTestStore(kind: "pglite" | "postgres"): Promise<StoreBackend> {
   if (kind === "pglite") {
@@ -17,7 +17,7 @@ export async function createTestStore(kind: "pglite" | "postgres"): Promise<Stor
     await migrate(store);
     return store;
   }
-  const { startTempPostgres } = await import("../../../scripts/lib/postgres");
+  const { startTempPostgres } = await import("./postgres");
   const server = await startTempPostgres();
   try {
     const store = await createPostgresStore(server.url, { max: 4 });
@@ -41,7 +41,7 @@ export async function createTestStore(kind: "pglite" | "postgres"): Promise<Stor
  * must run there.
  */
 export async function hasPostgres(): Promise<boolean> {
-  const { postgresBinDir } = await import("../../../scripts/lib/postgres");
+  const { postgresBinDir } = await import("./postgres");
   const installed = postgresBinDir() !== undefined;
   if (!installed && process.env.CI) {
     throw new Error("PostgreSQL is not installed, and CI must test both store backends (apt-get install postgresql)");

@@ -5,11 +5,12 @@
  * each split vote's parts against its weight, and every delegate's voting power, order, balance and
  * delegate — read through the governor adapter for the DAO's detected flavour. Meant for CI and for spot-checking a real DAO; not part of the Ponder app.
  *
- * Usage: tsx indexer/checkAgainstChain.ts [slug] (DAO_CONFIG and INDEXER_URL as for the app).
+ * Usage: tsx harness/checkAgainstChain.ts [slug] (DAO_CONFIG and INDEXER_URL as for the app).
  * Run it when the indexer has caught up with the chain head and nothing is being mined.
  */
 import { pathToFileURL } from "node:url";
 import { type Address, createPublicClient, getAddress, type PublicClient, zeroAddress } from "viem";
+import { failoverTransport } from "../indexer/rpc/failoverTransport";
 import { knownChain } from "../lib/chains";
 import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import { resolveDao } from "../lib/config/resolveDao";
@@ -19,7 +20,6 @@ import { governorAdapterFor, readResult } from "../lib/governor/families";
 import { createIndexerClient, type IndexerClient } from "../lib/indexer/client";
 import type { Page } from "../lib/indexer/types";
 import type { VoteParts } from "../lib/proposals/voteParts";
-import { failoverTransport } from "./rpc/failoverTransport";
 
 async function allPages<T>(read: (offset: number) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];

@@ -4,8 +4,8 @@
  */
 import { rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { bin, repoRoot } from "../scripts/lib/paths";
 import { isPortFree } from "./anvil";
-import { bin, repoRoot } from "./paths";
 import { httpOk, type Service, startService, waitUntil } from "./services";
 
 export type IndexerOptions = {
