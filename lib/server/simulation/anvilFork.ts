@@ -32,7 +32,10 @@ export class ForkStartError extends Error {
  *
  * @example simulationAnvilPath() // ".../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
  */
-export function simulationAnvilPath(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): string {
+export function simulationAnvilPath(
+  env: Record<string, string | undefined> = process.env,
+  root = process.cwd(),
+): string {
   const configured = env.COMMONS_ANVIL_PATH?.trim();
   if (configured) {
     if (!existsSync(/* turbopackIgnore: true */ configured)) {

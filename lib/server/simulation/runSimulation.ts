@@ -13,7 +13,7 @@
  * are read after, the fork is put back to where it was forked, and read again before. The risk
  * rules (lib/simulation/riskFlags) turn all of it into flags.
  *
- * No `server-only` guard: Node code tested against a real anvil (scripts/tests/simulation.test.ts).
+ * No `server-only` guard: Node code tested against a real anvil (./simulation.test.ts).
  *
  * Over 300 lines because it is one fork session in order (execute, read after, revert, read before); split it when a step grows.
  */

@@ -28,11 +28,11 @@ import {
 } from "../../harness/fixtures/longHistoryDao";
 import { startIndexer, waitForIndexedBlock } from "../../harness/indexerService";
 import { postgresBinDir, startTempPostgres } from "../../harness/postgres";
-import { failoverTransport } from "../../indexer/rpc/failoverTransport";
-import { findTokenStart } from "../../indexer/tokenStart";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import type { DaoConfigInput } from "../../lib/config/schema";
 import { createIndexerClient } from "../../lib/indexer/client";
+import { failoverTransport } from "../rpc/failoverTransport";
+import { findTokenStart } from "../tokenStart";
 
 const workDir = mkdtempSync(join(tmpdir(), "commons-long-history-"));
 let anvil: AnvilInstance;

@@ -8,14 +8,8 @@ import { foundry } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../harness/anvil";
 import { type DemoChain, startDemoChain } from "../../harness/demoChain";
-import {
-  type ContractWrite,
-  type GovernorAdapter,
-  governorAdapter,
-  type ProposalContent,
-  readResult,
-} from "../../lib/governor/adapter";
-import { explainTxError } from "../../lib/tx/explainTxError";
+import { explainTxError } from "../tx/explainTxError";
+import { type ContractWrite, type GovernorAdapter, governorAdapter, type ProposalContent, readResult } from "./adapter";
 
 let demo: DemoChain;
 let adapter: GovernorAdapter;

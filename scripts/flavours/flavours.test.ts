@@ -27,10 +27,10 @@ import { timestampFractionalGovernorAbi } from "../../contracts-abi/flavours/tim
 import { timestampFractionalTokenAbi } from "../../contracts-abi/flavours/timestampFractionalToken";
 import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
 import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
-import { bravoGracePeriod, deployBravo } from "../flavours/bravo";
-import { dev, type FlavourClient, flavourClient, flavourConfigEntry, write } from "../flavours/common";
-import { deployNft } from "../flavours/nft";
-import { deployTimestampFractional } from "../flavours/timestampFractional";
+import { bravoGracePeriod, deployBravo } from "./bravo";
+import { dev, type FlavourClient, flavourClient, flavourConfigEntry, write } from "./common";
+import { deployNft } from "./nft";
+import { deployTimestampFractional } from "./timestampFractional";
 
 /** Governor ProposalState numbering (OZ 4 and 5, same as Bravo's). */
 const State = { Pending: 0, Active: 1, Succeeded: 4, Queued: 5, Expired: 6, Executed: 7 } as const;

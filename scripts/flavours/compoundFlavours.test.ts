@@ -29,22 +29,15 @@ import { uniGovernorAlphaAbi } from "../../contracts-abi/flavours/uniGovernorAlp
 import { uniTimelockAbi } from "../../contracts-abi/flavours/uniTimelock";
 import { uniTokenAbi } from "../../contracts-abi/flavours/uniToken";
 import { type AnvilInstance, freePort, rpc, startAnvil } from "../../harness/anvil";
-import { alphaGracePeriod, alphaSettings, deployAlpha } from "../flavours/alpha";
-import {
-  automineSender,
-  dev,
-  type FlavourClient,
-  type FlavourDeployment,
-  flavourClient,
-  write,
-} from "../flavours/common";
+import { alphaGracePeriod, alphaSettings, deployAlpha } from "./alpha";
+import { automineSender, dev, type FlavourClient, type FlavourDeployment, flavourClient, write } from "./common";
 import {
   type CompoundContracts,
   compoundSettings,
   compoundWhitelistGuardian,
   deployCompoundContracts,
   migrateToBravo,
-} from "../flavours/compound";
+} from "./compound";
 
 /** Governor ProposalState numbering (GovernorAlpha, GovernorBravo and OZ alike). */
 const State = {

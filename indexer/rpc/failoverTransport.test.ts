@@ -18,9 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoTokenAbi, demoTokenBytecode } from "../../contracts-abi/demoToken";
 import { type AnvilInstance, freePort, rpc, startAnvil } from "../../harness/anvil";
 import { type FaultyRpc, startFaultyRpc } from "../../harness/faultyRpc";
-import { failoverTransport, redactRpcUrl } from "../../indexer/rpc/failoverTransport";
-import { LogsLimitError, logsLimitOf } from "../../indexer/rpc/providerErrors";
 import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
+import { failoverTransport, redactRpcUrl } from "./failoverTransport";
+import { LogsLimitError, logsLimitOf } from "./providerErrors";
 
 let anvil: AnvilInstance;
 const proxies: FaultyRpc[] = [];

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { multicall3DeployedBytecode } from "../../contracts-abi/multicall3";
 import { type AnvilInstance, freePort, rpc, startAnvil } from "../../harness/anvil";
-import { describeChainProblem } from "../../lib/chain/chainErrors";
-import { ConfigError } from "../../lib/config/ConfigError";
-import { resolveDao } from "../../lib/config/resolveDao";
-import type { DaoConfig } from "../../lib/config/schema";
+import { describeChainProblem } from "../chain/chainErrors";
+import { ConfigError } from "./ConfigError";
+import { resolveDao } from "./resolveDao";
+import type { DaoConfig } from "./schema";
 
 let anvil: AnvilInstance;
 const notAGovernor = "0x00000000000000000000000000000000000C0DE1";

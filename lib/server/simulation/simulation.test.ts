@@ -24,22 +24,9 @@ import {
   stringToHex,
 } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boxProxyAbi, boxProxyBytecode, boxV1Abi, boxV1Bytecode, boxV2Bytecode } from "../../contracts-abi/fixtures";
-import { type AnvilInstance, freePort, startAnvil } from "../../harness/anvil";
-import { proposalStateName } from "../../lib/chain/proposalStates";
-import { parseCommonsConfig } from "../../lib/config/parseCommonsConfig";
-import { resolveDao } from "../../lib/config/resolveDao";
-import { governorAdapter, type ProposalContent } from "../../lib/governor/adapter";
-import { daoFlavourOf } from "../../lib/governor/detect";
-import { AnvilMissingError, simulationAnvilPath } from "../../lib/server/simulation/anvilFork";
-import {
-  createForkManager,
-  SimulationBusyError,
-  SimulationTimeoutError,
-} from "../../lib/server/simulation/forkManager";
-import { runSimulation, type SimulationInput, simulationDaoOf } from "../../lib/server/simulation/runSimulation";
-import type { SimulationReport } from "../../lib/simulation/types";
-import { deployBravo } from "../flavours/bravo";
+import { boxProxyAbi, boxProxyBytecode, boxV1Abi, boxV1Bytecode, boxV2Bytecode } from "../../../contracts-abi/fixtures";
+import { type AnvilInstance, freePort, startAnvil } from "../../../harness/anvil";
+import { deployBravo } from "../../../scripts/flavours/bravo";
 import {
   deploy,
   dev,
@@ -48,8 +35,17 @@ import {
   flavourClient,
   flavourConfigEntry,
   write,
-} from "../flavours/common";
-import { deployTimestampFractional } from "../flavours/timestampFractional";
+} from "../../../scripts/flavours/common";
+import { deployTimestampFractional } from "../../../scripts/flavours/timestampFractional";
+import { proposalStateName } from "../../chain/proposalStates";
+import { parseCommonsConfig } from "../../config/parseCommonsConfig";
+import { resolveDao } from "../../config/resolveDao";
+import { governorAdapter, type ProposalContent } from "../../governor/adapter";
+import { daoFlavourOf } from "../../governor/detect";
+import type { SimulationReport } from "../../simulation/types";
+import { AnvilMissingError, simulationAnvilPath } from "./anvilFork";
+import { createForkManager, SimulationBusyError, SimulationTimeoutError } from "./forkManager";
+import { runSimulation, type SimulationInput, simulationDaoOf } from "./runSimulation";
 
 let anvil: AnvilInstance;
 let client: FlavourClient;

@@ -16,12 +16,12 @@ import { type DemoChain, startDemoChain } from "../../harness/demoChain";
 import { startIndexer, waitForIndexedBlock } from "../../harness/indexerService";
 import { postgresBinDir, startTempPostgres, type TempPostgres } from "../../harness/postgres";
 import type { Service } from "../../harness/services";
-import { computeParticipation } from "../../indexer/src/api/participation";
 import { isTimestampClock } from "../../lib/chain/clock";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import type { DaoConfig } from "../../lib/config/schema";
 import { createIndexerClient } from "../../lib/indexer/client";
-import { writeDemoConfig } from "../demo/writeDemoConfig";
+import { writeDemoConfig } from "../../scripts/demo/writeDemoConfig";
+import { computeParticipation } from "../src/api/participation";
 
 const governorAbi = parseAbi([
   "function castVoteWithReason(uint256 proposalId, uint8 support, string reason) returns (uint256)",

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const root = resolve(import.meta.dirname, "../..");
+const root = resolve(import.meta.dirname, "..");
 
 /** Names the README gives: SNAKE_CASE words, and any all-caps word in backticks (`PORT`). */
 function readmeNames(): string[] {

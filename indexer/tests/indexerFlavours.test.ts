@@ -22,7 +22,7 @@ import type { Service } from "../../harness/services";
 import { readCommonsConfig } from "../../lib/config/readCommonsConfig";
 import type { DaoConfig } from "../../lib/config/schema";
 import { createIndexerClient, type IndexerClient } from "../../lib/indexer/client";
-import { deployAlpha } from "../flavours/alpha";
+import { deployAlpha } from "../../scripts/flavours/alpha";
 import {
   dev,
   type FlavourClient,
@@ -30,9 +30,9 @@ import {
   flavourClient,
   write,
   writeFlavourConfig,
-} from "../flavours/common";
-import { deployNft } from "../flavours/nft";
-import { deployTimestampFractional } from "../flavours/timestampFractional";
+} from "../../scripts/flavours/common";
+import { deployNft } from "../../scripts/flavours/nft";
+import { deployTimestampFractional } from "../../scripts/flavours/timestampFractional";
 
 const workDir = mkdtempSync(join(tmpdir(), "commons-indexer-flavours-"));
 let anvil: AnvilInstance;

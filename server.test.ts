@@ -4,7 +4,7 @@
  * trusted proxy. A client's own X-Forwarded-* headers never count.
  */
 import { describe, expect, it } from "vitest";
-import { forwardedFacts, parseTrustedProxies, plainAddress } from "../../server.js";
+import { forwardedFacts, parseTrustedProxies, plainAddress } from "./server.js";
 
 const none = parseTrustedProxies(undefined);
 const proxies = parseTrustedProxies("10.0.0.0/8, 127.0.0.1, fd00::/8");

@@ -9,8 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { freePort, isPortFree, waitFor } from "../../harness/anvil";
-import { repoRoot } from "../lib/paths";
+import { freePort, isPortFree, waitFor } from "../harness/anvil";
+import { repoRoot } from "./lib/paths";
 
 type Dev = { child: ChildProcess; output: () => string; exited: Promise<void>; ports: number[]; dir: string };
 
