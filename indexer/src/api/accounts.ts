@@ -8,10 +8,11 @@ import { Hono } from "hono";
 import { and, desc, eq, inArray, sql } from "ponder";
 import { getAddress } from "viem";
 import { readAddress, readPage } from "./params";
+import type { ApiEnv } from "./ponderStatus";
 import { serializeAccount, serializeProposal, serializeVote } from "./serialize";
 import { indexedClock, newestProposals, readDao } from "./shared";
 
-export const accountsApi = new Hono();
+export const accountsApi = new Hono<ApiEnv>();
 
 accountsApi.get("/daos/:slug/accounts/:address", async (c) => {
   const dao = readDao(c.req.param("slug"));
@@ -81,7 +82,7 @@ accountsApi.get("/daos/:slug/accounts/:address/delegate-record", async (c) => {
   return c.json({
     delegate: getAddress(delegate),
     since: change === undefined ? null : { block: change.block.toString(), timestamp: change.timestamp },
-    clock: (await indexedClock(dao)).toString(),
+    clock: (await indexedClock(c, dao)).toString(),
     items: rows.map((proposalRow) => {
       const cast = voteOf.get(proposalRow.proposalId);
       return {

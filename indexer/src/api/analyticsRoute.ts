@@ -2,9 +2,10 @@
 import { Hono } from "hono";
 import { nowFigures, proposalPage, type SnapshotFigures, snapshotFigures } from "./analytics";
 import { readPage } from "./params";
+import type { ApiEnv } from "./ponderStatus";
 import { indexedClock, readDao } from "./shared";
 
-export const analyticsApi = new Hono();
+export const analyticsApi = new Hono<ApiEnv>();
 
 function serializeFigures(figures: SnapshotFigures) {
   return {
@@ -26,7 +27,7 @@ function serializeFigures(figures: SnapshotFigures) {
 analyticsApi.get("/daos/:slug/analytics", async (c) => {
   const dao = readDao(c.req.param("slug"));
   const { limit, offset } = readPage((name) => c.req.query(name));
-  const clock = await indexedClock(dao);
+  const clock = await indexedClock(c, dao);
   const [now, page] = await Promise.all([nowFigures(dao, clock), proposalPage(dao, limit, offset)]);
   // A snapshot counts once the index is past it: every change at or before it is then indexed.
   const passed = page.rows.filter((row) => row.voteStart < clock);

@@ -9,10 +9,11 @@ import { and, asc, count, desc, eq, gt, inArray, or, sql } from "ponder";
 import { type Address, getAddress } from "viem";
 import { readAddress, readAddressPrefix, readPage } from "./params";
 import { participationOf } from "./participationCounts";
+import type { ApiEnv } from "./ponderStatus";
 import { serializeDelegate, serializeVoterVote, serializeVotingPowerChange } from "./serialize";
 import { indexedClock, paged, readDao } from "./shared";
 
-export const delegatesApi = new Hono();
+export const delegatesApi = new Hono<ApiEnv>();
 
 delegatesApi.get("/daos/:slug/delegates", async (c) => {
   const dao = readDao(c.req.param("slug"));
@@ -57,7 +58,7 @@ delegatesApi.get("/daos/:slug/delegates", async (c) => {
             ),
           );
   const votesCount = new Map(votes.map((row) => [row.address, row.votesCount]));
-  const participation = await participationOf(dao, rows, await indexedClock(dao));
+  const participation = await participationOf(dao, rows, await indexedClock(c, dao));
   return c.json({
     items: rows.map((row) => serializeDelegate(row, votesCount.get(row.address) ?? 0, participation.get(row.address))),
     total,
@@ -88,7 +89,7 @@ delegatesApi.get("/daos/:slug/delegates/:address", async (c) => {
     votingPower: 0n,
     delegatorsCount: 0,
   };
-  const participation = await participationOf(dao, [delegate], await indexedClock(dao));
+  const participation = await participationOf(dao, [delegate], await indexedClock(c, dao));
   return c.json(serializeDelegate(delegate, votes?.votesCount ?? 0, participation.get(address)));
 });
 

@@ -1,18 +1,21 @@
 /**
  * The indexer's HTTP API (contract: lib/indexer/types.ts), served by Ponder next to its builtin
  * /health, /ready and /status: one Hono sub-app per area. Reads go through Ponder's read-only
- * drizzle `db` with the schema's tables, so every query names the indexer's own database schema.
+ * drizzle `db` with the schema's tables, so every query names the indexer's own database schema;
+ * how far indexing has got comes from Ponder's /status (./ponderStatus.ts), hence ApiEnv: the
+ * @hono/node-server bindings that say which address and port that server listens on.
  */
 import { Hono } from "hono";
 import { accountsApi } from "./accounts";
 import { analyticsApi } from "./analyticsRoute";
 import { delegatesApi } from "./delegates";
 import { ParamError } from "./params";
+import type { ApiEnv } from "./ponderStatus";
 import { proposalsApi } from "./proposals";
 import { statusApi } from "./status";
 import { treasuryApi } from "./treasury";
 
-const app = new Hono();
+const app = new Hono<ApiEnv>();
 
 for (const area of [statusApi, proposalsApi, delegatesApi, treasuryApi, accountsApi, analyticsApi]) {
   app.route("/api", area);

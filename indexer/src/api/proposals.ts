@@ -20,11 +20,12 @@ import {
   readSupport,
   readVoteSort,
 } from "./params";
+import type { ApiEnv } from "./ponderStatus";
 import { serializeProposal, serializeVote } from "./serialize";
 import { newestProposals, paged, readDao } from "./shared";
 import { stateCandidates } from "./stateCandidates";
 
-export const proposalsApi = new Hono();
+export const proposalsApi = new Hono<ApiEnv>();
 
 proposalsApi.get("/daos/:slug/proposals", async (c) => {
   const dao = readDao(c.req.param("slug"));

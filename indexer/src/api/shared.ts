@@ -4,9 +4,10 @@
  */
 import { db } from "ponder:api";
 import { proposal } from "ponder:schema";
-import { count, desc, sql } from "ponder";
+import { count, desc, type sql } from "ponder";
 import { daoBySlug, type IndexedDao } from "../../daos";
 import { ParamError } from "./params";
+import { type ApiContext, indexedHeads } from "./ponderStatus";
 
 /** The configured DAO with this slug, else a 404. */
 export function readDao(slug: string): IndexedDao {
@@ -15,32 +16,9 @@ export function readDao(slug: string): IndexedDao {
   return dao;
 }
 
-type IndexedHead = { block: bigint; timestamp: bigint };
-
-/** The latest block (number and timestamp) Ponder has indexed per chain id, from its own checkpoint table. */
-export async function indexedHeads(): Promise<Map<number, IndexedHead>> {
-  // Ponder builds every table in the `--schema` it runs with; its checkpoint table lives there too.
-  const schemaName = (proposal as unknown as Record<symbol, string | undefined>)[Symbol.for("drizzle:Schema")];
-  const table = schemaName
-    ? sql`${sql.identifier(schemaName)}.${sql.identifier("_ponder_checkpoint")}`
-    : sql.identifier("_ponder_checkpoint");
-  const result = await db.execute(sql`select chain_id, latest_checkpoint from ${table}`);
-  const rows = (result as unknown as { rows: { chain_id: string | number; latest_checkpoint: string }[] }).rows;
-  // A checkpoint is zero-padded decimal fields: timestamp (10), chain id (16), block number (16), …
-  return new Map(
-    rows.map((row) => [
-      Number(row.chain_id),
-      {
-        block: BigInt(row.latest_checkpoint.slice(26, 42)),
-        timestamp: BigInt(row.latest_checkpoint.slice(0, 10)),
-      },
-    ]),
-  );
-}
-
 /** The DAO governor's clock as far as the indexer has seen: the latest indexed block, or its timestamp. */
-export async function indexedClock(dao: IndexedDao): Promise<bigint> {
-  const head = (await indexedHeads()).get(dao.chainId);
+export async function indexedClock(c: ApiContext, dao: IndexedDao): Promise<bigint> {
+  const head = (await indexedHeads(c)).get(dao.chainId);
   if (head === undefined) return 0n;
   return dao.timestampClock ? head.timestamp : head.block;
 }

@@ -5,12 +5,12 @@
 import { Hono } from "hono";
 import { indexedDaos } from "../../daos";
 import { rpcHealth } from "../../rpc/failoverTransport";
-import { indexedHeads } from "./shared";
+import { type ApiEnv, indexedHeads } from "./ponderStatus";
 
-export const statusApi = new Hono();
+export const statusApi = new Hono<ApiEnv>();
 
 statusApi.get("/status", async (c) => {
-  const heads = await indexedHeads();
+  const heads = await indexedHeads(c);
   return c.json({
     daos: indexedDaos.map((dao) => ({
       slug: dao.slug,

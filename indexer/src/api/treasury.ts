@@ -4,9 +4,10 @@ import { treasuryToken } from "ponder:schema";
 import { Hono } from "hono";
 import { and, asc, desc, eq } from "ponder";
 import { getAddress } from "viem";
+import type { ApiEnv } from "./ponderStatus";
 import { readDao } from "./shared";
 
-export const treasuryApi = new Hono();
+export const treasuryApi = new Hono<ApiEnv>();
 
 /** At most this many treasury tokens are listed (anyone can send the treasury junk tokens). */
 const maxTreasuryTokens = 500;
