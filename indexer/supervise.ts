@@ -75,7 +75,7 @@ async function withDatabase(use: (db: GuardDb) => Promise<void>): Promise<void> 
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      await use({ query: (sql, params) => client.query(sql, params) as never });
+      await use({ query: (sql, params) => client.query(sql, params) });
     } finally {
       await client.end();
     }
@@ -89,7 +89,7 @@ async function withDatabase(use: (db: GuardDb) => Promise<void>): Promise<void> 
   const { PGlite } = await import("@electric-sql/pglite");
   const pglite = new PGlite({ dataDir: dir });
   try {
-    await use({ query: (sql, params) => pglite.query(sql, params) as never });
+    await use({ query: (sql, params) => pglite.query(sql, params) });
   } finally {
     await pglite.close();
   }

@@ -43,9 +43,7 @@ export type FindTokenStartOptions = {
 
 /** The token events the indexer reads; their first occurrence is the token's first block that matters. */
 const tokenTopics: Hex[] = [
-  ...new Set(
-    votesTokenEventsAbi.filter((item) => item.type === "event").map((event) => toEventSelector(event as never)),
-  ),
+  ...new Set(votesTokenEventsAbi.filter((item) => item.type === "event").map((event) => toEventSelector(event))),
 ];
 
 type CacheEntry = { block: number; blockHash: Hex; source: TokenStart["source"]; foundAt: string };

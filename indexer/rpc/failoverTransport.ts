@@ -223,7 +223,7 @@ export function failoverTransport(urls: readonly string[], options: FailoverTran
     let stateRefusal: unknown;
     for (const endpoint of candidates()) {
       try {
-        const result = await endpoint.request({ method, params } as never);
+        const result = await endpoint.request({ method, params });
         markUp(endpoint);
         return { result };
       } catch (error) {
@@ -294,11 +294,14 @@ export function failoverTransport(urls: readonly string[], options: FailoverTran
     return [...(lower as unknown[]), ...(upper as unknown[])];
   };
 
-  const transport = custom({ request } as never, {
-    key: "failover",
-    name: "Failover JSON-RPC",
-    ...(options.retryCount === undefined ? {} : { retryCount: options.retryCount }),
-  });
+  const transport = custom(
+    { request },
+    {
+      key: "failover",
+      name: "Failover JSON-RPC",
+      ...(options.retryCount === undefined ? {} : { retryCount: options.retryCount }),
+    },
+  );
   return (config) => {
     chain ??= config.chain;
     return transport(config);

@@ -75,7 +75,7 @@ async function proposalTimes(session: SeedSession, kind: GovernorKind, governor:
     abi: abiOf[kind],
     functionName: "proposals",
     args: [id],
-  } as never)) as readonly unknown[];
+  })) as readonly unknown[];
   return { eta: fields[2] as bigint, startBlock: fields[3] as bigint, endBlock: fields[4] as bigint };
 }
 

@@ -80,15 +80,14 @@ export function sessionSender(session: SeedSession): FlavourSender {
       return { address, blockNumber: await session.client.getBlockNumber() };
     },
     async write(from, call) {
-      await session.write({ from, ...call } as never, `${String(call.functionName)} from ${from}`);
+      await session.write({ from, ...call }, `${String(call.functionName)} from ${from}`);
       return mined();
     },
     async sendEth(from, to, value) {
       await session.send(`send ETH to ${to}`, { from, to, value });
       return mined();
     },
-    read: async <T>(call: Parameters<FlavourSender["read"]>[0]) =>
-      (await session.client.readContract(call as never)) as T,
+    read: async <T>(call: Parameters<FlavourSender["read"]>[0]) => (await session.client.readContract(call)) as T,
     mineBlocks: (blocks) => session.mineEmpty(blocks),
     mineAt: (timestamp) => session.mine(timestamp),
     headTimestamp: () => session.headTimestamp(),
@@ -116,8 +115,8 @@ export async function queuePropose(
   key: string,
 ): Promise<bigint> {
   const call = { address: governor, abi, functionName: "propose", args } as const;
-  const { result } = await session.client.simulateContract({ ...call, account: from } as never);
-  await session.write({ ...call, from } as never, `propose ${key}`);
+  const { result } = await session.client.simulateContract({ ...call, account: from });
+  await session.write({ ...call, from }, `propose ${key}`);
   return result as bigint;
 }
 
@@ -131,7 +130,7 @@ export function queueCall(
   args: readonly unknown[],
   label: string,
 ) {
-  return session.write({ from, address: governor, abi, functionName, args } as never, label);
+  return session.write({ from, address: governor, abi, functionName, args }, label);
 }
 
 export async function expectState(session: SeedSession, governor: Address, id: bigint, key: string, state: string) {

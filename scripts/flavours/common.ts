@@ -20,6 +20,7 @@ import {
   numberToHex,
   publicActions,
   stringToHex,
+  type WriteContractParameters,
   walletActions,
   zeroHash,
 } from "viem";
@@ -115,7 +116,7 @@ export async function deploy(
   bytecode: Hex,
   args: readonly unknown[],
 ): Promise<{ address: Address; blockNumber: bigint }> {
-  const hash = await client.deployContract({ abi, bytecode, args, account: from, chain: foundry } as never);
+  const hash = await client.deployContract({ abi, bytecode, args, account: from, chain: foundry });
   const receipt = await confirmed(client, hash, `deploying ${label}`);
   if (!receipt.contractAddress) throw new Error(`deploying ${label} produced no contract address`);
   return { address: getAddress(receipt.contractAddress), blockNumber: receipt.blockNumber };
@@ -138,11 +139,17 @@ export async function write<abi extends Abi, functionName extends ContractFuncti
     value?: bigint;
   },
 ) {
-  const { request } = await client.simulateContract({ ...call, account: from } as never);
+  await client.simulateContract({ ...call, account: from });
   // eth_estimateGas runs in the latest block: a vote checkpoint written there is updated in place
   // during the estimate but needs a new slot in the next block, so give a margin (see DESIGN.md).
-  const gas = await client.estimateContractGas({ ...call, account: from } as never);
-  const hash = await client.writeContract({ ...(request as object), gas: (gas * 3n) / 2n + 50_000n } as never);
+  const gas = await client.estimateContractGas({ ...call, account: from });
+  // viem types `value` by the function's mutability, which TypeScript cannot work out for a generic
+  // functionName; `call` is checked against its ABI by this function's signature, so name the type.
+  const hash = await client.writeContract({
+    ...call,
+    account: from,
+    gas: (gas * 3n) / 2n + 50_000n,
+  } as WriteContractParameters<abi, functionName, typeof call.args, typeof foundry>);
   return confirmed(client, hash, `${String(call.functionName)} from ${from}`);
 }
 
@@ -164,7 +171,7 @@ export async function handTimelockToGovernor(
 
 /** Sends plain ETH from a dev account. */
 export async function sendEth(client: FlavourClient, from: Address, to: Address, value: bigint) {
-  const hash = await client.sendTransaction({ account: from, to, value, chain: foundry } as never);
+  const hash = await client.sendTransaction({ account: from, to, value, chain: foundry });
   return confirmed(client, hash, `sending ETH to ${to}`);
 }
 
@@ -223,14 +230,14 @@ export function automineSender(rpcUrl: string): FlavourSender {
     write: (from, call) => write(client, from, call),
     sendEth: (from, to, value) => sendEth(client, from, to, value),
     read: async <T>(call: { address: Address; abi: Abi; functionName: string; args?: readonly unknown[] }) =>
-      (await client.readContract(call as never)) as T,
+      (await client.readContract(call)) as T,
     async mineBlocks(blocks) {
       // In slices: a GovernorAlpha's 40,320 blocks in one request can outlast the client's timeout.
       for (let left = blocks; left > 0; left -= mineSlice) {
         await client.request({
           method: "anvil_mine",
           params: [numberToHex(Math.min(left, mineSlice)), numberToHex(flavourBlockSeconds)],
-        } as never);
+        });
       }
       return client.getBlockNumber();
     },

@@ -8,8 +8,11 @@
  */
 import {
   type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
   concat,
   createTestClient,
+  type EncodeFunctionDataParameters,
   encodeAbiParameters,
   encodeFunctionData,
   getAddress,
@@ -37,6 +40,9 @@ import { anvilDevAccounts } from "../../lib/chain/anvilDevAccounts";
 import { multicall3Address } from "../demo/deployContracts";
 import { seededRandom } from "../lib/seededRandom";
 import { type Fate, type PlannedProposal, planProposals, type ScaleSizes, spread, topDelegates } from "./plan";
+
+/** The ScaleSeeder functions the seed sends (each typed against the seeder's ABI). */
+type SeederFunction = ContractFunctionName<typeof scaleSeederAbi, "nonpayable">;
 
 /**
  * Governor settings, in blocks. Short: anvil hashes its whole state for every block it mines (a
@@ -148,7 +154,7 @@ export async function seedLargeDao(
   await rpc(url, "evm_setNextBlockTimestamp", [toHex(largeHistoryStart)]);
   await rpc(url, "anvil_setBlockTimestampInterval", [12]);
   const deploy = async (abi: readonly unknown[], bytecode: Hex, args: readonly unknown[]) => {
-    const hash = await client.deployContract({ abi, bytecode, args, account: deployer, chain: foundry } as never);
+    const hash = await client.deployContract({ abi, bytecode, args, account: deployer, chain: foundry });
     const receipt = await client.waitForTransactionReceipt({ hash });
     if (!receipt.contractAddress) throw new Error("a deployment created no contract");
     return { address: getAddress(receipt.contractAddress), block: Number(receipt.blockNumber) };
@@ -295,8 +301,15 @@ export async function seedLargeDao(
     }
     if (block.length > 0) await flush();
   };
-  const seederData = (functionName: string, args: readonly unknown[]) =>
-    encodeFunctionData({ abi: scaleSeederAbi, functionName, args } as never);
+  // The signature checks each call's args against its function; TypeScript cannot carry that tie
+  // into encodeFunctionData's own generics, so the parameters are widened to the ABI's union there.
+  const seederData = <functionName extends SeederFunction>(
+    functionName: functionName,
+    args: ContractFunctionArgs<typeof scaleSeederAbi, "nonpayable", functionName>,
+  ) =>
+    encodeFunctionData({ abi: scaleSeederAbi, functionName, args } as EncodeFunctionDataParameters<
+      typeof scaleSeederAbi
+    >);
   const chunked = <T>(items: readonly T[], size: number): T[][] => {
     const chunks: T[][] = [];
     for (let offset = 0; offset < items.length; offset += size) chunks.push(items.slice(offset, offset + size));
