@@ -3,7 +3,7 @@
  * /delegates/:address, /delegators, /voting-power and /votes.
  */
 import { db } from "ponder:api";
-import { account, delegateTally, delegationChange, proposal, vote, voter, votingPowerChange } from "ponder:schema";
+import { account, delegateTally, delegationChange, proposal, vote, votingPowerChange } from "ponder:schema";
 import { Hono } from "hono";
 import { and, asc, count, desc, eq, gt, inArray, or, sql } from "ponder";
 import { type Address, getAddress } from "viem";
@@ -41,26 +41,9 @@ delegatesApi.get("/daos/:slug/delegates", async (c) => {
           .where(and(eq(delegateTally.chainId, dao.chainId), eq(delegateTally.token, dao.token)))
       : db.select({ value: count() }).from(account).where(where),
   );
-  const votes =
-    rows.length === 0
-      ? []
-      : await db
-          .select({ address: voter.address, votesCount: voter.votesCount })
-          .from(voter)
-          .where(
-            and(
-              eq(voter.chainId, dao.chainId),
-              eq(voter.governor, dao.governor),
-              inArray(
-                voter.address,
-                rows.map((row) => row.address),
-              ),
-            ),
-          );
-  const votesCount = new Map(votes.map((row) => [row.address, row.votesCount]));
   const participation = await participationOf(dao, rows, await indexedClock(c, dao));
   return c.json({
-    items: rows.map((row) => serializeDelegate(row, votesCount.get(row.address) ?? 0, participation.get(row.address))),
+    items: rows.map((row) => serializeDelegate(row, participation.get(row.address))),
     total,
     limit,
     offset,
@@ -70,16 +53,10 @@ delegatesApi.get("/daos/:slug/delegates", async (c) => {
 delegatesApi.get("/daos/:slug/delegates/:address", async (c) => {
   const dao = readDao(c.req.param("slug"));
   const address = readAddress(c.req.param("address"));
-  const [[row], [votes]] = await Promise.all([
-    db
-      .select()
-      .from(account)
-      .where(and(eq(account.chainId, dao.chainId), eq(account.token, dao.token), eq(account.address, address))),
-    db
-      .select({ votesCount: voter.votesCount })
-      .from(voter)
-      .where(and(eq(voter.chainId, dao.chainId), eq(voter.governor, dao.governor), eq(voter.address, address))),
-  ]);
+  const [row] = await db
+    .select()
+    .from(account)
+    .where(and(eq(account.chainId, dao.chainId), eq(account.token, dao.token), eq(account.address, address)));
   const delegate = row ?? {
     chainId: dao.chainId,
     token: dao.token,
@@ -90,7 +67,7 @@ delegatesApi.get("/daos/:slug/delegates/:address", async (c) => {
     delegatorsCount: 0,
   };
   const participation = await participationOf(dao, [delegate], await indexedClock(c, dao));
-  return c.json(serializeDelegate(delegate, votes?.votesCount ?? 0, participation.get(address)));
+  return c.json(serializeDelegate(delegate, participation.get(address)));
 });
 
 delegatesApi.get("/daos/:slug/delegates/:address/delegators", async (c) => {

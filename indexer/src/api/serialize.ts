@@ -11,9 +11,9 @@ import type {
   IndexedVote,
   IndexedVoterVote,
   IndexedVotingPowerChange,
-  Participation,
 } from "../../../lib/indexer/types";
 import { fractionalSupport } from "../../voteParts";
+import type { DelegateParticipation } from "./participationCounts";
 
 type ProposalRow = typeof proposal.$inferSelect;
 type VoteRow = typeof vote.$inferSelect;
@@ -78,14 +78,17 @@ export function serializeVote(row: VoteRow): IndexedVote {
   };
 }
 
-export function serializeDelegate(row: AccountRow, votesCount: number, participation?: Participation): IndexedDelegate {
-  return {
+/** A delegate's row, with its votes count and participation (./participationCounts.ts) when known. */
+export function serializeDelegate(row: AccountRow, counted?: DelegateParticipation): IndexedDelegate {
+  const delegate = {
     address: getAddress(row.address),
     votingPower: row.votingPower.toString(),
     delegatorsCount: row.delegatorsCount,
-    votesCount,
-    ...(participation === undefined ? {} : { participation }),
+    votesCount: counted?.votesCount ?? 0,
   };
+  if (counted === undefined) return delegate;
+  const { voted, eligible, missedStreak, lastVoteTimestamp } = counted;
+  return { ...delegate, participation: { voted, eligible, missedStreak, lastVoteTimestamp } };
 }
 
 export function serializeVotingPowerChange(row: VotingPowerChangeRow): IndexedVotingPowerChange {
