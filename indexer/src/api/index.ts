@@ -10,10 +10,14 @@ import { accountsApi } from "./accounts";
 import { analyticsApi } from "./analyticsRoute";
 import { delegatesApi } from "./delegates";
 import { ParamError } from "./params";
+import { keepPlannerStatistics } from "./plannerStatistics";
 import type { ApiEnv } from "./ponderStatus";
 import { proposalsApi } from "./proposals";
 import { statusApi } from "./status";
 import { treasuryApi } from "./treasury";
+
+// PGlite has no autovacuum: analyze the tables as they grow (./plannerStatistics.ts).
+keepPlannerStatistics();
 
 const app = new Hono<ApiEnv>();
 
