@@ -35,6 +35,7 @@ import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
 import { type Service, stopAll } from "../harness/services";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
 import { bin, repoRoot, workDir } from "./lib/paths";
+import { runScript } from "./lib/runScript";
 
 const targetKb = 150;
 /** How long the network must stay quiet before "after idle" is read. */
@@ -405,10 +406,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript("bench", main);

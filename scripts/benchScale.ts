@@ -27,6 +27,7 @@ import { type Service, stopAll } from "../harness/services";
 import { bin, repoRoot, workDir } from "./lib/paths";
 import { summarize } from "./lib/percentile";
 import { sampleRss } from "./lib/processRss";
+import { runScript } from "./lib/runScript";
 import { startLargeChain, writeLargeConfig } from "./scale/largeChain";
 import { sizesFromEnv } from "./scale/plan";
 
@@ -337,10 +338,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`[bench:scale] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript("bench:scale", main);

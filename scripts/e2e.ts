@@ -37,6 +37,7 @@ import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
 import { bin, e2eWorkDir, repoRoot } from "./lib/paths";
+import { runScript } from "./lib/runScript";
 
 const ports = {
   upstream: Number(process.env.E2E_UPSTREAM_PORT ?? 8645),
@@ -243,10 +244,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript("e2e", main);

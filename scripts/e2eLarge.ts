@@ -15,6 +15,7 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { freePort } from "../harness/anvil";
 import { repoRoot, workDir } from "./lib/paths";
+import { runScript } from "./lib/runScript";
 import { startLargeChain, writeLargeConfig } from "./scale/largeChain";
 import { sizesFromEnv } from "./scale/plan";
 
@@ -69,10 +70,4 @@ async function main(): Promise<number> {
   return code;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`[e2e:large] ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runScript("e2e:large", main);

@@ -4,10 +4,11 @@
  * the other SCALE_* variables (scripts/scale/plan.ts) for one figure. SEED_PORT picks anvil's port.
  */
 import { freePort } from "../harness/anvil";
+import { runScript } from "./lib/runScript";
 import { ensureLargeChain } from "./scale/largeChain";
 import { sizesFromEnv } from "./scale/plan";
 
-async function main() {
+async function main(): Promise<number> {
   const sizes = sizesFromEnv();
   console.log(`[seed:large] sizes: ${JSON.stringify(sizes)}`);
   const port = process.env.SEED_PORT ? Number(process.env.SEED_PORT) : await freePort();
@@ -15,9 +16,7 @@ async function main() {
   if (seeded) console.log(`[seed:large] seeded and cached in ${seconds.toFixed(1)} s: ${statePath}`);
   else console.log(`[seed:large] already cached: ${statePath}`);
   console.log(`[seed:large] ${JSON.stringify({ headBlock: deployment.headBlock, counts: deployment.counts })}`);
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(`[seed:large] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runScript("seed:large", main);
