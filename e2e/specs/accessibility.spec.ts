@@ -24,8 +24,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** A draft to look at, saved through the API as dev account #0. */
-async function aDraft(page: Page, baseUrl: string, slug: string, chainId: number): Promise<string> {
+/**
+ * A draft to look at, saved through the API as dev account #0; undefined on a DAO where that account
+ * holds no stake (a real network, the large DAO), as only holders and delegates may draft.
+ */
+async function aDraft(page: Page, baseUrl: string, slug: string, chainId: number): Promise<string | undefined> {
   const account = privateKeyToAccount(anvilKeys[0]);
   const base = new URL(baseUrl);
   const { nonce } = (await (await page.request.get("/api/auth/nonce")).json()) as { nonce: string };
@@ -45,6 +48,7 @@ async function aDraft(page: Page, baseUrl: string, slug: string, chainId: number
     headers: { origin: base.origin },
     data: { title: "Fund the docs sprint", body: "## Why\n\nDocs.", discussionUrl: "", actions: [], nextId: 1 },
   });
+  if (created.status() === 403 && /holders of the DAO's token/.test(await created.text())) return undefined;
   expect(created.status()).toBe(201);
   return ((await created.json()) as { draft: { id: string } }).draft.id;
 }
@@ -54,6 +58,7 @@ test("no page has a serious or critical accessibility violation", async ({ page,
   const slug = env.dao.slug;
   const [proposal] = await proposalsFromChain(chain, env.dao.governor, BigInt(env.dao.startBlock));
   const draftId = await aDraft(page, env.baseUrl, slug, env.chainId);
+  if (env.isDemo) expect(draftId).toBeDefined();
   const paths = [
     "/",
     `/${slug}`,
@@ -66,7 +71,7 @@ test("no page has a serious or critical accessibility violation", async ({ page,
     `/${slug}/about`,
     `/${slug}/account`,
     `/${slug}/drafts`,
-    `/${slug}/drafts/${draftId}`,
+    ...(draftId === undefined ? [] : [`/${slug}/drafts/${draftId}`]),
     "/no-such-page",
   ];
   const found: Record<string, string[]> = {};

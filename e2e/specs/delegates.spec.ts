@@ -10,6 +10,7 @@ import { shortAddress } from "../../lib/format/shortAddress";
 import { splitInvisible } from "../../lib/markdown/invisibleCharacters";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
 import { proposalsFromChain, votesOnChain } from "../fixtures/governor";
+import { logsInRanges } from "../fixtures/logs";
 import { type ChainClient, expect, test } from "../fixtures/test";
 
 const pageSize = 20;
@@ -126,6 +127,7 @@ test("a delegate's page shows their live voting power, every vote they cast and 
 }) => {
   const token = await tokenOf(chain, env.dao.governor, env.dao.token);
   const fromBlock = BigInt(env.dao.startBlock);
+  const head = await chain.getBlockNumber();
   await page.goto(`/${env.dao.slug}/delegates`);
   // The delegate with the most voting power, opened from the directory as a person would.
   const firstLink = page
@@ -147,8 +149,22 @@ test("a delegate's page shows their live voting power, every vote they cast and 
 
   // Votes: one entry per proposal voted on (VoteCast and VoteCastWithParams logs of this voter).
   const [plain, withParams, proposals] = await Promise.all([
-    chain.getLogs({ address: env.dao.governor, event: voteCastEvent, args: { voter: address }, fromBlock }),
-    chain.getLogs({ address: env.dao.governor, event: voteCastWithParamsEvent, args: { voter: address }, fromBlock }),
+    logsInRanges(
+      (range) => chain.getLogs({ address: env.dao.governor, event: voteCastEvent, args: { voter: address }, ...range }),
+      fromBlock,
+      head,
+    ),
+    logsInRanges(
+      (range) =>
+        chain.getLogs({
+          address: env.dao.governor,
+          event: voteCastWithParamsEvent,
+          args: { voter: address },
+          ...range,
+        }),
+      fromBlock,
+      head,
+    ),
     proposalsFromChain(chain, env.dao.governor, fromBlock),
   ]);
   // Newest first, as the page lists them.
@@ -172,12 +188,12 @@ test("a delegate's page shows their live voting power, every vote they cast and 
   }
 
   // Delegators: whoever ever delegated to this address and still does.
-  const delegations = await chain.getLogs({
-    address: token.address,
-    event: delegateChangedEvent,
-    args: { toDelegate: address },
+  const delegations = await logsInRanges(
+    (range) =>
+      chain.getLogs({ address: token.address, event: delegateChangedEvent, args: { toDelegate: address }, ...range }),
     fromBlock,
-  });
+    head,
+  );
   const candidates = [...new Set(delegations.map((log) => getAddress(log.args.delegator ?? "0x")))];
   const current = (
     await Promise.all(
@@ -193,14 +209,20 @@ test("a delegate's page shows their live voting power, every vote they cast and 
     )
   ).filter((candidate): candidate is Address => candidate !== undefined);
   const delegatorsSection = page.getByRole("region", { name: /^Delegators/ });
-  await expect(delegatorsSection.getByRole("heading", { level: 2 })).toHaveText(`Delegators ${current.length}`);
+  await expect(delegatorsSection.getByRole("heading", { level: 2 })).toHaveText(
+    `Delegators ${current.length.toLocaleString("en-US")}`,
+  );
   const delegatorRows = delegatorsSection.getByRole("table").getByRole("rowgroup").nth(1).getByRole("row");
   await expect(delegatorRows).toHaveCount(Math.min(current.length, pageSize));
   const shown = await delegatorRows
     .getByRole("link")
     .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
-  if (current.length <= pageSize) expect(new Set(shown.map(addressOfHref))).toEqual(new Set(current));
-  for (const delegator of current.slice(0, 5)) {
+  const shownAddresses = shown.map(addressOfHref);
+  if (current.length <= pageSize) expect(new Set(shownAddresses)).toEqual(new Set(current));
+  // A longer list shows its first page (largest balances first): each row one of the delegators.
+  else expect(shownAddresses.filter((shownAddress) => !current.includes(shownAddress))).toEqual([]);
+  const checkedDelegators = current.length <= pageSize ? current.slice(0, 5) : shownAddresses.slice(0, 5);
+  for (const delegator of checkedDelegators) {
     const balance = await chain.readContract({
       address: token.address,
       abi: erc20Abi,
@@ -220,11 +242,11 @@ test("a delegate's page shows their live voting power, every vote they cast and 
 });
 
 test("a hostile vote reason shows as inert text on the voter's page", async ({ page, chain, env, pageProblems }) => {
-  const logs = await chain.getLogs({
-    address: env.dao.governor,
-    event: voteCastEvent,
-    fromBlock: BigInt(env.dao.startBlock),
-  });
+  const logs = await logsInRanges(
+    (range) => chain.getLogs({ address: env.dao.governor, event: voteCastEvent, ...range }),
+    BigInt(env.dao.startBlock),
+    await chain.getBlockNumber(),
+  );
   const hostile = logs.find((log) => /<script|onerror=|javascript:/i.test(log.args.reason ?? ""));
   test.skip(!hostile, "no vote reason with markup on this DAO");
   if (!hostile?.args.voter) return;

@@ -131,41 +131,44 @@ test("each row's quorum is the governor's quorum at the snapshot, with the votes
   env,
 }) => {
   const dao = await resolveDao(env.dao);
-  const proposals = (await proposalsFromChain(chain, env.dao.governor, BigInt(env.dao.startBlock))).slice(0, pageSize);
-
-  await page.goto(`/${env.dao.slug}`);
-  const items = page.getByRole("list", { name: "Proposals" }).getByRole("listitem");
-  await expect(items).toHaveCount(proposals.length);
+  const all = await proposalsFromChain(chain, env.dao.governor, BigInt(env.dao.startBlock));
   let checked = 0;
-  for (const [index, proposal] of proposals.entries()) {
-    const item = items.nth(index);
-    const state = await proposalStateOnChain(chain, env.dao.governor, proposal.id);
-    const meter = item.getByRole("meter", { name: "Quorum" });
-    if (state === "Pending") {
-      // Voting has not started: the quorum at a future snapshot cannot be read yet.
-      await expect(meter).toHaveCount(0);
-      continue;
+  // The newest page may hold only Pending proposals (the large DAO's last round): then the next.
+  for (let pageNumber = 1; checked === 0 && (pageNumber - 1) * pageSize < all.length; pageNumber++) {
+    const proposals = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    await page.goto(pageNumber === 1 ? `/${env.dao.slug}` : `/${env.dao.slug}?page=${pageNumber}`);
+    const items = page.getByRole("list", { name: "Proposals" }).getByRole("listitem");
+    await expect(items).toHaveCount(proposals.length);
+    for (const [index, proposal] of proposals.entries()) {
+      const item = items.nth(index);
+      const state = await proposalStateOnChain(chain, env.dao.governor, proposal.id);
+      const meter = item.getByRole("meter", { name: "Quorum" });
+      if (state === "Pending") {
+        // Voting has not started: the quorum at a future snapshot cannot be read yet.
+        await expect(meter).toHaveCount(0);
+        continue;
+      }
+      const snapshot = await proposalSnapshotOnChain(chain, env.dao.governor, proposal.id);
+      const quorum = await chain.readContract({
+        address: env.dao.governor,
+        abi: liveAbi,
+        functionName: "quorum",
+        args: [snapshot],
+      });
+      const [againstVotes, forVotes, abstainVotes] = await chain.readContract({
+        address: env.dao.governor,
+        abi: liveAbi,
+        functionName: "proposalVotes",
+        args: [proposal.id],
+      });
+      const progress = quorumProgress({ forVotes, againstVotes, abstainVotes }, quorum, dao.countingMode);
+      const amount = (value: bigint) => formatTokenAmount(value, dao.tokenDecimals, { compact: true });
+      const figures = `${amount(progress.counted)} / ${amount(quorum)} ${dao.tokenSymbol}`;
+      const share = progress.reached ? "reached" : formatShare(progress.counted, quorum, 0);
+      await expect(meter).toHaveAttribute("aria-valuetext", `${share}: ${figures}`);
+      await expect(item).toContainText(`Quorum ${share} · ${figures}`);
+      checked++;
     }
-    const snapshot = await proposalSnapshotOnChain(chain, env.dao.governor, proposal.id);
-    const quorum = await chain.readContract({
-      address: env.dao.governor,
-      abi: liveAbi,
-      functionName: "quorum",
-      args: [snapshot],
-    });
-    const [againstVotes, forVotes, abstainVotes] = await chain.readContract({
-      address: env.dao.governor,
-      abi: liveAbi,
-      functionName: "proposalVotes",
-      args: [proposal.id],
-    });
-    const progress = quorumProgress({ forVotes, againstVotes, abstainVotes }, quorum, dao.countingMode);
-    const amount = (value: bigint) => formatTokenAmount(value, dao.tokenDecimals, { compact: true });
-    const figures = `${amount(progress.counted)} / ${amount(quorum)} ${dao.tokenSymbol}`;
-    const share = progress.reached ? "reached" : formatShare(progress.counted, quorum, 0);
-    await expect(meter).toHaveAttribute("aria-valuetext", `${share}: ${figures}`);
-    await expect(item).toContainText(`Quorum ${share} · ${figures}`);
-    checked++;
   }
   expect(checked).toBeGreaterThan(0);
 });

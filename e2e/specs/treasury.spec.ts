@@ -8,7 +8,11 @@ import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
 import { shortAddress } from "../../lib/format/shortAddress";
 import { proposalTitle } from "../../lib/proposals/proposalTitle";
 import { proposalCreatedEvent } from "../fixtures/governor";
+import { logsInRanges } from "../fixtures/logs";
 import { type ChainClient, expect, test } from "../fixtures/test";
+
+/** Executed proposals per page of the treasury's outflows (app/[dao]/treasury/page.tsx). */
+const outflowsPageSize = 50;
 
 const governorAbi = parseAbi([
   "function token() view returns (address)",
@@ -90,9 +94,18 @@ test("the outflows list every transfer executed proposals made, decoded from the
 }) => {
   const fromBlock = BigInt(env.dao.startBlock);
   const treasury = await treasuryOf(chain, env);
+  const head = await chain.getBlockNumber();
   const [executedLogs, createdLogs] = await Promise.all([
-    chain.getLogs({ address: env.dao.governor, event: proposalExecutedEvent, fromBlock }),
-    chain.getLogs({ address: env.dao.governor, event: proposalCreatedEvent, fromBlock }),
+    logsInRanges(
+      (range) => chain.getLogs({ address: env.dao.governor, event: proposalExecutedEvent, ...range }),
+      fromBlock,
+      head,
+    ),
+    logsInRanges(
+      (range) => chain.getLogs({ address: env.dao.governor, event: proposalCreatedEvent, ...range }),
+      fromBlock,
+      head,
+    ),
   ]);
   const executed = new Set(executedLogs.map((log) => log.args.proposalId));
   const labels = new Map(
@@ -133,23 +146,35 @@ test("the outflows list every transfer executed proposals made, decoded from the
   }
   if (env.isDemo) expect(expected.length).toBeGreaterThanOrEqual(8);
 
-  await page.goto(`/${env.dao.slug}/treasury`);
-  const list = page.getByRole("list", { name: "Outflows" });
-  for (const outflow of expected) {
-    const item = list
+  // The page lists executed proposals newest first, 50 a page: the first page and, on a DAO with
+  // more, the last one (the oldest outflows).
+  const executedNewestFirst = createdLogs
+    .map((log) => log.args.proposalId)
+    .filter((id): id is bigint => id !== undefined && executed.has(id))
+    .reverse();
+  const pageCount = Math.max(1, Math.ceil(executedNewestFirst.length / outflowsPageSize));
+  for (const pageNumber of new Set([1, pageCount])) {
+    const onPage = new Set(
+      executedNewestFirst.slice((pageNumber - 1) * outflowsPageSize, pageNumber * outflowsPageSize),
+    );
+    await page.goto(`/${env.dao.slug}/treasury${pageNumber === 1 ? "" : `?page=${pageNumber}`}`);
+    const list = page.getByRole("list", { name: "Outflows" });
+    for (const outflow of expected.filter((item) => onPage.has(item.id))) {
+      const item = list
+        .getByRole("listitem")
+        .filter({ has: page.locator(`a[href="/${env.dao.slug}/proposals/${outflow.id}"]`) });
+      await expect(item.getByRole("link")).toHaveText(outflow.title);
+      const row = item.getByRole("row").filter({ hasText: outflow.text });
+      await expect(row.first()).toBeVisible();
+      await expect(row.first()).toContainText(outflow.to);
+    }
+    // Only executed proposals of this page are listed.
+    const listed = await list
       .getByRole("listitem")
-      .filter({ has: page.locator(`a[href="/${env.dao.slug}/proposals/${outflow.id}"]`) });
-    await expect(item.getByRole("link")).toHaveText(outflow.title);
-    const row = item.getByRole("row").filter({ hasText: outflow.text });
-    await expect(row.first()).toBeVisible();
-    await expect(row.first()).toContainText(outflow.to);
+      .getByRole("link")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    for (const href of listed) expect(onPage.has(BigInt(href?.split("/").pop() ?? "0"))).toBe(true);
   }
-  // Only executed proposals are listed.
-  const listed = await list
-    .getByRole("listitem")
-    .getByRole("link")
-    .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
-  for (const href of listed) expect(executed.has(BigInt(href?.split("/").pop() ?? "0"))).toBe(true);
 });
 
 test("the DAO overview shows the governor's parameters as the contracts report them", async ({ page, chain, env }) => {
