@@ -23,7 +23,7 @@
  * reuses an existing build. Everything started here is stopped by its PID.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
@@ -34,6 +34,7 @@ import { startDemoChain } from "../harness/demoChain";
 import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
 import { type Service, stopAll } from "../harness/services";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
+import { forgetBuildTypes } from "./lib/forgetBuildTypes";
 import { bin, repoRoot, workDir } from "./lib/paths";
 import { runScript } from "./lib/runScript";
 
@@ -64,7 +65,6 @@ const rememberedWallet = `wagmi.store=${JSON.stringify({
 })}`;
 const benchDir = resolve(workDir, "bench");
 const distDir = process.env.NEXT_DIST_DIR || ".next-bench";
-const tsconfigPath = resolve(repoRoot, "tsconfig.json");
 
 type Figures = {
   page: string;
@@ -75,14 +75,6 @@ type Figures = {
   htmlGzip: number;
   serverMs: number;
 };
-
-/** `next build` adds its build directory's types to tsconfig.json's include; the bench leaves no trace. */
-function forgetBuildTypes() {
-  const tsconfig = JSON.parse(readFileSync(tsconfigPath, "utf8")) as { include?: string[] };
-  const include = tsconfig.include?.filter((entry) => !entry.startsWith(`${distDir}/`));
-  if (!include || include.length === tsconfig.include?.length) return;
-  writeFileSync(tsconfigPath, `${JSON.stringify({ ...tsconfig, include }, null, 2)}\n`);
-}
 
 function step(message: string) {
   console.log(`[bench] ${message}`);
@@ -316,7 +308,7 @@ async function main(): Promise<number> {
     step(`building into ${distDir} (next build)…`);
     const started = Date.now();
     const code = await run(bin("next"), ["build"], { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
-    forgetBuildTypes();
+    forgetBuildTypes(distDir);
     if (code !== 0) throw new Error(`next build failed (exit ${code})`);
     step(`built in ${Math.round((Date.now() - started) / 1000)} s`);
   }

@@ -17,13 +17,14 @@
  * never asserted. BENCH_RUNS (default 20) requests per figure. Everything started is stopped by PID.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { freePort, rpc } from "../harness/anvil";
 import { startApp } from "../harness/appService";
 import { type CountingRpcProxy, startCountingRpcProxy } from "../harness/countingRpcProxy";
 import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
 import { type Service, stopAll } from "../harness/services";
+import { forgetBuildTypes } from "./lib/forgetBuildTypes";
 import { bin, repoRoot, workDir } from "./lib/paths";
 import { summarize } from "./lib/percentile";
 import { sampleRss } from "./lib/processRss";
@@ -43,15 +44,6 @@ function step(message: string) {
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const child = spawn(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...env } });
   return new Promise((done) => child.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0))));
-}
-
-/** `next build` adds its build directory's types to tsconfig.json's include; leave no trace. */
-function forgetBuildTypes() {
-  const path = resolve(repoRoot, "tsconfig.json");
-  const tsconfig = JSON.parse(readFileSync(path, "utf8")) as { include?: string[] };
-  const include = tsconfig.include?.filter((entry) => !entry.startsWith(`${distDir}/`));
-  if (!include || include.length === tsconfig.include?.length) return;
-  writeFileSync(path, `${JSON.stringify({ ...tsconfig, include }, null, 2)}\n`);
 }
 
 /** Time to the response's headers (first byte) and to its end, in ms; throws on a non-2xx answer. */
@@ -140,7 +132,7 @@ async function main(): Promise<number> {
   } else {
     step(`building into ${distDir} (next build)…`);
     const code = await run(bin("next"), ["build"], { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
-    forgetBuildTypes();
+    forgetBuildTypes(distDir);
     if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   }
 

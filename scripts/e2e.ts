@@ -36,6 +36,7 @@ import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
+import { forgetBuildTypes } from "./lib/forgetBuildTypes";
 import { bin, e2eWorkDir, repoRoot } from "./lib/paths";
 import { runScript } from "./lib/runScript";
 
@@ -74,6 +75,7 @@ async function main(): Promise<number> {
     const code = await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
     if (code !== 0) throw new Error(`next build failed (exit ${code})`);
     step(`built in ${Math.round((Date.now() - started) / 1000)} s`);
+    forgetBuildTypes(distDir);
   }
 
   const stoppables: Stoppable[] = [];
