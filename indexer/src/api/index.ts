@@ -6,7 +6,9 @@
  * @hono/node-server bindings that say which address and port that server listens on.
  */
 import { Hono } from "hono";
+import { indexedDaos } from "../../daos";
 import { accountsApi } from "./accounts";
+import { keepSnapshotFiguresWarm } from "./analytics";
 import { analyticsApi } from "./analyticsRoute";
 import { delegatesApi } from "./delegates";
 import { ParamError } from "./params";
@@ -18,6 +20,8 @@ import { treasuryApi } from "./treasury";
 
 // PGlite has no autovacuum: analyze the tables as they grow (./plannerStatistics.ts).
 keepPlannerStatistics();
+// Analytics at each passed snapshot, computed before a page asks (./analytics.ts).
+keepSnapshotFiguresWarm(indexedDaos);
 
 const app = new Hono<ApiEnv>();
 
