@@ -6,6 +6,7 @@
  */
 import { lazy } from "react";
 import { Button } from "@/components/ui/button";
+import { walletActionAttribute } from "@/components/web3/earlyWalletClicks";
 import { WalletIsland } from "@/components/web3/WalletIsland";
 import { loadWalletStack, preloadWithWalletStack } from "@/components/web3/walletStack";
 import type { SignInAndRefreshProps } from "./SignInAndRefresh";
@@ -20,7 +21,11 @@ export function SignInPrompt(props: SignInAndRefreshProps) {
     <WalletIsland
       eager
       fallback={
-        <Button onClick={() => loadWalletStack("connect")} onPointerEnter={() => loadWalletStack()}>
+        <Button
+          {...walletActionAttribute("connect")}
+          onClick={() => loadWalletStack("connect")}
+          onPointerEnter={() => loadWalletStack()}
+        >
           Connect a wallet to sign in
         </Button>
       }

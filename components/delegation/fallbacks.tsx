@@ -7,6 +7,7 @@
 import { useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { walletActionAttribute } from "@/components/web3/earlyWalletClicks";
 import { loadWalletStack, subscribeWalletStack, walletStackSnapshot } from "@/components/web3/walletStack";
 import { rememberDelegationIntent } from "./delegationIntent";
 
@@ -71,6 +72,7 @@ export function AccountDelegationFallback({ connected }: { connected: boolean })
           </p>
           <Button
             aria-busy={busy || undefined}
+            {...walletActionAttribute("connect")}
             onPointerEnter={() => loadWalletStack()}
             onClick={() => loadWalletStack("connect")}
           >

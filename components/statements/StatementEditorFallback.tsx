@@ -2,6 +2,7 @@
 /** The statement editor before the wallet code has loaded: a button that loads it (and connects). */
 import { useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
+import { walletActionAttribute } from "@/components/web3/earlyWalletClicks";
 import { loadWalletStack, subscribeWalletStack, walletStackSnapshot } from "@/components/web3/walletStack";
 
 const loading = () => walletStackSnapshot().status === "loading";
@@ -20,6 +21,7 @@ export function StatementEditorFallback({ connected }: { connected: boolean }) {
     <Button
       className="self-start"
       aria-busy={busy || undefined}
+      {...walletActionAttribute("connect")}
       onPointerEnter={() => loadWalletStack()}
       onClick={() => loadWalletStack("connect")}
     >

@@ -7,6 +7,7 @@
  * no click is lost to a button that is not ready yet. Pointing at it starts loading the stack.
  */
 import { Button } from "@/components/ui/button";
+import { walletActionAttribute } from "./earlyWalletClicks";
 import { loadWalletStack } from "./walletStack";
 
 export type ConnectPromptProps = {
@@ -19,7 +20,11 @@ export type ConnectPromptProps = {
 export function ConnectPrompt({ action, className }: ConnectPromptProps) {
   return (
     <div className={className}>
-      <Button onPointerEnter={() => loadWalletStack()} onClick={() => loadWalletStack("connect")}>
+      <Button
+        {...walletActionAttribute("connect")}
+        onPointerEnter={() => loadWalletStack()}
+        onClick={() => loadWalletStack("connect")}
+      >
         Connect a wallet to {action}
       </Button>
     </div>

@@ -9,6 +9,7 @@ import { useSyncExternalStore } from "react";
 import { Identicon } from "@/components/address/Identicon";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/format/cn";
+import { walletActionAttribute } from "./earlyWalletClicks";
 import { loadWalletStack, subscribeWalletStack, walletStackSnapshot } from "./walletStack";
 
 /** RainbowKit's short form of an address (`0xf3…2266`), so nothing moves when it takes over. */
@@ -55,6 +56,7 @@ export function WalletButtonFallback({ address, className }: WalletButtonFallbac
           title={address}
           className="max-w-48"
           aria-busy={loading || undefined}
+          {...walletActionAttribute("account")}
           onPointerEnter={warmUp}
           onClick={() => loadWalletStack("account")}
         >
@@ -64,6 +66,7 @@ export function WalletButtonFallback({ address, className }: WalletButtonFallbac
         <Button
           aria-label="Connect wallet"
           aria-busy={loading || undefined}
+          {...walletActionAttribute("connect")}
           onPointerEnter={warmUp}
           onClick={() => loadWalletStack("connect")}
         >

@@ -20,6 +20,7 @@ import {
 } from "react";
 import { createPortal } from "react-dom";
 import type { WalletChain } from "@/lib/wagmi/getConfig";
+import { installWalletClickBridge } from "./earlyWalletClicks";
 import {
   failWalletStack,
   loadWalletStack,
@@ -81,6 +82,8 @@ export function WalletHost({ walletChains, restore }: WalletHostProps) {
   useEffect(() => {
     if (restore) return whenIdle(() => loadWalletStack());
   }, [restore]);
+  // A wallet button clicked before hydration (or inside a part not hydrated yet) counts.
+  useEffect(() => installWalletClickBridge(loadWalletStack), []);
   if (status !== "ready" || !Providers) return null;
   return (
     <WalletBoundary fallback={null} onError={failWalletStack}>

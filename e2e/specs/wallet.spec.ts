@@ -121,3 +121,75 @@ test("the wallet code loads only when needed; the server remembers a connected w
   }
   expect(pageProblems).toEqual([]);
 });
+
+test("a click on the connect button before the page's code has run still opens the wallet modal", async ({
+  page,
+  env,
+  injectWallet,
+  pageProblems,
+}) => {
+  await injectWallet({ address: anvilAccounts[1] });
+  // Hold every script of the page until the button has been clicked: the page is server-rendered
+  // and visible, but nothing is hydrated (React would drop this click).
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  await page.goto(`/${env.dao.slug}`, { waitUntil: "commit" });
+  const banner = page.getByRole("banner");
+  await banner.getByRole("button", { name: "Connect wallet" }).click();
+  release();
+
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /Commons Test Wallet|Browser Wallet/ })
+    .first()
+    .click();
+  await expect(
+    banner.getByRole("button", {
+      name: new RegExp(`${anvilAccounts[1].slice(0, 4)}.*${anvilAccounts[1].slice(-4)}`, "i"),
+    }),
+  ).toBeVisible();
+  expect(pageProblems).toEqual([]);
+});
+
+test("a connect button replaced by the loaded wallet code while pressed still opens the modal", async ({
+  page,
+  env,
+  injectWallet,
+  pageProblems,
+}) => {
+  await injectWallet({ address: anvilAccounts[1] });
+  await page.goto(`/${env.dao.slug}`);
+  const fallback = page.getByRole("banner").getByRole("button", { name: "Connect wallet" });
+  await expect(fallback).toBeVisible();
+  const pressed = await fallback.elementHandle();
+  const box = await fallback.boundingBox();
+  if (!pressed || !box) throw new Error("no connect button to press");
+  // Pointing at the button starts loading the wallet code; the press begins on the fallback, the
+  // loaded button takes its place, and the release lands on the new one: the browser sends the
+  // click to an ancestor of both.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForFunction((element) => !element.isConnected, pressed);
+  await page.mouse.up();
+
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /Commons Test Wallet|Browser Wallet/ })
+    .first()
+    .click();
+  await expect(
+    page
+      .getByRole("banner")
+      .getByRole("button", { name: new RegExp(`${anvilAccounts[1].slice(0, 4)}.*${anvilAccounts[1].slice(-4)}`, "i") }),
+  ).toBeVisible();
+  expect(pageProblems).toEqual([]);
+});

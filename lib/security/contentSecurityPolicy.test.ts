@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, rpcHttpOrigins } from "./contentSecurityPolicy";
+import { contentSecurityPolicy, newNonce, nonceOf, rpcHttpOrigins } from "./contentSecurityPolicy";
 
 const directives = (policy: string) =>
   new Map(policy.split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1)] as const));
@@ -32,5 +32,17 @@ describe("contentSecurityPolicy", () => {
     const nonces = new Set(Array.from({ length: 100 }, newNonce));
     expect(nonces.size).toBe(100);
     expect(atob([...nonces][0] ?? "")).toHaveLength(16);
+  });
+});
+
+describe("nonceOf", () => {
+  it("reads back the nonce of a policy the proxy built", () => {
+    const nonce = newNonce();
+    expect(nonceOf(contentSecurityPolicy({ nonce, dev: false, walletConnect: false, rpcOrigins: [] }))).toBe(nonce);
+  });
+
+  it("is undefined without a policy or a nonce in it", () => {
+    expect(nonceOf(null)).toBeUndefined();
+    expect(nonceOf("default-src 'self'; script-src 'self'")).toBeUndefined();
   });
 });

@@ -79,3 +79,13 @@ export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * The script nonce of a policy built by {@link contentSecurityPolicy} (the request's, as the proxy
+ * set it), for a script the app inlines itself; undefined when there is none.
+ *
+ * @example nonceOf("script-src 'self' 'nonce-cmFuZG9t' 'strict-dynamic'") // "cmFuZG9t"
+ */
+export function nonceOf(policy: string | null | undefined): string | undefined {
+  return policy ? /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1] : undefined;
+}
