@@ -11,6 +11,7 @@
  * - api: p50/p95 of each indexer endpoint the app uses, at the first and a deep page;
  * - pages: server time to first byte p50/p95 (and to the last byte) of each page, and the RPC
  *   requests (HTTP requests to the chain; a batch is one) per page view;
+ * - exports: each CSV download once, streamed to its end: seconds, rows and size;
  * - app: peak RSS of the app server's process tree.
  *
  * Printed and written to .commons/bench/scale.json. Figures are printed against the issue's targets,
@@ -99,6 +100,30 @@ async function measurePage(url: string, proxy: CountingRpcProxy): Promise<PageFi
     totalP95: total.p95,
     rpcRequests: Math.round((counts.requests / runs) * 10) / 10,
     rpcCalls: Math.round((counts.calls / runs) * 10) / 10,
+  };
+}
+
+type ExportFigure = { seconds: number; rows: number; megabytes: number };
+
+/** Records in a CSV text: line ends outside quoted fields (a vote's reason may hold line breaks). */
+function csvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') quoted = !quoted;
+    else if (char === "\n" && !quoted) records += 1;
+  }
+  return text.length > 0 && !text.endsWith("\n") ? records + 1 : records;
+}
+
+/** One CSV download to its end: seconds, data rows (records after the header) and size. */
+async function measureExport(url: string): Promise<ExportFigure> {
+  const { total, body } = await timedGet(url);
+  return {
+    seconds: Math.round(total / 100) / 10,
+    rows: Math.max(0, csvRecords(body) - 1),
+    megabytes: Math.round(Buffer.byteLength(body) / 104_857.6) / 10,
   };
 }
 
@@ -227,6 +252,8 @@ async function main(): Promise<number> {
       ["delegate voting power", `${api}/delegates/${delegate}/voting-power`],
       ["treasury tokens", `${api}/treasury/tokens`],
       ["account", `${api}/accounts/${delegate}`],
+      ["analytics p1", `${api}/analytics?limit=50&offset=0`],
+      ["analytics deep", `${api}/analytics?limit=50&offset=950`],
     ];
     const apiFigures: Record<string, ApiFigure> = {};
     for (const [name, url] of endpoints) {
@@ -262,11 +289,25 @@ async function main(): Promise<number> {
       ["delegate (1k votes, 5k delegators)", `/${slug}/delegates/${delegate}`],
       ["treasury", `/${slug}/treasury`],
       ["about", `/${slug}/about`],
+      ["analytics", `/${slug}/analytics`],
+      ["analytics page 20", `/${slug}/analytics?page=20`],
     ];
     const pageFigures: Record<string, PageFigure> = {};
     for (const [name, path] of pages) {
       pageFigures[name] = await measurePage(`${app.url}${path}`, proxy);
       step(`page ${name}: ${JSON.stringify(pageFigures[name])}`);
+    }
+    const exports: [string, string][] = [
+      ["delegates.csv", `/${slug}/delegates/delegates.csv`],
+      ["proposal votes.csv (5,000 votes)", `/${slug}/proposals/${largest}/votes.csv`],
+      ["delegate votes.csv", `/${slug}/delegates/${delegate}/votes.csv`],
+      ["analytics participation.csv", `/${slug}/analytics/participation.csv`],
+      ["analytics concentration.csv", `/${slug}/analytics/concentration.csv`],
+    ];
+    const exportFigures: Record<string, ExportFigure> = {};
+    for (const [name, path] of exports) {
+      exportFigures[name] = await measureExport(`${app.url}${path}`);
+      step(`export ${name}: ${JSON.stringify(exportFigures[name])}`);
     }
     const appFigures = { peakRssMb: appRss?.peak() ?? 0 };
     const indexerPeak = indexerRss?.peak() ?? 0;
@@ -308,6 +349,13 @@ async function main(): Promise<number> {
         },
       ]),
     );
+    table(
+      "exports (each CSV once, to its last byte)",
+      Object.entries(exportFigures).map(([name, figure]) => [
+        name,
+        { seconds: figure.seconds, rows: figure.rows, MB: figure.megabytes },
+      ]),
+    );
     console.log(`\napp peak RSS: ${appFigures.peakRssMb} MB; indexer peak RSS: ${indexerPeak} MB`);
 
     const result = {
@@ -319,6 +367,7 @@ async function main(): Promise<number> {
       backfill: { ...backfill, peakRssMb: indexerPeak },
       api: apiFigures,
       pages: pageFigures,
+      exports: exportFigures,
       app: appFigures,
     };
     const out = resolve(benchDir, "scale.json");

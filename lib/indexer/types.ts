@@ -193,6 +193,8 @@ export const indexedAnalyticsSchema = z.object({
   /** The governor's clock as far as the index has seen. */
   clock: uint,
   now: indexedConcentrationSchema.extend({
+    /** The indexed clock these figures are as of: the current one, or one at most a minute old. */
+    clock: uint,
     /** Voting power of delegates who never voted on the governor. */
     neverVotedPower: uint,
     neverVotedDelegates: z.number().int().nonnegative(),

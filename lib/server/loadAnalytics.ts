@@ -14,7 +14,7 @@ import { type Settled, settle } from "./settle";
 
 export type LoadedAnalytics = {
   analytics: IndexedAnalytics;
-  /** Snapshot timepoint → quorum; `now` is read at the indexed clock − 1. */
+  /** Snapshot timepoint → quorum; `now` is read at the clock − 1 of the current figures. */
   quorums: Settled<Map<bigint, bigint | undefined>>;
   nowTimepoint: bigint;
 };
@@ -26,7 +26,7 @@ export async function loadAnalytics(
   page: { limit: number; offset: number },
 ): Promise<LoadedAnalytics> {
   const analytics = await getIndexer().getAnalytics(slug, page);
-  const nowTimepoint = BigInt(analytics.clock) > 0n ? BigInt(analytics.clock) - 1n : 0n;
+  const nowTimepoint = BigInt(analytics.now.clock) > 0n ? BigInt(analytics.now.clock) - 1n : 0n;
   const timepoints = [
     nowTimepoint,
     ...analytics.proposals.items.filter((item) => item.snapshot !== null).map((item) => BigInt(item.voteStart)),

@@ -1,8 +1,8 @@
 /**
  * Governance health figures of one DAO, from the indexer's rows.
  *
- * Now: the distribution of every delegate's current voting power (account table), read once per
- * indexed block and cached. At a proposal's snapshot: the distribution is rebuilt by replaying the
+ * Now: the distribution of every delegate's current voting power (account table), read at most once
+ * per indexed block, in the background once there are figures to serve meanwhile (nowFigures). At a proposal's snapshot: the distribution is rebuilt by replaying the
  * token's DelegateVotesChanged events (each carries a delegate's new absolute power) up to the
  * snapshot — exactly what getPastVotes(delegate, snapshot) answers for every delegate the indexer
  * has seen. The replay runs forwards and is kept in memory per DAO, so each event is read once
@@ -32,7 +32,8 @@ type Replay = {
 };
 
 const replays = new Map<string, Replay>();
-const nowCache = new Map<string, { clock: bigint; figures: NowFigures }>();
+const nowCache = new Map<string, NowEntry>();
+const nowRefreshes = new Map<string, Promise<NowEntry>>();
 /** Events read per query while replaying. */
 const replayBatch = 5000;
 /** Snapshot figures cached per DAO (beyond this the oldest go; a replay recomputes them). */
@@ -153,11 +154,46 @@ async function applyEventsUpTo(dao: IndexedDao, replay: Replay, timepoint: bigin
   replay.clock = timepoint;
 }
 
-/** Figures of the current distribution, cached until the index moves on (`clock`). */
-export async function nowFigures(dao: IndexedDao, clock: bigint): Promise<NowFigures> {
+/** The current distribution's figures and the indexed clock they were computed at. */
+export type NowEntry = { clock: bigint; figures: NowFigures; computedAt: number };
+
+/**
+ * How long the current distribution's figures may be served after the index has moved on. They
+ * read every delegate's power: a page view waits for them only when there are none this recent,
+ * otherwise it gets the last ones and a refresh starts in the background (one at a time per DAO).
+ */
+export const nowMaxAgeMs = 60_000;
+
+/**
+ * Figures of the current distribution, as of `clock` or of a clock at most {@link nowMaxAgeMs} old
+ * (the entry says which), so a page view's cost does not grow with the number of delegates.
+ */
+export async function nowFigures(dao: IndexedDao, clock: bigint): Promise<NowEntry> {
   const key = daoKey(dao);
   const cached = nowCache.get(key);
-  if (cached !== undefined && cached.clock === clock) return cached.figures;
+  if (cached !== undefined && (cached.clock === clock || Date.now() - cached.computedAt < nowMaxAgeMs)) {
+    if (cached.clock !== clock) refreshNow(dao, clock).catch(() => undefined);
+    return cached;
+  }
+  return refreshNow(dao, clock);
+}
+
+function refreshNow(dao: IndexedDao, clock: bigint): Promise<NowEntry> {
+  const key = daoKey(dao);
+  const inFlight = nowRefreshes.get(key);
+  if (inFlight !== undefined) return inFlight;
+  const run = computeNow(dao)
+    .then((figures) => {
+      const entry = { clock, figures, computedAt: Date.now() };
+      nowCache.set(key, entry);
+      return entry;
+    })
+    .finally(() => nowRefreshes.delete(key));
+  nowRefreshes.set(key, run);
+  return run;
+}
+
+async function computeNow(dao: IndexedDao): Promise<NowFigures> {
   const [rows, [supply]] = await Promise.all([
     db
       .select({ votingPower: account.votingPower, voted: voter.address })
@@ -185,7 +221,6 @@ export async function nowFigures(dao: IndexedDao, clock: bigint): Promise<NowFig
     neverVotedPower,
     neverVotedDelegates,
   };
-  nowCache.set(key, { clock, figures });
   return figures;
 }
 

@@ -38,9 +38,10 @@ analyticsApi.get("/daos/:slug/analytics", async (c) => {
   return c.json({
     clock: clock.toString(),
     now: {
-      ...serializeFigures(now),
-      neverVotedPower: now.neverVotedPower.toString(),
-      neverVotedDelegates: now.neverVotedDelegates,
+      clock: now.clock.toString(),
+      ...serializeFigures(now.figures),
+      neverVotedPower: now.figures.neverVotedPower.toString(),
+      neverVotedDelegates: now.figures.neverVotedDelegates,
     },
     proposals: {
       items: page.rows.map((row) => {
