@@ -92,6 +92,43 @@ test("the directory lists delegates by the voting power the token reports, with 
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
+test("the directory's and a delegate's CSV downloads answer with what the pages list", async ({ page, chain, env }) => {
+  const token = await tokenOf(chain, env.dao.governor, env.dao.token);
+  await page.goto(`/${env.dao.slug}/delegates`);
+  const firstLink = page
+    .getByRole("table", { name: "Delegates, by voting power" })
+    .getByRole("rowgroup")
+    .nth(1)
+    .getByRole("link")
+    .first();
+  const address = addressOfHref(await firstLink.getAttribute("href"));
+
+  const directory = await page.request.get(
+    (await page.getByRole("link", { name: "Download every delegate (CSV)" }).getAttribute("href")) ?? "",
+  );
+  expect(directory.status()).toBe(200);
+  expect(directory.headers()["content-type"]).toContain("text/csv");
+  const lines = (await directory.text()).split("\r\n").filter((line) => line !== "");
+  expect(lines[0]).toBe(
+    "address,voting_power,delegators,votes_cast,proposals_voted,proposals_eligible,last_vote,missed_in_a_row",
+  );
+  // Largest first, as on the page: the first row is the page's first delegate, with its power now.
+  const [first, power] = (lines[1] ?? "").split(",");
+  expect(first?.toLowerCase()).toBe(address.toLowerCase());
+  expect(power).toBe((await votesOnChain(chain, token.address, address)).toString());
+
+  await firstLink.click();
+  await expect(page).toHaveURL(new RegExp(`/delegates/${address}$`));
+  const download = page.getByRole("link", { name: "Download every vote (CSV)" });
+  if (env.isDemo) await expect(download).toBeVisible();
+  if ((await download.count()) > 0) {
+    const votes = await page.request.get((await download.getAttribute("href")) ?? "");
+    expect(votes.status()).toBe(200);
+    expect(votes.headers()["content-type"]).toContain("text/csv");
+    expect((await votes.text()).split("\r\n").filter((line) => line !== "").length).toBeGreaterThan(1);
+  }
+});
+
 test("searching by the start of an address narrows the directory, through a plain GET form", async ({ page, env }) => {
   await page.goto(`/${env.dao.slug}/delegates`);
   const table = page.getByRole("table", { name: "Delegates, by voting power" });

@@ -8,6 +8,11 @@
 const maxUint256 = 2n ** 256n - 1n;
 /** What a DAO slug may be (lib/config/schema.ts); other first segments are files and Next's own routes. */
 const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** A section's routes with a fixed name where an id would stand (app/[dao]/<section>/<name>). */
+const fixedRoutes: Record<string, readonly string[]> = {
+  proposals: ["new"],
+  delegates: ["delegates.csv"],
+};
 /** Next's metadata routes at the top level (app/icon.svg, app/robots.ts, app/opengraph-image.tsx…). */
 const metadataRoutes = /^(icon|apple-icon|opengraph-image|twitter-image|sitemap|robots|manifest)(-|$)/;
 
@@ -28,8 +33,8 @@ export function isMissingPage(pathname: string, slugs: readonly string[]): boole
   });
   if (!slug || !slugPattern.test(slug) || metadataRoutes.test(slug)) return false;
   if (!slugs.includes(slug)) return true;
-  if (id === undefined) return false;
-  if (section === "proposals" && id !== "new") return !/^\d{1,78}$/.test(id) || BigInt(id) > maxUint256;
+  if (id === undefined || (section !== undefined && fixedRoutes[section]?.includes(id))) return false;
+  if (section === "proposals") return !/^\d{1,78}$/.test(id) || BigInt(id) > maxUint256;
   if (section === "delegates") return !/^0x[0-9a-fA-F]{40}$/.test(id);
   if (section === "drafts") return !/^[0-9a-f]{32}$/.test(id);
   return false;
