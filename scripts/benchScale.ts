@@ -14,6 +14,10 @@
  * - exports: each CSV download once, streamed to its end: seconds, rows and size;
  * - app: peak RSS of the app server's process tree.
  *
+ * BENCH_DATABASE=postgres (`npm run bench:scale:postgres`) without DATABASE_URL starts a throwaway
+ * PostgreSQL from Debian's binaries (harness/postgres.ts; fsync off) for the indexer and the app's
+ * own store, and removes it afterwards.
+ *
  * Printed and written to .commons/bench/scale.json. Figures are printed against the issue's targets,
  * never asserted. BENCH_RUNS (default 20) requests per figure. Everything started is stopped by PID.
  */
@@ -24,6 +28,7 @@ import { freePort, rpc } from "../harness/anvil";
 import { startApp } from "../harness/appService";
 import { type CountingRpcProxy, startCountingRpcProxy } from "../harness/countingRpcProxy";
 import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
+import { startTempPostgres, type TempPostgres } from "../harness/postgres";
 import { type Service, stopAll } from "../harness/services";
 import { forgetBuildTypes } from "./lib/forgetBuildTypes";
 import { bin, repoRoot, workDir } from "./lib/paths";
@@ -164,16 +169,24 @@ async function main(): Promise<number> {
   const services: Service[] = [];
   let anvil: { stop(): Promise<void> } | undefined;
   let proxy: CountingRpcProxy | undefined;
+  let postgres: TempPostgres | undefined;
   const stopEverything = async () => {
     await stopAll(services);
     await proxy?.close();
     await anvil?.stop().catch(() => undefined);
+    await postgres?.stop().catch(() => undefined);
   };
   const onSignal = () => void stopEverything().then(() => process.exit(130));
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
 
   try {
+    if (process.env.BENCH_DATABASE === "postgres" && !process.env.DATABASE_URL) {
+      step("starting a throwaway PostgreSQL (Debian's binaries, fsync off)…");
+      postgres = await startTempPostgres();
+      process.env.DATABASE_URL = postgres.url;
+      process.env.COMMONS_DATABASE_URL = postgres.url; // the app's own store, inherited by next start
+    }
     const port = (name: string, fallback: () => Promise<number>) =>
       process.env[name] ? Promise.resolve(Number(process.env[name])) : fallback();
     const chainPort = await port("BENCH_CHAIN_PORT", freePort);
