@@ -18,7 +18,7 @@ import { proposalsApi } from "./proposals";
 import { statusApi } from "./status";
 import { treasuryApi } from "./treasury";
 
-// PGlite has no autovacuum: analyze the tables as they grow (./plannerStatistics.ts).
+// Analyze the tables as they grow: PGlite has no autovacuum, PostgreSQL's lags a backfill (./plannerStatistics.ts).
 keepPlannerStatistics();
 // Analytics at each passed snapshot, computed before a page asks (./analytics.ts).
 keepSnapshotFiguresWarm(indexedDaos);
