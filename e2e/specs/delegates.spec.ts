@@ -3,6 +3,7 @@
  * power from `getVotes`, shares from `totalSupply`, votes from VoteCast logs, delegators from
  * DelegateChanged logs confirmed by `delegates()`. Nothing here moves the chain.
  */
+import type { Page } from "@playwright/test";
 import { type Address, erc20Abi, getAddress, parseAbi, parseAbiItem } from "viem";
 import { formatShare } from "../../lib/format/formatShare";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
@@ -43,6 +44,17 @@ async function tokenOf(chain: Reader, governor: Address, configured: Address | u
 }
 
 /** The address a delegate link points to (`/<slug>/delegates/<address>`). */
+/** The directory's first row (the most voting power): its link and address. */
+async function largestDelegate(page: Page) {
+  const firstLink = page
+    .getByRole("table", { name: "Delegates, by voting power" })
+    .getByRole("rowgroup")
+    .nth(1)
+    .getByRole("link")
+    .first();
+  return { firstLink, address: addressOfHref(await firstLink.getAttribute("href")) };
+}
+
 function addressOfHref(href: string | null): Address {
   const match = /\/delegates\/(0x[0-9a-fA-F]{40})$/.exec(href ?? "");
   if (!match?.[1]) throw new Error(`not a delegate link: ${href}`);
@@ -95,13 +107,7 @@ test("the directory lists delegates by the voting power the token reports, with 
 test("the directory's and a delegate's CSV downloads answer with what the pages list", async ({ page, chain, env }) => {
   const token = await tokenOf(chain, env.dao.governor, env.dao.token);
   await page.goto(`/${env.dao.slug}/delegates`);
-  const firstLink = page
-    .getByRole("table", { name: "Delegates, by voting power" })
-    .getByRole("rowgroup")
-    .nth(1)
-    .getByRole("link")
-    .first();
-  const address = addressOfHref(await firstLink.getAttribute("href"));
+  const { firstLink, address } = await largestDelegate(page);
 
   const directory = await page.request.get(
     (await page.getByRole("link", { name: "Download every delegate (CSV)" }).getAttribute("href")) ?? "",
@@ -167,13 +173,7 @@ test("a delegate's page shows their live voting power, every vote they cast and 
   const head = await chain.getBlockNumber();
   await page.goto(`/${env.dao.slug}/delegates`);
   // The delegate with the most voting power, opened from the directory as a person would.
-  const firstLink = page
-    .getByRole("table", { name: "Delegates, by voting power" })
-    .getByRole("rowgroup")
-    .nth(1)
-    .getByRole("link")
-    .first();
-  const address = addressOfHref(await firstLink.getAttribute("href"));
+  const { firstLink, address } = await largestDelegate(page);
   await firstLink.click();
   await expect(page).toHaveURL(new RegExp(`/delegates/${address}$`));
 

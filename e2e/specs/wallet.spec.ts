@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import type { Address } from "viem";
 import { resolveDao } from "../../lib/config/resolveDao";
 import { formatTokenAmount } from "../../lib/format/formatTokenAmount";
@@ -122,13 +123,27 @@ test("the wallet code loads only when needed; the server remembers a connected w
   expect(pageProblems).toEqual([]);
 });
 
+/** Picks the injected test wallet in RainbowKit's open modal; the header then shows the account. */
+async function pickTestWallet(page: Page, account: Address) {
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /Commons Test Wallet|Browser Wallet/ })
+    .first()
+    .click();
+  await expect(
+    page
+      .getByRole("banner")
+      .getByRole("button", { name: new RegExp(`${account.slice(0, 4)}.*${account.slice(-4)}`, "i") }),
+  ).toBeVisible();
+}
+
 test("a click on the connect button before the page's code has run still opens the wallet modal", async ({
   page,
   env,
   injectWallet,
   pageProblems,
 }) => {
-  await injectWallet({ address: anvilAccounts[1] });
+  const account = await injectWallet({ address: anvilAccounts[1] });
   // Hold every script of the page until the button has been clicked: the page is server-rendered
   // and visible, but nothing is hydrated (React would drop this click).
   let release: () => void = () => undefined;
@@ -143,20 +158,10 @@ test("a click on the connect button before the page's code has run still opens t
     },
   );
   await page.goto(`/${env.dao.slug}`, { waitUntil: "commit" });
-  const banner = page.getByRole("banner");
-  await banner.getByRole("button", { name: "Connect wallet" }).click();
+  await page.getByRole("banner").getByRole("button", { name: "Connect wallet" }).click();
   release();
 
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /Commons Test Wallet|Browser Wallet/ })
-    .first()
-    .click();
-  await expect(
-    banner.getByRole("button", {
-      name: new RegExp(`${anvilAccounts[1].slice(0, 4)}.*${anvilAccounts[1].slice(-4)}`, "i"),
-    }),
-  ).toBeVisible();
+  await pickTestWallet(page, account);
   expect(pageProblems).toEqual([]);
 });
 
@@ -166,7 +171,7 @@ test("a connect button replaced by the loaded wallet code while pressed still op
   injectWallet,
   pageProblems,
 }) => {
-  await injectWallet({ address: anvilAccounts[1] });
+  const account = await injectWallet({ address: anvilAccounts[1] });
   await page.goto(`/${env.dao.slug}`);
   const fallback = page.getByRole("banner").getByRole("button", { name: "Connect wallet" });
   await expect(fallback).toBeVisible();
@@ -181,15 +186,6 @@ test("a connect button replaced by the loaded wallet code while pressed still op
   await page.waitForFunction((element) => !element.isConnected, pressed);
   await page.mouse.up();
 
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /Commons Test Wallet|Browser Wallet/ })
-    .first()
-    .click();
-  await expect(
-    page
-      .getByRole("banner")
-      .getByRole("button", { name: new RegExp(`${anvilAccounts[1].slice(0, 4)}.*${anvilAccounts[1].slice(-4)}`, "i") }),
-  ).toBeVisible();
+  await pickTestWallet(page, account);
   expect(pageProblems).toEqual([]);
 });
