@@ -13,10 +13,10 @@
  * Used by the demo chain, the dev and e2e scripts and the tests: the binary is spawned directly so
  * the PID we hold is anvil's own, and stop() ends exactly that process.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { spawnSupervised } from "../lib/process/supervisedChild";
 
 /** Options for {@link startAnvil}; each maps to one anvil flag. */
 export type StartAnvilOptions = {
@@ -236,18 +236,6 @@ export async function waitFor<T>(
   }
 }
 
-/** Anvils this process started and has not stopped yet. */
-const running = new Set<ChildProcess>();
-
-/**
- * If this process exits without stopping them (an uncaught error, process.exit), take the
- * anvils down too rather than leave them orphaned on their ports. A SIGKILL of this process
- * cannot be caught; Ctrl-C in a terminal signals anvil directly.
- */
-function stopAllOnExit(): void {
-  for (const child of running) child.kill("SIGTERM");
-}
-
 function anvilArgs(options: StartAnvilOptions, host: string): string[] {
   const args = ["--silent", "--port", String(options.port), "--host", host];
   if (options.forkUrl) args.push("--fork-url", options.forkUrl);
@@ -261,17 +249,6 @@ function anvilArgs(options: StartAnvilOptions, host: string): string[] {
   else if (typeof options.pruneHistory === "number") args.push("--prune-history", String(options.pruneHistory));
   args.push(...(options.extraArgs ?? []));
   return args;
-}
-
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolveExit) => {
-    const timer = setTimeout(() => resolveExit(false), timeoutMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolveExit(true);
-    });
-  });
 }
 
 /**
@@ -289,34 +266,9 @@ export async function startAnvil(options: StartAnvilOptions): Promise<AnvilInsta
   if (options.loadState && !existsSync(options.loadState)) {
     throw new Error(`anvil state file ${options.loadState} does not exist`);
   }
-  const child = spawn(anvilBinaryPath(), anvilArgs(options, host), { stdio: ["ignore", "ignore", "pipe"] });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error("anvil did not start (no PID)");
-  if (running.size === 0) process.on("exit", stopAllOnExit);
-  running.add(child);
-  child.once("exit", () => {
-    running.delete(child);
-    if (running.size === 0) process.off("exit", stopAllOnExit);
-  });
-  let stderr = "";
-  child.stderr?.setEncoding("utf8");
-  child.stderr?.on("data", (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4000);
-  });
-  let spawnError: Error | undefined;
-  child.once("error", (error) => {
-    spawnError = error;
-  });
-
+  const child = spawnSupervised(anvilBinaryPath(), anvilArgs(options, host));
+  const { pid, stop } = child;
   const rpcUrl = `http://${host.includes(":") ? `[${host}]` : host}:${options.port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    if (!(await waitForExit(child, 10_000))) {
-      child.kill("SIGKILL");
-      await waitForExit(child, 5_000);
-    }
-  };
 
   options.onSpawn?.({ pid, stop });
   try {
@@ -325,11 +277,10 @@ export async function startAnvil(options: StartAnvilOptions): Promise<AnvilInsta
       timeoutMs: options.startTimeoutMs ?? 60_000,
       intervalMs: 50,
       abort: () => {
+        const spawnError = child.spawnError();
         if (spawnError) return new Error(`anvil failed to start: ${spawnError.message}`);
-        if (child.exitCode !== null || child.signalCode !== null) {
-          const why = child.exitCode !== null ? `code ${child.exitCode}` : `signal ${child.signalCode}`;
-          return new Error(`anvil exited early (${why}): ${stderr.trim() || "no output"}`);
-        }
+        const ended = child.exitReason();
+        if (ended) return new Error(`anvil exited early (${ended}): ${child.stderr().trim() || "no output"}`);
         return undefined;
       },
     });

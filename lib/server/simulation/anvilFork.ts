@@ -11,10 +11,10 @@
  *
  * No `server-only` guard: Node code tested by vitest; the app reaches it through ./index.ts.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { type SupervisedChild, spawnSupervised } from "../../process/supervisedChild";
 
 /** The anvil binary is not there for this platform. */
 export class AnvilMissingError extends Error {
@@ -89,24 +89,6 @@ export type SpawnForkOptions = {
   binary?: string;
 };
 
-const running = new Set<ChildProcess>();
-
-/** Anvils still running when this process exits are told to stop (they clean up on SIGTERM). */
-function stopAllOnExit(): void {
-  for (const child of running) child.kill("SIGTERM");
-}
-
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolveExit) => {
-    const timer = setTimeout(() => resolveExit(false), timeoutMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolveExit(true);
-    });
-  });
-}
-
 async function answers(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, {
@@ -156,42 +138,22 @@ async function spawnOnce(options: SpawnForkOptions, host: string): Promise<Anvil
     ...(options.extraArgs ?? []),
   ];
   const binary = options.binary ?? simulationAnvilPath();
-  // A host binary found at run time, not a file of the app: nothing for Next's file tracing to follow.
-  const child = spawn(/* turbopackIgnore: true */ binary, args, { stdio: ["ignore", "ignore", "pipe"] });
-  const pid = child.pid;
-  if (pid === undefined) throw new ForkStartError("anvil did not start (no process id)");
-  if (running.size === 0) process.on("exit", stopAllOnExit);
-  running.add(child);
-  child.once("exit", () => {
-    running.delete(child);
-    if (running.size === 0) process.off("exit", stopAllOnExit);
-  });
-  let stderr = "";
-  child.stderr?.setEncoding("utf8");
-  child.stderr?.on("data", (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4000);
-  });
-  let spawnError: Error | undefined;
-  child.once("error", (error) => {
-    spawnError = error;
-  });
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
-  const stop = async () => {
-    if (exited()) return;
-    child.kill("SIGTERM");
-    if (!(await waitForExit(child, 10_000))) {
-      child.kill("SIGKILL");
-      await waitForExit(child, 5_000);
-    }
-  };
+  let child: SupervisedChild;
+  try {
+    child = spawnSupervised(binary, args);
+  } catch (error) {
+    throw new ForkStartError(`anvil: ${(error as Error).message}`);
+  }
+  const { pid, exited, stop } = child;
   const url = `http://${host}:${port}`;
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   for (;;) {
+    const spawnError = child.spawnError();
     if (spawnError) {
       await stop();
       throw new ForkStartError(`anvil could not be started: ${spawnError.message}`);
     }
-    if (exited()) throw new ForkStartError(`anvil could not fork the chain: ${anvilError(stderr)}`);
+    if (exited()) throw new ForkStartError(`anvil could not fork the chain: ${anvilError(child.stderr())}`);
     if (await answers(url)) break;
     if (Date.now() > deadline) {
       await stop();
