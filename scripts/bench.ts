@@ -22,8 +22,7 @@
  * The 150 KB target comes from issue 3. Figures are printed, never asserted. BENCH_SKIP_BUILD=1
  * reuses an existing build. Everything started here is stopped by its PID.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
@@ -34,8 +33,8 @@ import { startDemoChain } from "../harness/demoChain";
 import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
 import { type Service, stopAll } from "../harness/services";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
-import { forgetBuildTypes } from "./lib/forgetBuildTypes";
-import { bin, repoRoot, workDir } from "./lib/paths";
+import { workDir } from "./lib/paths";
+import { productionBuild } from "./lib/productionBuild";
 import { runScript } from "./lib/runScript";
 
 const targetKb = 150;
@@ -78,11 +77,6 @@ type Figures = {
 
 function step(message: string) {
   console.log(`[bench] ${message}`);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...env } });
-  return new Promise((done) => child.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0))));
 }
 
 const gzipSize = (body: Buffer | string) => gzipSync(body).length;
@@ -302,16 +296,7 @@ async function main(): Promise<number> {
   mkdirSync(benchDir, { recursive: true });
   const executablePath = ensureChromium();
 
-  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(resolve(repoRoot, distDir, "BUILD_ID"))) {
-    step(`reusing the build in ${distDir} (BENCH_SKIP_BUILD=1)`);
-  } else {
-    step(`building into ${distDir} (next build)…`);
-    const started = Date.now();
-    const code = await run(bin("next"), ["build"], { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
-    forgetBuildTypes(distDir);
-    if (code !== 0) throw new Error(`next build failed (exit ${code})`);
-    step(`built in ${Math.round((Date.now() - started) / 1000)} s`);
-  }
+  await productionBuild(distDir, process.env.BENCH_SKIP_BUILD === "1", step);
 
   const services: Service[] = [];
   let anvil: { stop(): Promise<void> } | undefined;

@@ -22,8 +22,7 @@
  * Printed and written to .commons/bench/scale.json. Figures are printed against the issue's targets,
  * never asserted. BENCH_RUNS (default 20) requests per figure. Everything started is stopped by PID.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import { freePort, rpc } from "../harness/anvil";
@@ -32,10 +31,10 @@ import { type CountingRpcProxy, startCountingRpcProxy } from "../harness/countin
 import { startIndexer, waitForIndexedBlock } from "../harness/indexerService";
 import { startTempPostgres, type TempPostgres } from "../harness/postgres";
 import { type Service, stopAll } from "../harness/services";
-import { forgetBuildTypes } from "./lib/forgetBuildTypes";
-import { bin, repoRoot, workDir } from "./lib/paths";
+import { workDir } from "./lib/paths";
 import { summarize } from "./lib/percentile";
 import { sampleRss } from "./lib/processRss";
+import { productionBuild } from "./lib/productionBuild";
 import { runScript } from "./lib/runScript";
 import { startLargeChain, writeLargeConfig } from "./scale/largeChain";
 import { sizesFromEnv } from "./scale/plan";
@@ -47,11 +46,6 @@ const targets = { eventsPerSecond: 3_000, apiP95: 50, pageP95: 300, rpcRequests:
 
 function step(message: string) {
   console.log(`[bench:scale] ${message}`);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...env } });
-  return new Promise((done) => child.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0))));
 }
 
 /** Time to the response's headers (first byte) and to its end, in ms; throws on a non-2xx answer. */
@@ -188,14 +182,7 @@ function table(title: string, rows: [string, Record<string, number | string>][])
 async function main(): Promise<number> {
   mkdirSync(benchDir, { recursive: true });
   const sizes = sizesFromEnv();
-  if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(resolve(repoRoot, distDir, "BUILD_ID"))) {
-    step(`reusing the build in ${distDir} (BENCH_SKIP_BUILD=1)`);
-  } else {
-    step(`building into ${distDir} (next build)…`);
-    const code = await run(bin("next"), ["build"], { NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
-    forgetBuildTypes(distDir);
-    if (code !== 0) throw new Error(`next build failed (exit ${code})`);
-  }
+  await productionBuild(distDir, process.env.BENCH_SKIP_BUILD === "1", step);
 
   const services: Service[] = [];
   let anvil: { stop(): Promise<void> } | undefined;

@@ -18,8 +18,7 @@
  * directory (default .next) and E2E_UPSTREAM_PORT/E2E_FORK_PORT/E2E_PLAIN_PORT/E2E_INDEXER_PORT/E2E_APP_PORT
  * the ports, so two harnesses can run side by side.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createPublicClient, http } from "viem";
 import { type AnvilInstance, freePort, rpc, startAnvil } from "../harness/anvil";
@@ -36,8 +35,8 @@ import { readCommonsConfig } from "../lib/config/readCommonsConfig";
 import type { CommonsConfig } from "../lib/config/schema";
 import { serializeCommonsConfig, withRpcUrls } from "../lib/config/serializeCommonsConfig";
 import { writeDemoConfig } from "./demo/writeDemoConfig";
-import { forgetBuildTypes } from "./lib/forgetBuildTypes";
-import { bin, e2eWorkDir, repoRoot } from "./lib/paths";
+import { bin, e2eWorkDir } from "./lib/paths";
+import { productionBuild, runInherited } from "./lib/productionBuild";
 import { runScript } from "./lib/runScript";
 
 const ports = {
@@ -56,27 +55,13 @@ function step(message: string) {
   console.log(`[e2e] ${message}`);
 }
 
-async function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
-  const child = spawn(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...env } });
-  return new Promise((resolveExit) => child.on("exit", (code, signal) => resolveExit(code ?? (signal ? 1 : 0))));
-}
-
 async function main(): Promise<number> {
   mkdirSync(e2eDir, { recursive: true });
   const chromium = ensureChromium();
   step(`browser: ${chromium}`);
 
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(resolve(repoRoot, distDir, "BUILD_ID"))) {
-    step("reusing the existing production build (E2E_SKIP_BUILD=1)");
-  } else {
-    step("building the app once for every spec (next build)…");
-    const started = Date.now();
-    const code = await run(bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
-    if (code !== 0) throw new Error(`next build failed (exit ${code})`);
-    step(`built in ${Math.round((Date.now() - started) / 1000)} s`);
-    forgetBuildTypes(distDir);
-  }
+  await productionBuild(distDir, process.env.E2E_SKIP_BUILD === "1", step);
 
   const stoppables: Stoppable[] = [];
   const services: Service[] = [];
@@ -228,7 +213,7 @@ async function main(): Promise<number> {
       step(`app behind faulty RPCs: ${faultyApp.url} (endpoints: dead ${deadUrl}, proxy ${proxy.url})`);
     }
 
-    const code = await run(bin("playwright"), ["test", ...process.argv.slice(2)], {
+    const code = await runInherited(bin("playwright"), ["test", ...process.argv.slice(2)], {
       CHROMIUM_PATH: chromium,
       E2E_BASE_URL: app.url,
       E2E_DAO_CONFIG: configPath,
