@@ -15,7 +15,8 @@
  */
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { anvilPackageBinary } from "../lib/process/anvilBinary";
 import { spawnSupervised } from "../lib/process/supervisedChild";
 
 /** Options for {@link startAnvil}; each maps to one anvil flag. */
@@ -73,12 +74,10 @@ export type AnvilInstance = {
  * anvilBinaryPath() // ".../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
  */
 export function anvilBinaryPath(root = resolve(import.meta.dirname, "..")): string {
-  const arch = process.arch === "x64" ? "amd64" : process.arch;
-  const binary = process.platform === "win32" ? "anvil.exe" : "anvil";
-  const path = join(root, "node_modules", "@foundry-rs", `anvil-${process.platform}-${arch}`, "bin", binary);
+  const { path, platform } = anvilPackageBinary(root);
   if (!existsSync(path)) {
     throw new Error(
-      `anvil binary not found at ${path}. Run \`npm ci\` (@foundry-rs/anvil installs it as an optional dependency for ${process.platform}-${arch}).`,
+      `anvil binary not found at ${path}. Run \`npm ci\` (@foundry-rs/anvil installs it as an optional dependency for ${platform}).`,
     );
   }
   return path;
@@ -106,23 +105,8 @@ export function portInUseError(port: number): Error {
   );
 }
 
-/**
- * Resolves a port the OS reports free right now (for tests that start their own anvil).
- *
- * @example
- * const port = await freePort();
- */
-export function freePort(host = "127.0.0.1"): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePromise(port));
-    });
-  });
-}
+/** A port the OS reports free right now (for tests that start their own anvil). */
+export { freePort } from "../lib/process/freePort";
 
 /** A JSON-RPC error answered by the node (code and message as sent). */
 export class RpcError extends Error {

@@ -12,8 +12,8 @@
  * No `server-only` guard: Node code tested by vitest; the app reaches it through ./index.ts.
  */
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
+import { anvilPackageBinary } from "../../process/anvilBinary";
+import { freePort } from "../../process/freePort";
 import { type SupervisedChild, spawnSupervised } from "../../process/supervisedChild";
 
 /** The anvil binary is not there for this platform. */
@@ -43,10 +43,7 @@ export function simulationAnvilPath(
     }
     return configured;
   }
-  const arch = process.arch === "x64" ? "amd64" : process.arch;
-  const platform = `${process.platform}-${arch}`;
-  const binary = process.platform === "win32" ? "anvil.exe" : "anvil";
-  const path = join(root, "node_modules", "@foundry-rs", `anvil-${platform}`, "bin", binary);
+  const { path, platform } = anvilPackageBinary(root);
   if (!existsSync(/* turbopackIgnore: true */ path)) {
     throw new AnvilMissingError(
       `Simulations run on a local fork made by anvil, and no anvil binary is installed for this platform (${platform}). ` +
@@ -54,18 +51,6 @@ export function simulationAnvilPath(
     );
   }
   return path;
-}
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 /** A running fork. */
